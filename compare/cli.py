@@ -1,0 +1,79 @@
+"""The command line: parse, call the library, print, map errors to exit codes.
+
+Each command lives in compare/commands/<name>.py: its docstring is its --help (with an example),
+`add_arguments(parser)` declares its flags and `run(args)` returns the exit code.
+"""
+from __future__ import annotations
+
+import argparse
+import importlib
+import pkgutil
+import sys
+
+import compare
+from compare.errors import EXIT_USAGE, NewscompareError
+
+ORDER = ("inspect", "compare", "diff", "brief", "batch", "schedule")
+EPILOG = """exit status: 0 success (diff: the articles carry the same facts); 1 diff: the articles differ,
+batch: some items failed; 2 trouble (unreadable input, bad arguments, bad manifest or template).
+Add --debug to any command to see the traceback of an error."""
+
+
+def command_modules() -> dict[str, object]:
+    """Every command module, in the order of ORDER then by name."""
+    import compare.commands as package
+
+    names = [m.name for m in pkgutil.iter_modules(package.__path__) if not m.name.startswith("_")]
+    names.sort(key=lambda n: (ORDER.index(n) if n in ORDER else len(ORDER), n))
+    return {name: importlib.import_module(f"compare.commands.{name}") for name in names}
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="newscompare", description=compare.__doc__, epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--version", action="version", version=f"newscompare {compare.__version__}")
+    parser.add_argument("--debug", action="store_true", help="show the traceback of an error")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name, module in command_modules().items():
+        doc = (module.__doc__ or "").strip()
+        summary = doc.splitlines()[0] if doc else name
+        cmd = sub.add_parser(name, help=summary, description=doc, epilog=EPILOG,
+                             formatter_class=argparse.RawDescriptionHelpFormatter)
+        module.add_arguments(cmd)
+        cmd.set_defaults(run=module.run)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    debug = "--debug" in argv
+    argv = [a for a in argv if a != "--debug"]
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    args.debug = debug
+    if not getattr(args, "run", None):
+        parser.print_help(sys.stderr)
+        return EXIT_USAGE
+    try:
+        return args.run(args)
+    except NewscompareError as exc:
+        if debug:
+            raise
+        print(f"newscompare: error: {exc}", file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        sys.stderr.close()  # the reader went away (e.g. `| head`): not an error
+        return 0
+    except Exception as exc:  # noqa: BLE001 - a bug: say so in one line unless --debug
+        if debug:
+            raise
+        print(f"newscompare: internal error: {type(exc).__name__}: {exc} "
+              "(run again with --debug for the traceback, and please report it)", file=sys.stderr)
+        return EXIT_USAGE
+
+
+if __name__ == "__main__":
+    sys.exit(main())

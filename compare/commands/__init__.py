@@ -1,0 +1,1 @@
+"""The commands of the newscompare CLI, one module each (see compare/cli.py)."""

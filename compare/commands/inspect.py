@@ -1,0 +1,72 @@
+"""Show how the tool read each article: outlet, headline, date, paragraphs with roles, sentences.
+
+Check this first when a comparison looks wrong: it shows which lines were taken as captions,
+subheadings or credits (kept, but not facts) and where sentences were split.
+
+example:
+  newscompare inspect seeds/rutte-white-house-nato-dues.txt
+  newscompare inspect --format json https://example.com/story.html
+"""
+from __future__ import annotations
+
+import json
+import sys
+
+from compare.commands._inputs import add_input_arguments, read_inputs
+from compare.model import Article, to_dict
+
+RULES = {
+    "option": "given with --outlet",
+    "metadata": "from the page's metadata",
+    "url": "from the URL's domain",
+    "trailer": "from a trailer line",
+    "filename": "from the file name; set it with --outlet",
+    "unknown": "unknown; set it with --outlet",
+}
+
+
+def add_arguments(parser) -> None:
+    add_input_arguments(parser)
+    parser.add_argument("--format", choices=("text", "json"), default="text", help="output format")
+
+
+def run(args) -> int:
+    articles = read_inputs(args)
+    if args.format == "json":
+        json.dump([to_dict(a) for a in articles], sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    else:
+        sys.stdout.write("\n\n".join(describe(a) for a in articles) + "\n")
+    return 0
+
+
+def describe(article: Article) -> str:
+    """A readable account of one article as the tool read it."""
+    words = len(article.text.split())
+    lines = [
+        f"source:   {article.source}",
+        f"outlet:   {article.outlet} ({RULES.get(article.outlet_rule, article.outlet_rule)})",
+        f"headline: {article.headline}",
+        f"date:     {article.date or 'unknown'}",
+    ]
+    if article.authors:
+        lines.append(f"authors:  {', '.join(article.authors)}")
+    if article.url:
+        lines.append(f"url:      {article.url}")
+    read = f"{article.reader}" + (f", {article.encoding}" if article.encoding else "")
+    lines.append(f"read as:  {read}; {words} words, {len(article.paragraphs)} paragraphs, "
+                 f"{len(article.sentences)} sentences; sha256 {article.content_hash[:16]}")
+    by_paragraph: dict[int, list] = {}
+    for sentence in article.sentences:
+        by_paragraph.setdefault(sentence.paragraph, []).append(sentence)
+    for para in article.paragraphs:
+        why = f"  ({para.why})" if para.role not in ("body", "headline") and para.why else ""
+        lines.append(f"\n¶{para.index} {para.role}{why}")
+        for sentence in by_paragraph.get(para.index, []):
+            lines.append(f"  [{sentence.index:>3}] {_printable(sentence.text)}")
+    return "\n".join(lines)
+
+
+def _printable(text: str) -> str:
+    """Article text is data: drop control characters before it reaches a terminal."""
+    return "".join(ch for ch in text if ch >= " " or ch == "\t")

@@ -1,0 +1,101 @@
+"""Assemble an Article from a headline and paragraphs: roles, offsets, sentences, outlet, hash."""
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from datetime import datetime
+
+from compare.errors import InputError
+from compare.ingest.outlet import choose_outlet
+from compare.ingest.roles import is_soft_wrap, paragraph_role, trailer_outlet
+from compare.model import HEADLINE, Article, Paragraph, Sentence
+from compare.nlp.sentences import split_sentences
+
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
+
+
+def build_article(headline: str, paragraphs: list[str], *, source: str, outlet: str | None = None,
+                  metadata_outlet: str | None = None, url: str | None = None, date: str | None = None,
+                  authors: tuple[str, ...] = (), language: str = "en", encoding: str | None = None,
+                  reader: str = "text") -> Article:
+    """The Article for a headline and its paragraphs (raises InputError when there is no text at all)."""
+    headline = _tidy(headline)
+    texts = [t for t in (_tidy(p) for p in paragraphs) if t]
+    if not headline and texts:
+        headline, texts = texts[0], texts[1:]
+    if not headline:
+        raise InputError(source, "no article text found", "the input is empty or has only whitespace")
+    parts: list[tuple[str, str, str]] = [(HEADLINE, "the first line", headline)]
+    trailer = None
+    for text in texts:
+        role, why = paragraph_role(text)
+        trailer = trailer or trailer_outlet(text)
+        parts.append((role, why, text))
+
+    body, paras, sentences = [], [], []
+    offset = 0
+    for index, (role, why, text) in enumerate(parts):
+        if index:
+            offset += 2  # the "\n\n" between paragraphs
+        paras.append(Paragraph(index, role, offset, offset + len(text), text, why))
+        spans = [(0, len(text))] if role == HEADLINE else split_sentences(text)
+        for start, end in spans:
+            sentences.append(Sentence(len(sentences), index, offset + start, offset + end, text[start:end]))
+        body.append(text)
+        offset += len(text)
+    full = "\n\n".join(body)
+    name, rule = choose_outlet(outlet, metadata_outlet, url, trailer, source)
+    return Article(
+        text=full, headline=headline, paragraphs=tuple(paras), sentences=tuple(sentences),
+        outlet=name, outlet_rule=rule, source=source,
+        content_hash=hashlib.sha256(full.encode("utf-8")).hexdigest(),
+        authors=tuple(a for a in (_tidy(a) for a in authors) if a), date=normalise_date(date),
+        language=language or "en", url=url, encoding=encoding, reader=reader,
+    )
+
+
+def split_plain_text(text: str) -> tuple[str, list[str]]:
+    """Headline and paragraphs of plain text: first non-empty line, then blank-line separated blocks.
+
+    Inside a block a line break starts a new paragraph unless it only wraps a long line.
+    """
+    lines = text.split("\n")
+    while lines and not lines[0].strip():
+        lines.pop(0)
+    if not lines:
+        return "", []
+    headline, rest = lines[0], lines[1:]
+    paragraphs: list[str] = []
+    current: list[str] = []
+    for line in rest + [""]:
+        if not line.strip():
+            if current:
+                paragraphs.append(" ".join(current))
+                current = []
+            continue
+        if current and not is_soft_wrap(current[-1], line):
+            paragraphs.append(" ".join(current))
+            current = []
+        current.append(line.strip())
+    return headline, paragraphs
+
+
+def normalise_date(value: str | None) -> str | None:
+    """An ISO date (YYYY-MM-DD) from the usual metadata spellings, or None."""
+    if not value:
+        return None
+    value = str(value).strip()
+    match = re.match(r"(\d{4})-(\d{2})-(\d{2})", value)
+    if match:
+        return match.group(0)
+    for fmt in ("%B %d, %Y", "%b %d, %Y", "%d %B %Y", "%d %b %Y", "%Y/%m/%d", "%m/%d/%Y"):
+        try:
+            return datetime.strptime(value, fmt).date().isoformat()
+        except ValueError:
+            continue
+    return None
+
+
+def _tidy(text: str) -> str:
+    return unicodedata.normalize("NFC", _SPACES.sub(" ", text or "")).strip()

@@ -1,0 +1,65 @@
+"""Bytes to text: binary sniffing, encodings (UTF-8, BOMs, cp1252/latin-1), Unicode normalisation."""
+from __future__ import annotations
+
+import codecs
+import re
+import unicodedata
+
+from compare.errors import InputError
+
+# Magic numbers of files people pass by mistake.
+_MAGIC = (
+    (b"%PDF", "a PDF document"),
+    (b"\x89PNG", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF8", "a GIF image"),
+    (b"PK\x03\x04", "a ZIP archive (or a Word/Excel/EPUB file)"),
+    (b"\x1f\x8b", "a gzip archive"),
+    (b"\xd0\xcf\x11\xe0", "an old Microsoft Office document"),
+    (b"RIFF", "a media file"),
+    (b"\x7fELF", "a program"),
+)
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"),
+)
+# C0 and C1 control characters other than tab, newline, carriage return, form feed.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
+
+
+def decode_bytes(data: bytes, source: str, declared: str | None = None) -> tuple[str, str]:
+    """Return (text, encoding name) for the bytes of one input, or raise InputError."""
+    for magic, what in _MAGIC:
+        if data.startswith(magic):
+            raise InputError(source, f"this is {what}, not an article",
+                             "pass the article as text, HTML, JSON or a URL")
+    encoding = next((enc for bom, enc in _BOMS if data.startswith(bom)), None)
+    if encoding:
+        try:
+            return _clean(data.decode(encoding), source), encoding
+        except UnicodeDecodeError as exc:
+            raise InputError(source, f"starts with a {encoding} byte-order mark but is not valid {encoding} ({exc.reason})",
+                             "re-save the file as UTF-8") from None
+    if b"\x00" in data[:4096]:
+        raise InputError(source, "binary content (NUL bytes), not an article",
+                         "pass the article as text, HTML, JSON or a URL")
+    candidates = [declared] if declared else []
+    candidates += ["utf-8", "cp1252", "latin-1"]
+    for enc in candidates:
+        try:
+            text = data.decode(enc)
+        except (UnicodeDecodeError, LookupError):
+            continue
+        return _clean(text, source), enc
+    raise InputError(source, "cannot decode the bytes as text", "re-save the file as UTF-8")  # unreachable: latin-1
+
+
+def _clean(text: str, source: str) -> str:
+    """NFC, Unix newlines; refuse text that is mostly control characters (binary data read as text)."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    controls = len(_CONTROL.findall(text))
+    if controls and controls > max(3, len(text) // 100):
+        raise InputError(source, "undecodable or binary content (many control characters)",
+                         "check that the file is text; re-save it as UTF-8")
+    text = _CONTROL.sub("", text)
+    return unicodedata.normalize("NFC", text)

@@ -1,0 +1,101 @@
+"""One reader per input kind; each turns decoded text into an Article."""
+from __future__ import annotations
+
+import json
+
+from compare.errors import InputError
+from compare.ingest.build import build_article, split_plain_text
+from compare.model import Article
+
+# news-please and other common spellings of the JSON fields we read.
+_TITLE = ("title", "headline")
+_TEXT = ("text", "maintext", "body", "content", "article")
+_PARAGRAPHS = ("paragraphs", "body-paragraphs", "body_paragraphs")
+_OUTLET = ("outlet", "source", "site_name", "sitename", "publisher", "source_domain")
+_DATE = ("date", "date_publish", "published", "publication_date", "datePublished")
+_AUTHORS = ("authors", "author", "byline")
+_URL = ("url", "link", "source_url")
+
+
+def read_text(text: str, *, source: str, outlet: str | None = None, **meta) -> Article:
+    """Plain text as in the seeds: first non-empty line the headline, blank lines between paragraphs."""
+    headline, paragraphs = split_plain_text(text)
+    if not headline:
+        raise InputError(source, "the input is empty or contains only whitespace", "pass a file with the article's text")
+    return build_article(headline, paragraphs, source=source, outlet=outlet, reader="text", **meta)
+
+
+def read_json(text: str, *, source: str, outlet: str | None = None, **meta) -> Article:
+    """One JSON object: title, text or paragraphs, outlet, date, authors, url (news-please names accepted)."""
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise InputError(source, f"invalid JSON at line {exc.lineno} column {exc.colno}: {exc.msg}",
+                         "fix the JSON, or pass the article as plain text") from None
+    if not isinstance(data, dict):
+        raise InputError(source, "the JSON is not an object", "pass one article as a JSON object with 'title' and 'text'")
+    title = _first(data, _TITLE)
+    paragraphs = _first(data, _PARAGRAPHS)
+    body = _first(data, _TEXT)
+    if isinstance(paragraphs, list):
+        paras = [" ".join(map(str, p)) if isinstance(p, list) else str(p) for p in paragraphs]
+    elif isinstance(body, str):
+        paras = split_plain_text("x\n" + body)[1]
+    else:
+        raise InputError(source, "the JSON object has no 'text' or 'paragraphs' field",
+                         "add the article body as 'text' (a string) or 'paragraphs' (a list of strings)")
+    authors = _first(data, _AUTHORS) or ()
+    if isinstance(authors, str):
+        authors = [authors]
+    meta.setdefault("url", _as_str(_first(data, _URL)))
+    return build_article(
+        _as_str(title) or "", paras, source=source, outlet=outlet, reader="json",
+        metadata_outlet=_as_str(_first(data, _OUTLET)), date=_as_str(_first(data, _DATE)),
+        authors=tuple(str(a) for a in authors if a), language=_as_str(data.get("language")) or "en", **meta,
+    )
+
+
+def read_html(html: str, *, source: str, outlet: str | None = None, url: str | None = None, **meta) -> Article:
+    """An article page: main text and metadata (title, authors, date, site name) with trafilatura."""
+    import trafilatura  # heavy: imported only when an HTML input is given
+
+    doc = trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False,
+                                      include_tables=False, deduplicate=True)
+    text = getattr(doc, "text", None) if doc is not None else None
+    if not text or len(text.split()) < 5:
+        raise InputError(source, "no article text found in the HTML",
+                         "pass the article page itself (not a home page or index), or save its text as .txt")
+    paragraphs = [line for line in text.split("\n") if line.strip()]
+    title = getattr(doc, "title", None) or ""
+    if paragraphs and paragraphs[0].strip() == title.strip():
+        paragraphs = paragraphs[1:]
+    authors = [a.strip() for a in (getattr(doc, "author", None) or "").split(";") if a.strip()]
+    return build_article(
+        title, paragraphs, source=source, outlet=outlet, reader="html" if not url else "url",
+        metadata_outlet=getattr(doc, "sitename", None), date=getattr(doc, "date", None),
+        authors=tuple(authors), url=url or getattr(doc, "url", None),
+        language=getattr(doc, "language", None) or "en", **meta,
+    )
+
+
+def sniff_kind(text: str, hint: str = "") -> str:
+    """json, html or text, from the content first and the file name or content type second."""
+    head = text.lstrip()[:2048].lower()
+    if head.startswith("{") or (hint == "json" and head.startswith("[")):
+        return "json"
+    if head.startswith(("<!doctype html", "<html", "<?xml")) or any(
+            tag in head for tag in ("<body", "<article", "<head>", "<p>", "<div", "<title>")):
+        return "html"
+    return "text"
+
+
+def _first(data: dict, keys: tuple[str, ...]):
+    return next((data[k] for k in keys if data.get(k) not in (None, "", [])), None)
+
+
+def _as_str(value) -> str | None:
+    if isinstance(value, dict):
+        value = value.get("name") or value.get("title")
+    if isinstance(value, list):
+        value = value[0] if value else None
+    return str(value) if value not in (None, "") else None

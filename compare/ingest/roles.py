@@ -1,0 +1,67 @@
+"""Which lines of an article are not reporting: captions, subheadings, credits and trailers.
+
+Each rule is a small, named check; the first that matches gives the role and a reason a reader can see
+in `newscompare inspect`.
+"""
+from __future__ import annotations
+
+import re
+
+from compare.model import BODY, CAPTION, CREDIT, SUBHEADING
+
+_CAPTION = re.compile(
+    r"(\b(photo|photograph|image|picture|illustration|video|file photo)s?\s*(by|:|/|credit)\s*[^.]{1,80}\.?"
+    r"|\((ap|afp|reuters|getty|epa|ap photo|afp via getty)[^)]{0,80}\)"
+    r"|\b(getty images|reuters/[\w ]+|ap photo/[\w .]+|afp via getty images)\.?)\s*$",
+    re.IGNORECASE,
+)
+_CREDIT = re.compile(
+    r"contributed to this (report|story|article)"
+    r"|^(additional )?reporting by\b|^(writing|editing|edited) by\b|^reporting by\b"
+    r"|^this (post|article|story|piece) (first )?(appeared|was (first )?published|originally appeared)"
+    r"|^(read more|related|click here|sign up|follow (us|him|her)|subscribe)\b"
+    r"|^(copyright|©)|all rights reserved"
+    r"|^(ap|reuters|afp)$",
+    re.IGNORECASE,
+)
+_TRAILER_OUTLET = re.compile(
+    r"^this (?:post|article|story|piece) (?:first )?(?:appeared|was (?:first )?published|originally appeared)"
+    r"(?: first)? (?:on|in|at) (?P<outlet>.+?)\.?\s*$",
+    re.IGNORECASE,
+)
+_CLOSERS = "\"'”’»)]"
+_END = ".!…:;"
+
+
+def paragraph_role(text: str) -> tuple[str, str]:
+    """The role of one paragraph of an article body, with the rule that decided it."""
+    line = text.strip()
+    if _CREDIT.search(line):
+        return CREDIT, "a credit or trailer line, not reporting"
+    if _CAPTION.search(line) and len(line.split()) <= 40:
+        return CAPTION, "ends like a photo caption (\"Photo: …\")"
+    words = len(line.split())
+    bare = line.rstrip(_CLOSERS)
+    opens_quote = line[:1] in "\"'“‘«"
+    if not opens_quote and words <= 15 and bare and bare[-1] not in _END + "?":
+        return SUBHEADING, "a short line without end punctuation"
+    if not opens_quote and words <= 12 and bare.endswith("?") and bare == line:
+        return SUBHEADING, "a short standalone question"
+    return BODY, ""
+
+
+def trailer_outlet(text: str) -> str | None:
+    """The outlet a trailer names ("This post appeared first on FOX NEWS" -> "FOX NEWS"), if any."""
+    match = _TRAILER_OUTLET.match(text.strip())
+    return match.group("outlet").strip() if match else None
+
+
+def is_soft_wrap(line: str, next_line: str) -> bool:
+    """True when a line break inside a block only wraps a paragraph (no end punctuation, next line goes on)."""
+    bare = line.rstrip().rstrip(_CLOSERS)
+    if not bare or bare[-1] in _END + "?":
+        return False
+    if paragraph_role(line)[0] != BODY and len(line) < 60:
+        return False
+    nxt = next_line.lstrip()
+    return bool(nxt) and (nxt[0].islower() or len(line) >= 60)
