@@ -37,6 +37,8 @@ def canonical_outlet(name: str) -> str:
     known = KNOWN_OUTLETS.get(clean.lower())
     if known:
         return known
+    if re.fullmatch(r"[\w-]+(\.[\w-]+)+", clean):  # a domain, e.g. news-please's source_domain
+        return outlet_from_url("http://" + clean) or clean
     return clean.title() if clean.isupper() and len(clean) > 4 else clean
 
 

@@ -1,0 +1,59 @@
+"""The command line: inspect, exit codes, one-line errors, --debug, python -m compare."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from compare.cli import command_modules, main
+
+from conftest import REPO, SEED_A, SEED_B
+
+
+def test_inspect_text_shows_roles_and_outlet_rule(capsys):
+    assert main(["inspect", str(SEED_A)]) == 0
+    out = capsys.readouterr().out
+    assert "outlet:   rutte-white-house-nato-dues (from the file name; set it with --outlet)" in out
+    assert "caption  (ends like a photo caption" in out
+    assert "[  0] Trump to meet Rutte at the White House to discuss NATO membership" in out
+
+
+def test_inspect_json_lists_every_article(capsys):
+    assert main(["inspect", "--format", "json", str(SEED_A), str(SEED_B), "--outlet", "A", "--outlet", "B"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert [d["outlet"] for d in data] == ["A", "B"]
+    assert data[1]["paragraphs"][-1]["role"] == "credit"
+
+
+@pytest.mark.parametrize("argv, message", [
+    (["inspect", "missing.txt"], "missing.txt: no such file"),
+    (["inspect", str(REPO)], "is a directory"),
+    (["inspect", str(SEED_A), "--outlet", "a", "--outlet", "b"], "2 --outlet names for 1 articles"),
+])
+def test_errors_are_one_line_with_exit_2(capsys, argv, message):
+    assert main(argv) == 2
+    err = capsys.readouterr().err
+    assert message in err and "Traceback" not in err and err.count("\n") == 1
+
+
+def test_debug_shows_the_traceback():
+    with pytest.raises(Exception, match="no such file"):
+        main(["inspect", "missing.txt", "--debug"])
+
+
+def test_python_dash_m_and_stdin():
+    run = subprocess.run([sys.executable, "-m", "compare", "inspect", "-"], input=SEED_B.read_bytes(),
+                         capture_output=True, cwd=REPO, timeout=60)
+    assert run.returncode == 0, run.stderr
+    assert b"outlet:   Fox News (from a trailer line)" in run.stdout
+
+
+def test_every_command_has_help_with_an_example(capsys):
+    for name, module in command_modules().items():
+        assert module.__doc__ and "example" in module.__doc__.lower(), f"{name} --help has no example"
+        with pytest.raises(SystemExit) as exit_:
+            main([name, "--help"])
+        assert exit_.value.code == 0
+        assert "example" in capsys.readouterr().out.lower()
