@@ -291,3 +291,12 @@ def test_refused_connection_is_clear():
 def test_unresolvable_host_is_clear():
     with pytest.raises(InputError, match="could not|resolved"):
         read_article("http://no-such-host.invalid/story", timeout=2)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.sampled_from(["<html><body><article><p>", '{"title": "t", "text": ', "<p>", "{"]), st.text(max_size=300))
+def test_html_and_json_readers_never_crash(prefix, text):
+    try:
+        article_from_bytes((prefix + text).encode("utf-8"), source="fuzz")
+    except InputError:
+        pass
