@@ -1,0 +1,176 @@
+"""Train the biased-word and biased-sentence models on BABE; report grouped 5-fold CV figures; export weights.
+
+Usage: python bench/train_bias.py [--no-export]
+Reads <eval>/babe/sentences.jsonl (BABE, AGPL-3.0 repository) and, for the vocabulary only, <eval>/newsmtsc/train.jsonl
+(MIT). The shipped vocabulary is ours and not BABE's: VADER's lexicon (MIT) + compare/resources/profile/wording.tsv (ours)
++ NewsMTSC words seen at least twice; BABE supplies only the learned weights of those words (derived statistics).
+Writes compare/resources/profile/bias_words.npz and bias_sentences.npz.
+"""
+from __future__ import annotations
+
+import argparse
+import ast
+import json
+import sys
+from collections import Counter
+from pathlib import Path
+
+import numpy as np
+from sklearn.feature_extraction import DictVectorizer
+from sklearn.linear_model import LogisticRegression
+from sklearn.metrics import f1_score, precision_score, recall_score
+from sklearn.model_selection import GroupKFold
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+from compare.evaldata import eval_dir  # noqa: E402
+from compare.profile import wording  # noqa: E402
+from compare.profile.textfeatures import tokens, vader_lexicon  # noqa: E402
+
+OUT = ROOT / "compare" / "resources" / "profile"
+WORD_C, SENTENCE_C = 0.5, 0.1
+WORD_THRESHOLDS = (0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.95)
+
+
+def allowed_vocabulary() -> frozenset[str]:
+    """Words whose identity the models may use: VADER lexicon, our wording list, NewsMTSC words seen twice."""
+    counts = Counter()
+    for line in open(eval_dir() / "newsmtsc" / "train.jsonl", encoding="utf-8"):
+        counts.update(w for w, _, _ in tokens(json.loads(line)["sentence_normalized"]))
+    return frozenset(vader_lexicon()) | frozenset(wording.lexicon()) | frozenset(w for w, c in counts.items() if c >= 2)
+
+
+def load_babe():
+    """(text, biased?, marked words, group = source article) per BABE sentence."""
+    out = []
+    for line in open(eval_dir() / "babe" / "sentences.jsonl", encoding="utf-8"):
+        r = json.loads(line)
+        marked = {w for phrase in ast.literal_eval(r["biased_words"] or "[]") for w, _, _ in tokens(phrase)}
+        out.append((r["text"], r["label_bias"] == "Biased", marked, r["news_link"] or r["text"][:40]))
+    return out
+
+
+def fit(feats, y, C, min_df=2):
+    """DictVectorizer (features seen min_df times) + class-balanced logistic regression."""
+    df = Counter(k for f in feats for k in f)
+    vec = DictVectorizer()
+    X = vec.fit_transform([{k: v for k, v in f.items() if df[k] >= min_df} for f in feats])
+    X.indices = X.indices.astype(np.int32)
+    X.indptr = X.indptr.astype(np.int32)
+    return vec, LogisticRegression(C=C, max_iter=3000, class_weight="balanced").fit(X, y)
+
+
+class BabeWords:
+    """Token-level rows of BABE: features (vocabulary-limited), is-marked label, owning sentence."""
+
+    def __init__(self, data, vocab):
+        self.feats, labels, owner = [], [], []
+        for i, (text, _, marked, _) in enumerate(data):
+            for f, w in wording.word_features(text, vocab):
+                self.feats.append(f)
+                labels.append(w in marked)
+                owner.append(i)
+        self.y, self.owner = np.array(labels), np.array(owner)
+
+    def rows(self, sentences) -> np.ndarray:
+        return np.flatnonzero(np.isin(self.owner, np.asarray(sentences)))
+
+
+def _word_probs(vec, clf, feats):
+    return clf.predict_proba(vec.transform(feats))[:, 1] if feats else np.zeros(0)
+
+
+def sentence_rows(data, vocab, probs, owner, sentences):
+    """Sentence-model features for the given sentences, from word probabilities aligned with owner."""
+    per = {i: [] for i in sentences}
+    for p, o in zip(probs, owner):
+        if o in per:
+            per[o].append(p)
+    return [wording.sentence_bias_features(data[i][0], vocab, per[i]) for i in sentences]
+
+
+def train_models(data, vocab, words: BabeWords, train, groups):
+    """Word model on the training sentences; sentence model on word probabilities from an inner 3-fold split (honest inputs)."""
+    train = np.asarray(train)
+    probs = np.zeros(len(words.y))
+    for itr, ite in GroupKFold(n_splits=3).split(train, groups=groups[train]):
+        a, b = words.rows(train[itr]), words.rows(train[ite])
+        v, c = fit([words.feats[i] for i in a], words.y[a], WORD_C)
+        probs[b] = _word_probs(v, c, [words.feats[i] for i in b])
+    rows = words.rows(train)
+    wv, wc = fit([words.feats[i] for i in rows], words.y[rows], WORD_C)
+    y = np.array([d[1] for d in data])
+    sv, sc = fit(sentence_rows(data, vocab, probs, words.owner, list(train)), y[train], SENTENCE_C)
+    return wv, wc, sv, sc
+
+
+def predict(data, vocab, words: BabeWords, models, test):
+    """(sentence P(biased), word probabilities of the test sentences' tokens, those token rows)."""
+    wv, wc, sv, sc = models
+    rows = words.rows(test)
+    probs = np.zeros(len(words.y))
+    probs[rows] = _word_probs(wv, wc, [words.feats[i] for i in rows])
+    sp = sc.predict_proba(sv.transform(sentence_rows(data, vocab, probs, words.owner, list(test))))[:, 1]
+    return sp, probs[rows], rows
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--no-export", action="store_true")
+    args = ap.parse_args()
+    vocab = allowed_vocabulary()
+    data = load_babe()
+    y = np.array([d[1] for d in data])
+    groups = np.array([d[3] for d in data])
+    words = BabeWords(data, vocab)
+    r3 = lambda x: round(float(x), 3)  # noqa: E731
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+    sia = SentimentIntensityAnalyzer()
+    mag = np.array([abs(sia.polarity_scores(d[0])["compound"]) for d in data])
+    naive = {t: f1_score(y, mag >= t, average="macro") for t in (0.3, 0.5)}
+    print("naive |VADER compound| >= t, macro-F1:", {t: r3(v) for t, v in naive.items()})
+    lex = vader_lexicon()
+    naive_w = np.array([abs(lex.get(w, 0.0)) >= 1.0 for d in data for w, _, _ in tokens(d[0])])
+    print(f"naive words (VADER |valence| >= 1): P {precision_score(words.y, naive_w):.3f} R {recall_score(words.y, naive_w):.3f} "
+          f"F1 {f1_score(words.y, naive_w):.3f}")
+    oof_sent = np.zeros(len(y))
+    oof_word = np.zeros(len(words.y))
+    for tr, te in GroupKFold(n_splits=5).split(data, y, groups):
+        sp, wp, rows = predict(data, vocab, words, train_models(data, vocab, words, tr, groups), te)
+        oof_sent[te] = sp
+        oof_word[rows] = wp
+    pred = oof_sent >= wording.BIASED_SENTENCE
+    print(f"biased sentences, grouped 5-fold CV: macro-F1 {f1_score(y, pred, average='macro'):.3f} "
+          f"P {precision_score(y, pred):.3f} R {recall_score(y, pred):.3f}")
+    best = None
+    for t in WORD_THRESHOLDS:
+        wp = oof_word >= t
+        row = (f1_score(words.y, wp), t, precision_score(words.y, wp), recall_score(words.y, wp))
+        print(f"biased words at p >= {t}: P {row[2]:.3f} R {row[3]:.3f} F1 {row[0]:.3f}")
+        best = max(best or row, row)
+    print(f"word threshold {best[1]} (F1 {best[0]:.3f}; chosen on the same out-of-fold predictions, so slightly optimistic)")
+    if args.no_export:
+        return
+    meta = {"sentences": len(data), "sentence_cv_macro_f1": r3(f1_score(y, pred, average="macro")),
+            "sentence_cv_precision": r3(precision_score(y, pred)), "sentence_cv_recall": r3(recall_score(y, pred)),
+            "naive_sentence_macro_f1": r3(naive[0.5]), "word_threshold": best[1], "word_cv_f1": r3(best[0]),
+            "word_cv_precision": r3(best[2]), "word_cv_recall": r3(best[3]),
+            "naive_word_precision": r3(precision_score(words.y, naive_w)), "naive_word_recall": r3(recall_score(words.y, naive_w)),
+            "naive_word_f1": r3(f1_score(words.y, naive_w))}
+    wv, wc, sv, sc = train_models(data, vocab, words, np.arange(len(data)), groups)
+    export(wv, wc, OUT / "bias_words.npz", meta)
+    export(sv, sc, OUT / "bias_sentences.npz", meta)
+
+
+def export(vec, clf, path, meta):
+    """Write feature names, weights (float16) and intercepts for the numpy run-time scorer."""
+    w = clf.coef_.astype(np.float32)
+    keep = np.abs(w).max(axis=0) > 1e-3
+    names = np.array(vec.get_feature_names_out())[keep]
+    np.savez_compressed(path, names="\n".join(names), weights=w[:, keep].astype(np.float16), intercept=clf.intercept_.astype(np.float32),
+                        classes="\n".join(str(c) for c in clf.classes_), meta=json.dumps(meta))
+    print(f"wrote {path} ({Path(path).stat().st_size / 1024:.0f} KiB, {keep.sum()} features)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,32 @@
+"""Compare two or more articles and write the whole comparison as JSON.
+
+The JSON holds everything the other commands show: articles, facts, alignments, the same-event
+verdict with its reasons, outlet profiles, ranked differences and the method (see docs/json.md).
+
+example:
+  newscompare compare seeds/rutte-white-house-nato-dues.txt seeds/foxnews-rutte-ukraine-talks.txt -o out/seeds.json
+"""
+from __future__ import annotations
+
+import sys
+
+from compare.commands._inputs import add_input_arguments, read_inputs
+
+
+def add_arguments(parser) -> None:
+    add_input_arguments(parser)
+    parser.add_argument("-o", "--output", metavar="FILE", help="write the JSON here (default: standard output)")
+
+
+def run(args) -> int:
+    from compare.comparison import compare_articles
+    from compare.render.jsonout import render_json
+    from compare.render.output import write_text
+
+    comparison = compare_articles(read_inputs(args, least=2))
+    text = render_json(comparison)
+    if args.output:
+        write_text(args.output, text)
+    else:
+        sys.stdout.write(text)
+    return 0

@@ -1,0 +1,208 @@
+"""Compare N >= 2 articles: facts and actors per article, every pair aligned with its same-event verdict,
+a fact x outlet matrix, the differences a reader should see first, and how every score was made."""
+from __future__ import annotations
+
+import json
+from itertools import combinations
+from pathlib import Path
+from typing import Sequence
+
+import compare
+from compare import align, event, facts as facts_module
+from compare.errors import InputError
+from compare.facts import article_letter, extract_facts
+from compare.model import (CONFLICTING, DIFFERENT_EVENTS, ONLY_A, ONLY_B, PARTIAL, SAME_EVENT, SHARED, Article,
+                           Comparison, Difference, Fact, MatrixRow, Method, PairComparison)
+
+QUALITY_PATH = Path(__file__).resolve().parent / "resources" / "engine" / "quality.json"
+# How much each kind of engine difference matters to a reader (rank = weight x strength, strength 0..1).
+WEIGHTS = {"event": 1.0, "conflict": 0.95, "omission": 0.85, "exclusive": 0.6, "actor_variant": 0.5}
+EXCLUSIVES_EACH = 3  # facts only one outlet carries, listed per outlet
+ROLE_STRENGTH = {"headline": 1.0, "lead": 0.9, "body": 0.6}
+
+
+def compare_articles(articles: Sequence[Article], *, profiles: bool = True) -> Comparison:
+    """The full comparison of two or more articles (profiles=False skips the outlet profiles)."""
+    if len(articles) < 2:
+        raise InputError("articles", f"{len(articles)} article(s) given; a comparison needs at least two",
+                         "pass two or more articles")
+    extracted = [extract_facts(article, i) for i, article in enumerate(articles)]
+    pairs = tuple(
+        align.align_pair(articles[i], articles[j], i, j, *extracted[i], *extracted[j])
+        for i, j in combinations(range(len(articles)), 2))
+    fact_lists = tuple(f for _, f in extracted)
+    matrix = fact_matrix(fact_lists, pairs)
+    differences = engine_differences(articles, fact_lists, pairs, matrix)
+    outlet_profiles: tuple = ()
+    notes = method_notes()
+    if profiles:
+        from compare.profile import build_profile, method_notes as profile_notes, profile_differences
+        outlet_profiles = tuple(build_profile(a, i, extracted[i][1], extracted[i][0]) for i, a in enumerate(articles))
+        differences += profile_differences(articles, outlet_profiles)
+        notes = {**notes, **profile_notes()}
+    differences.sort(key=lambda d: (-d.rank, d.kind, d.text))
+    method = Method(tool_version=compare.__version__, settings=settings(), notes=notes)
+    return Comparison(articles=tuple(articles), actors=tuple(a for a, _ in extracted), facts=fact_lists,
+                      pairs=pairs, matrix=matrix, profiles=outlet_profiles, differences=tuple(differences),
+                      method=method)
+
+
+def fact_matrix(fact_lists: Sequence[Sequence[Fact]], pairs: Sequence[PairComparison]) -> tuple[MatrixRow, ...]:
+    """One row per group of linked facts (shared, partial or conflicting in any pair; a group with several facts
+    of one article gets a row for each) and one per unlinked fact, with the fact id each article carries it under
+    (None where it does not)."""
+    parent: dict[str, str] = {f.id: f.id for facts in fact_lists for f in facts}
+
+    def root(x: str) -> str:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for pair in pairs:
+        for link in pair.links:
+            ids = link.a + link.b
+            if link.kind in (SHARED, PARTIAL, CONFLICTING) and len(ids) > 1:
+                for other in ids[1:]:
+                    ra, rb = root(ids[0]), root(other)
+                    if ra != rb:
+                        parent[max(ra, rb, key=_order)] = min(ra, rb, key=_order)
+    groups: dict[str, list[Fact]] = {}
+    for facts in fact_lists:
+        for f in facts:
+            groups.setdefault(root(f.id), []).append(f)
+    rows = []
+    for members in sorted(groups.values(), key=lambda m: min(_order(f.id) for f in m)):
+        per_article = [sorted((f for f in members if f.article == k), key=lambda f: _order(f.id))
+                       for k in range(len(fact_lists))]
+        for r in range(max(len(p) for p in per_article)):  # one-to-many: one row per fact of the fuller side
+            ids = tuple(p[min(r, len(p) - 1)].id if p else None for p in per_article)
+            first = min((p[min(r, len(p) - 1)] for p in per_article if p), key=lambda f: _order(f.id))
+            rows.append(MatrixRow(first.text, ids))
+    return tuple(rows)
+
+
+def _order(fact_id: str) -> tuple[int, int, str]:
+    letters = "".join(c for c in fact_id if c.isalpha())
+    index = 0
+    for c in letters:
+        index = index * 26 + (ord(c) - 64)
+    number = fact_id[len(letters):].split(".")[0]
+    return index, int(number or 0), fact_id
+
+
+def _name(index: int, articles: Sequence[Article]) -> str:
+    article = articles[index]
+    letter = article_letter(index)
+    return f"{letter} ({article.outlet})" if article.outlet and article.outlet_rule != "unknown" else letter
+
+
+def _short(text: str, words: int = 18) -> str:
+    parts = text.split()
+    return " ".join(parts[:words]) + (" …" if len(parts) > words else "")
+
+
+def _diff(kind: str, text: str, strength: float, figures: dict, evidence: tuple[str, ...]) -> Difference:
+    rank = round(WEIGHTS[kind] * min(1.0, max(0.0, strength)), 3)
+    return Difference(kind="event" if kind == "event" else "conflict" if kind == "conflict" else
+                      "omission" if kind in ("omission", "exclusive") else "wording",
+                      text=text, rank=rank, figures={k: round(float(v), 4) for k, v in figures.items()},
+                      evidence=evidence)
+
+
+def engine_differences(articles: Sequence[Article], fact_lists: Sequence[Sequence[Fact]],
+                       pairs: Sequence[PairComparison], matrix: Sequence[MatrixRow]) -> list[Difference]:
+    """The engine's differences: event verdicts, conflicts, omissions, exclusives, actor spelling variants."""
+    by_id = {f.id: f for facts in fact_lists for f in facts}
+    out: list[Difference] = []
+    for pair in pairs:
+        na, nb = _name(pair.a, articles), _name(pair.b, articles)
+        v = pair.verdict
+        against = [r for r in v.reasons if r.weight < 0]
+        lead = max(against, key=lambda r: -r.weight).text if against and v.label != SAME_EVENT else v.reasons[0].text
+        strength = 1.0 if v.label == DIFFERENT_EVENTS else 0.9 if v.label != SAME_EVENT else 0.3
+        out.append(_diff("event", f"{na} and {nb}: {v.label} (score {v.score:.2f}). {lead}", strength,
+                         {"score": v.score, "shared": pair.counts.get(SHARED, 0), "partial": pair.counts.get(PARTIAL, 0),
+                          "conflicting": pair.counts.get(CONFLICTING, 0), "only_a": pair.counts.get(ONLY_A, 0),
+                          "only_b": pair.counts.get(ONLY_B, 0)},
+                         tuple(r.text for r in v.reasons)))
+        for link in pair.links:
+            for c in link.conflicts:
+                out.append(_diff("conflict", f"{na} and {nb} disagree on a {c.kind}: '{c.a}' vs '{c.b}' ({c.detail}).",
+                                 link.score, {"score": link.score},
+                                 tuple(f"{i}: {by_id[i].text}" for i in link.a + link.b)))
+        for variant in pair.actor_variants:
+            out.append(_diff("actor_variant", f"{na} writes '{variant.a_form}' and {nb} '{variant.b_form}' for the same "
+                                              f"person.", 1.0, {}, (variant.note,)))
+    n = len(articles)
+    exclusives: dict[int, list[tuple[float, Fact]]] = {}
+    for row in matrix:
+        carried = [k for k, fid in enumerate(row.facts) if fid]
+        if n >= 3 and len(carried) == n - 1:
+            missing = next(k for k in range(n) if k not in carried)
+            fact = by_id[row.facts[carried[0]]]
+            out.append(_diff("omission", f"{_name(missing, articles)} leaves out what the {n - 1} others report: "
+                                         f"“{_short(row.text)}” ({', '.join(row.facts[k] for k in carried)}).",
+                             ROLE_STRENGTH[fact.role], {"outlets_carrying": len(carried)},
+                             tuple(f"{row.facts[k]}: {by_id[row.facts[k]].text}" for k in carried)))
+        if len(carried) == 1:
+            fact = by_id[row.facts[carried[0]]]
+            weight = ROLE_STRENGTH[fact.role] * (1.0 if fact.quantities or fact.times or fact.quotes else 0.8)
+            exclusives.setdefault(carried[0], []).append((weight, fact))
+    for k, items in exclusives.items():
+        items.sort(key=lambda x: (-x[0], _order(x[1].id)))
+        others = "the other article" if n == 2 else "any other article"
+        for weight, fact in items[:EXCLUSIVES_EACH]:
+            kind = "omission" if n == 2 and fact.role in ("headline", "lead") else "exclusive"
+            out.append(_diff(kind, f"Only {_name(k, articles)} reports ({fact.role}, {fact.id}): “{_short(fact.text)}” — "
+                                   f"no fact of {others} matches it.", weight, {"facts_only_here": len(items)},
+                             (f"{fact.id}: {fact.text}",)))
+    return out
+
+
+def settings() -> dict[str, str]:
+    """Every engine threshold in force."""
+    return {**align.settings(), **event.settings(),
+            "facts.lead_sentences": str(facts_module.LEAD_SENTENCES),
+            "facts.long_sentence_words": str(facts_module.LONG_SENTENCE_WORDS),
+            "facts.min_clause_words": str(facts_module.MIN_CLAUSE_WORDS)}
+
+
+def _quality() -> dict:
+    return json.loads(QUALITY_PATH.read_text("utf-8")) if QUALITY_PATH.is_file() else {}
+
+
+def method_notes() -> dict[str, str]:
+    """How each engine score is made, its measured quality (bench/eval_engine.py --record), and its limits."""
+    q = _quality()
+    measured = q.get("summary", {})
+    return {
+        "facts": ("Each headline or body sentence is a fact; a long sentence joining two claims at '; ' or ', but/while' "
+                  "is split into clauses. Captions, credits and subheadings are not facts. Lead = first body paragraphs "
+                  "up to two sentences."),
+        "actors": ("Rule-based: capitalised word runs, a shipped gazetteer of places, organisations and outlets, title "
+                   "words kept as labels, surnames and descriptions ('the former Dutch Prime Minister') resolved to a "
+                   "full name in the same article; across articles by surname with spelling tolerance and "
+                   "first-name variants (never by first name alone). " + measured.get("actors", "")),
+        "quantities": ("Numbers with units (currency, %, counts) normalised ('eight' = 8, '$28bn' = 28e9 USD) and the "
+                       "noun they count. " + measured.get("numbers", "")),
+        "times": ("Dates, months, weekdays, years and relative phrases, resolved against the publication date when "
+                  "known (a weekday to its nearest occurrence). " + measured.get("times", "")),
+        "quotes": ("Quotes found by their marks; speaker from the words after or before the quote, the sentence's "
+                   "subject, or the previous quote of the paragraph; pronouns resolved to the last named person. "
+                   + measured.get("quotes", "")),
+        "same_fact": ("Probability that two facts say the same thing: logistic model over static-embedding cosine "
+                      "(model2vec distillation of all-MiniLM-L6-v2), weighted stem overlap, rapidfuzz token ratios, "
+                      "coverage, n-gram overlap and number agreement, fitted on MSRP. " + measured.get("msrp", "")),
+        "alignment": (f"Link score = {align.SAME_FACT_WEIGHT} x same-fact probability + {align.ACTOR_WEIGHT} x actor "
+                      f"overlap; mutual best pairs at >= {align.LINK_THRESHOLD} are linked, others join a linked "
+                      "counterpart (one-to-many). Shared: probability above the MSRP threshold; conflicting: the same "
+                      "fact with a different number, date, speaker, source or quote wording; partial otherwise. Limit: "
+                      "no labelled cross-outlet alignment data, so partial links are not measured directly."),
+        "same_event": ("Logistic score over shared-fact share, salience-weighted actor overlap, word overlap, agreeing "
+                       "dates and publication-date gap (fitted on BASIL triplets vs cross-event pairs sharing a main "
+                       f"entity), minus {event.CLASH_PENALTY} on the logit when the months each article names (without "
+                       "a year) form ranges two or more months apart. " + measured.get("event", "") +
+                       " Limit: BASIL's cross-event pairs are mostly years apart; same-actor, different-meeting pairs "
+                       "like the seeds rest on the time-clash rule."),
+    }

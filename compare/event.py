@@ -1,0 +1,255 @@
+"""Same event, related events, or different events: a score with reasons a reader can check.
+
+Evidence: the share of facts the two articles share (partial links count half), how much of each
+article's attention goes to the same actors (salience-weighted overlap of mentions), time anchors that
+agree (the same day of the month in both) or clash (the months each article names without a year, at
+least MIN_MONTHS on each side, form ranges CLASH_MONTHS or more apart), publication dates when both are
+known, and the distinctive facts and words on each side. A logistic combination (resources/engine/event.json,
+fitted on BASIL by bench/eval_engine.py event --fit) less CLASH_PENALTY on the logit when the news times
+clash gives the score; "same_at" and "related_at" cut it into the three verdicts.
+"""
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections import Counter
+from functools import lru_cache
+from pathlib import Path
+from typing import Sequence
+
+from compare.model import (CONFLICTING, DIFFERENT_EVENTS, ONLY_A, ONLY_B, PARTIAL, RELATED_EVENTS, SAME_EVENT,
+                           SHARED, Actor, Article, Fact, Link, Reason, Verdict)
+from compare.nlp.similarity import terms
+from compare.nlp.times import parse_date
+
+MODEL_PATH = Path(__file__).resolve().parent / "resources" / "engine" / "event.json"
+CLASH_MONTHS = 2
+CLASH_PENALTY = 3.0  # subtracted from the logit: a clash of news times outweighs shared actors and words
+MIN_MONTHS = 2
+FEATURES = ("fact_share", "actor_overlap", "date_agree", "pub_same_week", "pub_far", "term_overlap")
+
+
+@lru_cache(maxsize=1)
+def event_model() -> dict:
+    """The shipped weights: {"features", "weights", "bias", "same_at", "related_at", ...}."""
+    return json.loads(MODEL_PATH.read_text("utf-8"))
+
+
+def settings() -> dict[str, str]:
+    """The thresholds in force, for Method.settings."""
+    m = event_model()
+    return {"event.same_at": str(m["same_at"]), "event.related_at": str(m["related_at"]),
+            "event.clash_months": str(CLASH_MONTHS), "event.clash_min_months": str(MIN_MONTHS),
+            "event.clash_penalty": str(CLASH_PENALTY)}
+
+
+def _news_months(anchors) -> dict[int, str]:
+    """Ordinal month (year*12 + month, year 0 when unknown) -> anchor text, for dates and months written
+    without a year (the news time: an explicit year usually marks a background reference)."""
+    months: dict[int, str] = {}
+    for t in anchors:
+        if t.kind not in ("date", "month") or not t.value or re.search(r"\d{4}", t.text):
+            continue
+        v = t.value
+        key = int(v[2:4]) if v.startswith("--") else int(v[:4]) * 12 + int(v[5:7])
+        months.setdefault(key, t.text)
+    return months
+
+
+def _days(anchors) -> dict[str, str]:
+    return {t.value[-5:]: t.text for t in anchors if t.kind == "date" and t.value}
+
+
+def _clash_gap(a: dict[int, str], b: dict[int, str]) -> int | None:
+    """Months between the two articles' news-time ranges when the ranges do not overlap (None otherwise).
+    Each side needs MIN_MONTHS distinct months, so one background mention never decides."""
+    if len(a) < MIN_MONTHS or len(b) < MIN_MONTHS:
+        return None
+    if any(k > 12 for k in a) != any(k > 12 for k in b):  # one side resolved to years, the other not
+        a, b = {(k - 1) % 12 + 1: v for k, v in a.items()}, {(k - 1) % 12 + 1: v for k, v in b.items()}
+    lo_a, hi_a, lo_b, hi_b = min(a), max(a), min(b), max(b)
+    if hi_a < lo_b:
+        return lo_b - hi_a
+    if hi_b < lo_a:
+        return lo_a - hi_b
+    return None
+
+
+def _salience(facts: Sequence[Fact], to_pair: dict[str, str]) -> Counter:
+    return Counter(to_pair.get(m.actor, m.actor) for f in facts for m in f.mentions)
+
+
+@lru_cache(maxsize=512)
+def _word_counts(texts: tuple[str, ...]) -> tuple[Counter, dict[str, str]]:
+    """Counts of the common (lower-case) words of an article's facts, keyed by stem, with a surface form each."""
+    c: Counter = Counter()
+    surface: dict[str, str] = {}
+    for text in texts:
+        for m in re.finditer(r"\b[a-z][\w’'-]{3,}", text):
+            key = next((t for t, _ in terms(m.group())), None)
+            if key and key != "<say>":
+                c[key] += 1
+                surface.setdefault(key, m.group())
+    return c, surface
+
+
+def _distinctive_terms(facts_a: Sequence[Fact], facts_b: Sequence[Fact], limit: int = 5) -> tuple[list[str], list[str]]:
+    """Common words (not names) one article repeats and the other never uses."""
+    (ca, sa), (cb, sb) = _word_counts(tuple(f.text for f in facts_a)), _word_counts(tuple(f.text for f in facts_b))
+
+    def pick(c, surface, other):
+        return [surface[k] for k, n in sorted(c.items(), key=lambda kv: (-kv[1], kv[0])) if n >= 2 and k not in other][:limit]
+    return pick(ca, sa, cb), pick(cb, sb, ca)
+
+
+@lru_cache(maxsize=512)
+def _term_counts(texts: tuple[str, ...]) -> Counter:
+    return Counter(t for text in texts for t, _ in terms(text))
+
+
+def _term_overlap(facts_a: Sequence[Fact], facts_b: Sequence[Fact]) -> float:
+    wa, wb = _term_counts(tuple(f.text for f in facts_a)), _term_counts(tuple(f.text for f in facts_b))
+    inter = sum((wa & wb).values())
+    return 2 * inter / (sum(wa.values()) + sum(wb.values())) if wa and wb else 0.0
+
+
+def event_features(article_a: Article, article_b: Article, facts_a: Sequence[Fact], facts_b: Sequence[Fact],
+                   links: Sequence[Link], to_a: dict[str, str], to_b: dict[str, str]) -> tuple[dict[str, float], list[Reason]]:
+    """The verdict's inputs and the reasons that show them (reason weights are filled in by the caller)."""
+    from compare.facts import article_times
+    n = len(facts_a) + len(facts_b)
+    linked = sum((len(l.a) + len(l.b)) * (0.5 if l.kind == PARTIAL else 1.0)
+                 for l in links if l.kind in (SHARED, PARTIAL, CONFLICTING))
+    share = linked / n if n else 0.0
+    sal_a, sal_b = _salience(facts_a, to_a), _salience(facts_b, to_b)
+    tot_a, tot_b = sum(sal_a.values()) or 1, sum(sal_b.values()) or 1
+    overlap = sum(min(sal_a[x] / tot_a, sal_b[x] / tot_b) for x in sal_a.keys() & sal_b.keys())
+    top_shared = sorted(sal_a.keys() & sal_b.keys(), key=lambda x: -(sal_a[x] / tot_a + sal_b[x] / tot_b))[:5]
+    times_a, times_b = article_times(article_a), article_times(article_b)
+    days_a, days_b = _days(times_a), _days(times_b)
+    agree = sorted(days_a.keys() & days_b.keys())
+    months_a, months_b = _news_months(times_a), _news_months(times_b)
+    gap = _clash_gap(months_a, months_b)
+    clash = gap is not None and gap >= CLASH_MONTHS and not agree
+    pa, pb = parse_date(article_a.date), parse_date(article_b.date)
+    pub_gap = abs((pa - pb).days) if pa and pb else None
+    term_overlap = _term_overlap(facts_a, facts_b)
+    feats = {
+        "fact_share": share, "actor_overlap": overlap, "date_agree": 1.0 if agree else 0.0,
+        "time_clash": 1.0 if clash else 0.0,
+        "pub_same_week": 1.0 if pub_gap is not None and pub_gap <= 7 else 0.0,
+        "pub_far": 1.0 if pub_gap is not None and pub_gap > 30 else 0.0,
+        "term_overlap": term_overlap,
+    }
+    counts = Counter(l.kind for l in links)
+    reasons = [
+        Reason(f"{share:.0%} of the facts are shared or overlapping ({counts[SHARED]} shared, {counts[PARTIAL]} partial, "
+               f"{counts[CONFLICTING]} conflicting links; {counts[ONLY_A]} facts only in A, {counts[ONLY_B]} only in B).",
+               0.0, tuple(l.reason for l in links if l.kind == SHARED)[:3]),
+        Reason(f"Actors overlap {overlap:.0%} by attention; most prominent in both: {', '.join(top_shared) or 'none'}.",
+               0.0, tuple(top_shared)),
+    ]
+    if agree:
+        reasons.append(Reason(f"Both give the same date: {', '.join(days_a[d] + ' / ' + days_b[d] for d in agree)}.",
+                              0.0, tuple(agree)))
+    if months_a and months_b:
+        text_a = ", ".join(sorted(months_a.values(), key=_order_key))
+        text_b = ", ".join(sorted(months_b.values(), key=_order_key))
+        if clash:
+            reasons.append(Reason(f"Time anchors clash: A refers to {text_a}; B to {text_b} "
+                                  f"({gap} months or more apart), so they are unlikely to report the same event.",
+                                  0.0, (text_a, text_b)))
+        elif not agree:
+            reasons.append(Reason(f"Time anchors: A refers to {text_a}; B to {text_b}.", 0.0, (text_a, text_b)))
+    if pub_gap is not None:
+        reasons.append(Reason(f"Published {pub_gap} day{'s' if pub_gap != 1 else ''} apart "
+                              f"({article_a.date} / {article_b.date}).", 0.0, (article_a.date, article_b.date)))
+    actors_only_a = [x for x, _ in sal_a.most_common() if x not in sal_b][:5]
+    actors_only_b = [x for x, _ in sal_b.most_common() if x not in sal_a][:5]
+    if actors_only_a or actors_only_b:
+        reasons.append(Reason(f"Distinctive actors: only A names {', '.join(actors_only_a) or 'none'}; "
+                              f"only B names {', '.join(actors_only_b) or 'none'}.", 0.0,
+                              tuple(actors_only_a + actors_only_b)))
+    only_a, only_b = _distinctive_terms(facts_a, facts_b)
+    if only_a or only_b:
+        reasons.append(Reason(f"Distinctive words: A alone repeats {', '.join(only_a) or 'nothing'}; "
+                              f"B alone repeats {', '.join(only_b) or 'nothing'}.", 0.0, tuple(only_a + only_b)))
+    dist_a = _distinctive_facts(links, facts_a, ONLY_A)
+    dist_b = _distinctive_facts(links, facts_b, ONLY_B)
+    if dist_a or dist_b:
+        reasons.append(Reason("Distinctive facts: " + "; ".join(
+            [f"only A: {f.id} \"{_short(f.text)}\"" for f in dist_a] + [f"only B: {f.id} \"{_short(f.text)}\"" for f in dist_b])
+            + ".", 0.0, tuple(f.id for f in dist_a + dist_b)))
+    return feats, reasons
+
+
+def _order_key(text: str) -> tuple[int, str]:
+    from compare.nlp.times import MONTH_NUMBER
+    word = re.match(r"[A-Za-z]+", text)
+    return (MONTH_NUMBER.get(word.group().lower(), 13) if word else 13, text)
+
+
+def _short(text: str, words: int = 14) -> str:
+    parts = text.split()
+    return " ".join(parts[:words]) + (" …" if len(parts) > words else "")
+
+
+def _distinctive_facts(links: Sequence[Link], facts: Sequence[Fact], kind: str, limit: int = 2) -> list[Fact]:
+    """Unmatched facts that carry the most specifics (times, numbers, actors), headline and lead first."""
+    only = {i for l in links if l.kind == kind for i in (l.a if kind == ONLY_A else l.b)}
+    cands = [f for f in facts if f.id in only]
+    rank = {"headline": 2, "lead": 1, "body": 0}
+    cands.sort(key=lambda f: -(rank[f.role] + 2 * len(f.times) + len(f.quantities) + 0.5 * len(f.actors)))
+    return cands[:limit]
+
+
+def verdict_from_features(feats: dict[str, float]) -> tuple[str, float]:
+    """(label, score) from the verdict's inputs: the fitted logistic score, less CLASH_PENALTY (on the logit)
+    when the news times clash, cut at "same_at" and "related_at"."""
+    model = event_model()
+    z = model["bias"] + sum(w * feats[f] for f, w in zip(model["features"], model["weights"]))
+    z -= CLASH_PENALTY * feats["time_clash"]
+    score = 1.0 / (1.0 + math.exp(-z))
+    label = SAME_EVENT if score >= model["same_at"] else RELATED_EVENTS if score >= model["related_at"] else DIFFERENT_EVENTS
+    return label, round(score, 4)
+
+
+def event_verdict(article_a: Article, article_b: Article, facts_a: Sequence[Fact], facts_b: Sequence[Fact],
+                  links: Sequence[Link], actors_a: Sequence[Actor], actors_b: Sequence[Actor],
+                  to_a: dict[str, str], to_b: dict[str, str]) -> Verdict:
+    """The same-event verdict for an aligned pair."""
+    feats, reasons = event_features(article_a, article_b, facts_a, facts_b, links, to_a, to_b)
+    label, score = verdict_from_features(feats)
+    weighted = []
+    for r in reasons:
+        w = _reason_weight(r.text, feats)
+        weighted.append(Reason(r.text, round(w, 3), r.evidence))
+    return Verdict(label, score, tuple(weighted))
+
+
+def _reason_weight(text: str, feats: dict[str, float]) -> float:
+    """Each reason's push on the logit: weight x (value - its mean over the BASIL pairs the weights were fitted on);
+    a clash counts -CLASH_PENALTY; distinctive items are shown for the reader and weigh nothing themselves."""
+    model = event_model()
+    push = {f: w * (feats[f] - m) for f, w, m in zip(model["features"], model["weights"], model["means"])}
+    if "of the facts are shared" in text:
+        return push["fact_share"] + push["term_overlap"]
+    if text.startswith("Actors overlap"):
+        return push["actor_overlap"]
+    if text.startswith("Both give the same date"):
+        return push["date_agree"]
+    if text.startswith("Time anchors clash"):
+        return -CLASH_PENALTY
+    if text.startswith("Published"):
+        return push["pub_same_week"] + push["pub_far"]
+    return 0.0
+
+
+def same_event(a: Article, b: Article) -> Verdict:
+    """The cheap path for story grouping: the verdict for two articles (facts cached per article)."""
+    from compare.align import align_pair
+    from compare.facts import extract_facts
+    actors_a, facts_a = extract_facts(a, 0)
+    actors_b, facts_b = extract_facts(b, 1)
+    return align_pair(a, b, 0, 1, actors_a, facts_a, actors_b, facts_b).verdict

@@ -1,0 +1,497 @@
+"""People, organisations and places named in an article, each resolved to one canonical actor.
+
+Rule-based (no model): capitalised word runs, a gazetteer of places, organisations and news outlets
+(compare/resources/engine/gazetteer.json), title words peeled off as labels ("NATO Secretary General"),
+surnames and definite descriptions ("the former Dutch Prime Minister") resolved to a full name seen in
+the same article. Across articles, :func:`match_actors` pairs actors despite partial names, titles,
+accents and transliteration ("Vladimir Zelensky" / "Volodymyr Zelenskyy"); first names alone never match.
+"""
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Sequence
+
+from compare.model import Actor, Mention
+
+PERSON, ORGANISATION, PLACE, GROUP = "person", "organisation", "place", "group"
+RESOURCES = Path(__file__).resolve().parent.parent / "resources" / "engine"
+
+MONTHS = ("January February March April May June July August September October November December "
+          "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec").split()
+WEEKDAYS = "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
+ABBREVIATIONS = {"Sen", "Rep", "Gov", "Dr", "Mr", "Mrs", "Ms", "Lt", "Gen", "Col", "Adm", "Maj", "Capt", "Sgt",
+                 "Rev", "Prof", "St", "Jr", "Sr", "Inc", "Corp", "Co", "Ltd", "Mt", "Ft"}
+CONNECTORS = {"of", "for", "de", "da", "van", "von", "der", "den", "al", "bin", "ibn", "la", "le", "du", "di", "del", "y"}
+REPORTING_VERBS = ("said says say told tells added wrote writes tweeted posted remarked continued stated explained "
+                   "noted argued insisted asked warned declared announced claimed replied answered acknowledged "
+                   "admitted confirmed denied suggested urged recalled predicted vowed promised complained "
+                   "responded testified conceded cautioned reiterated emphasized emphasised stressed indicated "
+                   "indicate indicates believes believe thinks think quipped joked described criticized criticised "
+                   "called calling saying citing describing questioned lamented boasted pledged tweeting writing "
+                   "adding noting arguing insisting warning asserted asserting").split()
+
+_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[\w\u00C0-\u024F](?:[\w\u00C0-\u024F\-]|['’](?=[\w\u00C0-\u024F]))*")
+_POSSESSIVE = re.compile(r"['’]s?$")
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    """Lookup tables for actor recognition, loaded once from the shipped JSON."""
+    kinds: dict[str, tuple[str, str]]  # surface form -> (kind, canonical name)
+    longest: int  # most tokens in a gazetteer entry
+    titles: frozenset[str]
+    title_phrases: tuple[str, ...]  # lower-case multi-word titles, longest first
+    demonyms: dict[str, str]
+    org_suffixes: frozenset[str]
+    stop: frozenset[str]
+    not_actors: frozenset[str]
+    first_name_groups: dict[str, int]  # normalised first name -> variant group id
+    outlets: frozenset[str]  # canonical outlet names
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> Gazetteer:
+    """The shipped gazetteer (places, organisations, outlets, titles, name variants)."""
+    raw = json.loads((RESOURCES / "gazetteer.json").read_text("utf-8"))
+    kinds: dict[str, tuple[str, str]] = {}
+    for name in raw["places"]:
+        kinds[name] = (PLACE, name)
+    for name in raw["organisations"] + raw["outlets"]:
+        kinds[name] = (ORGANISATION, name)
+    for name in raw["groups"]:
+        kinds[name] = (GROUP, name)
+    for alias, canonical in raw["aliases"].items():
+        kind = kinds.get(canonical, kinds.get(alias, (ORGANISATION, canonical)))[0]
+        kinds[alias] = (kind, canonical)
+    groups = {}
+    for gid, names in enumerate(raw["first_name_variants"]):
+        for name in names:
+            groups.setdefault(fold(name), gid)
+    titles = [t for t in raw["titles"]]
+    return Gazetteer(
+        kinds=kinds,
+        longest=max(len(k.split()) for k in kinds),
+        titles=frozenset(t for t in titles if " " not in t),
+        title_phrases=tuple(sorted({t.lower() for t in titles}, key=len, reverse=True)),
+        demonyms=dict(raw["demonyms"]),
+        org_suffixes=frozenset(raw["org_suffixes"]),
+        stop=frozenset(raw["sentence_initial_stop"]) | frozenset(MONTHS) | frozenset(WEEKDAYS),
+        not_actors=frozenset(raw["not_actors"]),
+        first_name_groups=groups,
+        outlets=frozenset(raw["outlets"]),
+    )
+
+
+def fold(name: str) -> str:
+    """Lower case without accents or punctuation: 'Micheál' -> 'micheal'."""
+    decomposed = unicodedata.normalize("NFKD", name)
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return re.sub(r"[^a-z0-9 ]+", "", plain.lower().replace("-", " ")).strip()
+
+
+# --------------------------------------------------------------------------- recognition
+
+@dataclass
+class _Token:
+    text: str
+    start: int
+    end: int
+
+
+@dataclass
+class _Candidate:
+    start: int
+    end: int
+    text: str
+    kind: str
+    name: str  # canonical for gazetteer hits, the surface name for people
+    labels: tuple[str, ...] = ()
+    sentence: int = 0
+    certain: bool = True  # False: a lone capitalised word that is a person only if its surname is known
+
+
+def _tokens(text: str, start: int, end: int) -> list[_Token]:
+    out = []
+    for m in _TOKEN.finditer(text, start, end):
+        word, s, e = m.group(), m.start(), m.end()
+        if (word in ABBREVIATIONS or (len(word) == 1 and word.isupper())) and e < end and text[e] == ".":
+            word, e = word + ".", e + 1  # titles and initials keep their full stop: "Sen.", "Robert F. Bauer"
+        out.append(_Token(word, s, e))
+    return out
+
+
+def _capitalised(word: str) -> bool:
+    return word[:1].isupper()
+
+
+def _runs(text: str, tokens: list[_Token]) -> list[list[_Token]]:
+    """Maximal runs of capitalised tokens separated only by single spaces (connectors allowed inside)."""
+    runs: list[list[_Token]] = []
+    current: list[_Token] = []
+    for i, tok in enumerate(tokens):
+        joined = current and text[current[-1].end:tok.start] == " "
+        if _capitalised(tok.text):
+            if not joined and current:
+                runs.append(current)
+                current = []
+            current.append(tok)
+        elif (tok.text in CONNECTORS and joined and i + 1 < len(tokens)
+              and _capitalised(tokens[i + 1].text) and text[tok.end:tokens[i + 1].start] == " "):
+            current.append(tok)
+        elif current:
+            runs.append(current)
+            current = []
+    if current:
+        runs.append(current)
+    return runs
+
+
+def _strip_possessive(tok: _Token) -> _Token:
+    m = _POSSESSIVE.search(tok.text)
+    if m and len(tok.text) > 2:
+        return _Token(tok.text[:m.start()], tok.start, tok.end - len(m.group()))
+    return tok
+
+
+def _span_text(text: str, toks: list[_Token]) -> str:
+    return text[toks[0].start:toks[-1].end]
+
+
+def _gazetteer_hit(text: str, toks: list[_Token], i: int, gz: Gazetteer) -> tuple[int, tuple[str, str]] | None:
+    """Longest gazetteer entry starting at token i: (end index, (kind, canonical))."""
+    for j in range(min(len(toks), i + gz.longest), i, -1):
+        surface = _span_text(text, toks[i:j])
+        hit = gz.kinds.get(surface)
+        if hit is None and toks[i].text == "The":
+            continue
+        if hit is None:
+            hit = gz.kinds.get(_POSSESSIVE.sub("", surface))
+        if hit is not None:
+            return j, hit
+    return None
+
+
+def _is_label(word: str, gz: Gazetteer) -> bool:
+    return word in gz.titles or word in gz.demonyms or word.lower() == "former"
+
+
+def _candidates(text: str, span: tuple[int, int], sentence: int, gz: Gazetteer) -> list[_Candidate]:
+    """Actor candidates of one sentence."""
+    tokens = _tokens(text, *span)
+    out: list[_Candidate] = []
+    pending_label: tuple[str, int] | None = None  # an all-title run waiting for an appositive name
+    for run in _runs(text, tokens):
+        run = [_strip_possessive(t) for t in run]
+        while run and (run[0].text in gz.stop or run[0].text in gz.not_actors) and not _gazetteer_hit(text, run, 0, gz):
+            run = run[1:]
+        while run and run[-1].text in CONNECTORS:
+            run = run[:-1]
+        if not run:
+            continue
+        # a whole run ending in an organisation word is one organisation ("Senate Armed Services Committee")
+        head = _gazetteer_hit(text, run, 0, gz)
+        if len(run) > 1 and run[-1].text in gz.org_suffixes and (head is None or head[0] < len(run)):
+            first = next((k for k, t in enumerate(run) if t.text not in gz.demonyms), 0)
+            body = run[first:] if len(run) - first > 1 else run  # "American Airlines" keeps its adjective
+            surface = _span_text(text, body)
+            hit = gz.kinds.get(surface)
+            out.append(_Candidate(body[0].start, body[-1].end, surface, ORGANISATION,
+                                  hit[1] if hit else surface, sentence=sentence))
+            continue
+        # "Office of Professional Responsibility", "Department of Homeland Security": an organisation word + of
+        of_org = next((k for k in range(1, len(run) - 1) if run[k].text == "of" and run[k - 1].text in gz.org_suffixes
+                       and not _gazetteer_hit(text, run, k - 1, gz)), None)
+        if of_org is not None:
+            body = run[of_org - 1:]
+            surface = _span_text(text, body)
+            hit = gz.kinds.get(surface)
+            out.append(_Candidate(body[0].start, body[-1].end, surface, ORGANISATION, hit[1] if hit else surface,
+                                  sentence=sentence))
+            run = run[:of_org - 1]
+        i = 0
+        labels: list[_Token] = []
+        while i < len(run):
+            hit = _gazetteer_hit(text, run, i, gz)
+            if hit:
+                j, (kind, canonical) = hit
+                out.append(_Candidate(run[i].start, run[j - 1].end, _span_text(text, run[i:j]), kind, canonical,
+                                      sentence=sentence))
+                labels.extend(run[i:j])
+                i = j
+                continue
+            word = run[i].text
+            if word in gz.stop or word in gz.not_actors:
+                labels = []
+                i += 1
+                continue
+            if _is_label(word, gz) or (word in CONNECTORS and labels):
+                labels.append(run[i])
+                i += 1
+                continue
+            j = i
+            while j < len(run) and not (run[j].text in gz.stop or run[j].text in gz.not_actors
+                                        or _gazetteer_hit(text, run, j, gz) or _is_label(run[j].text, gz)):
+                j += 1
+            while j > i + 1 and run[j - 1].text in CONNECTORS:
+                j -= 1
+            name_toks = run[i:j]
+            label = _span_text(text, labels) if labels else ""
+            if not label and pending_label and pending_label[1] == name_toks[0].start:
+                label = pending_label[0]
+            if not (len(name_toks) == 1 and name_toks[0].text in gz.org_suffixes):
+                out.append(_person_or_other(text, name_toks, label, sentence, span, gz))
+            labels = []
+            i = j
+        pending_label = None
+        if labels and labels[-1] is run[-1] and text[run[-1].end:run[-1].end + 2] == ", ":
+            pending_label = (_span_text(text, labels), run[-1].end + 2)
+    return out
+
+
+def _person_or_other(text: str, toks: list[_Token], label: str, sentence: int, span: tuple[int, int],
+                     gz: Gazetteer) -> _Candidate:
+    cut = max((k for k, t in enumerate(toks) if t.text == "of"), default=-1)
+    toks = toks[cut + 1:] or toks
+    surface = _span_text(text, toks)
+    labels = (label,) if label else ()
+    if len(toks) == 1 and (surface.isupper() and len(surface) > 1):
+        return _Candidate(toks[0].start, toks[0].end, surface, ORGANISATION, surface, sentence=sentence)
+    after = text[toks[-1].end:span[1]].lstrip(" ,")
+    followed_by_verb = after.split(" ", 1)[0].strip(".,;:") in REPORTING_VERBS if after else False
+    certain = len(toks) >= 2 or bool(label) or followed_by_verb
+    return _Candidate(toks[0].start, toks[-1].end, surface, PERSON, surface, labels, sentence, certain)
+
+
+# --------------------------------------------------------------------------- coreference within an article
+
+_DESCRIPTION = re.compile(
+    r"\b[Tt]he\s+((?:(?:former|then|then-|outgoing|incoming|new|current|late|embattled|(?-i:[A-Z][\w\-]+))\s+){0,3})"
+    r"(president|prime minister|secretary[- ]general|chancellor|secretary of state|foreign minister|"
+    r"defen[cs]e secretary|governor|senator|mayor|speaker|premier|taoiseach|king|queen|pope)\b(?!,?\s+(?-i:[A-Z]))",
+    re.IGNORECASE)
+
+
+@dataclass
+class _Person:
+    names: list[str]
+    labels: list[str]
+    first: int
+
+
+def _surname(name: str) -> str:
+    parts = [p for p in name.split() if p not in ("Jr.", "Sr.", "II", "III")]
+    return parts[-1] if parts else name
+
+
+def _title_case(text: str, span: tuple[int, int]) -> bool:
+    """Whether a sentence is set in Title Case (as many headlines are), where capitals say nothing."""
+    words = [w for w in re.findall(r"[A-Za-z][\w’'-]*", text[span[0]:span[1]]) if len(w) > 3]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.85 * len(words)
+
+
+def _known_in_title(text: str, span: tuple[int, int], k: int, names: set[str], gz: Gazetteer) -> list[_Candidate]:
+    """In a Title Case sentence, only gazetteer entries and person names already seen elsewhere count."""
+    out = []
+    for c in _candidates(text, span, k, gz):
+        if c.kind != PERSON:
+            out.append(c)
+            continue
+        words = c.text.split()
+        for size in range(len(words), 0, -1):
+            found = False
+            for i in range(len(words) - size + 1):
+                name = " ".join(words[i:i + size])
+                if name in names:
+                    start = c.start + len(" ".join(words[:i])) + (1 if i else 0)
+                    out.append(_Candidate(start, start + len(name), name, PERSON, name, (), k, True))
+                    found = True
+                    break
+            if found:
+                break
+    return out
+
+
+def find_actors(text: str, sentence_spans: Sequence[tuple[int, int]]) -> tuple[tuple[Actor, ...], tuple[Mention, ...]]:
+    """Actors and their mentions in ``text``, sentence by sentence, resolved within the text."""
+    gz = gazetteer()
+    titled = {k for k, span in enumerate(sentence_spans) if _title_case(text, span)}
+    plain = {k: _candidates(text, span, k, gz) for k, span in enumerate(sentence_spans) if k not in titled}
+    seen = {c.name for cs in plain.values() for c in cs if c.kind == PERSON}
+    seen |= {c.name.split()[-1] for cs in plain.values() for c in cs if c.kind == PERSON and " " in c.name}
+    cands = [c for k, span in enumerate(sentence_spans)
+             for c in (plain[k] if k in plain else _known_in_title(text, span, k, seen, gz))]
+    persons: dict[str, _Person] = {}
+    for c in cands:
+        if c.kind == PERSON and len(c.name.split()) >= 2:
+            person = next((p for key, p in persons.items() if _same_full_name(c.name, key)), None)
+            if person is None:
+                persons[c.name] = _Person([c.name], list(c.labels), c.start)
+            else:
+                person.names.append(c.name)
+                person.labels.extend(c.labels)
+    by_surname: dict[str, list[str]] = {}
+    by_first: dict[str, list[str]] = {}
+    for key in sorted(persons, key=lambda n: persons[n].first):
+        by_surname.setdefault(_surname(key), []).append(key)
+        by_first.setdefault(key.split()[0], []).append(key)
+    canonical = {key: max(p.names, key=lambda n: (len(n.split()), -p.names.index(n))) for key, p in persons.items()}
+    certain_singles = {c.name for c in cands if c.kind == PERSON and c.certain and " " not in c.name}
+
+    resolved: list[tuple[_Candidate, str, str]] = []  # (candidate, canonical, kind)
+    for c in cands:
+        if c.kind != PERSON:
+            resolved.append((c, c.name, c.kind))
+            continue
+        key = next((k for k in persons if _same_full_name(c.name, k)), None) if len(c.name.split()) >= 2 else None
+        if key is None and len(c.name.split()) == 1:
+            options = by_surname.get(c.name) or ([] if c.name in by_surname else by_first.get(c.name, []))
+            key = options[0] if options else None  # the first introduced: later forms are often nicknames
+        if key is not None:
+            persons[key].labels.extend(c.labels)
+            resolved.append((c, canonical[key], PERSON))
+        elif c.certain or c.name in certain_singles:
+            resolved.append((c, c.name, PERSON))
+    resolved += _descriptions(text, sentence_spans, resolved, persons, canonical)
+    return _assemble(resolved, persons, canonical)
+
+
+def _same_full_name(a: str, b: str) -> bool:
+    return a == b or fold(a) == fold(b)
+
+
+def _descriptions(text, sentence_spans, resolved, persons, canonical) -> list[tuple[_Candidate, str, str]]:
+    """Definite descriptions ("the former Dutch Prime Minister") resolved to a person named before."""
+    out = []
+    label_of = {canonical[k]: " ".join(p.labels).lower() for k, p in persons.items()}
+    for k, (s, e) in enumerate(sentence_spans):
+        for m in _DESCRIPTION.finditer(text, s, e):
+            head = m.group(2).lower().replace("-", " ")
+            earlier = [(c, name) for c, name, kind in resolved if kind == PERSON and c.end <= m.start()]
+            in_sentence = {name for c, name, kind in resolved if kind == PERSON and c.sentence == k}
+            labelled = [name for c, name in earlier if head in label_of.get(name, "").replace("-", " ")]
+            target = labelled[-1] if labelled else None
+            if target is None and m.start() == s and k > 0:
+                previous = [name for c, name in earlier if c.sentence == k - 1 and name not in in_sentence]
+                target = previous[0] if previous else None
+            if target is not None:
+                cand = _Candidate(m.start(), m.end(), m.group(), PERSON, target, (m.group()[4:],), k)
+                out.append((cand, target, PERSON))
+    return out
+
+
+def _assemble(resolved, persons, canonical) -> tuple[tuple[Actor, ...], tuple[Mention, ...]]:
+    order: dict[str, int] = {}
+    kinds: dict[str, str] = {}
+    aliases: dict[str, list[str]] = {}
+    labels: dict[str, list[str]] = {}
+    mentions = []
+    for c, name, kind in sorted(resolved, key=lambda r: (r[0].start, r[0].end)):
+        order.setdefault(name, c.start)
+        kinds.setdefault(name, kind)
+        if c.text.lower().startswith("the ") and kind == PERSON and c.labels and c.text[4:] == c.labels[0]:
+            labels.setdefault(name, []).append(c.labels[0])
+        else:
+            aliases.setdefault(name, []).append(c.text)
+            labels.setdefault(name, []).extend(c.labels)
+        mentions.append(Mention(c.text, c.start, c.end, name))
+    for key, p in persons.items():
+        labels.setdefault(canonical[key], []).extend(p.labels)
+    actors = tuple(
+        Actor(name, kinds[name], tuple(dict.fromkeys(aliases.get(name, ()))),
+              tuple(dict.fromkeys(l for l in labels.get(name, ()) if l)))
+        for name in sorted(order, key=order.get))
+    unique = tuple(dict.fromkeys(mentions))
+    return actors, tuple(m for k, m in enumerate(unique) if not _nested(m, unique))
+
+
+def _nested(m: Mention, mentions: tuple[Mention, ...]) -> bool:
+    return any(o is not m and o.start <= m.start and m.end <= o.end and (o.end - o.start) > (m.end - m.start)
+               and o.actor == m.actor for o in mentions)
+
+
+def article_actors(article) -> tuple[tuple[Actor, ...], tuple[Mention, ...]]:
+    """Actors of every sentence of an Article (captions included; facts keep only their own mentions)."""
+    return find_actors(article.text, [(s.start, s.end) for s in article.sentences])
+
+
+def text_actors(text: str) -> tuple[tuple[Actor, ...], tuple[Mention, ...]]:
+    """Actors of a free-standing text, split into sentences first."""
+    from compare.nlp.sentences import split_sentences
+    return find_actors(text, split_sentences(text))
+
+
+# --------------------------------------------------------------------------- across articles
+
+def _surname_match(a: str, b: str) -> bool:
+    fa, fb = fold(a), fold(b)
+    if not fa or not fb:
+        return False
+    if fa == fb:
+        return True
+    if fa[0] != fb[0] or min(len(fa), len(fb)) < 4:
+        return False
+    from rapidfuzz.distance import Levenshtein
+    return Levenshtein.distance(fa, fb) <= (1 if min(len(fa), len(fb)) < 6 else 2)
+
+
+def _first_match(a: str, b: str, gz: Gazetteer) -> bool:
+    fa, fb = fold(a), fold(b)
+    if fa == fb:
+        return True
+    ga, gb = gz.first_name_groups.get(fa), gz.first_name_groups.get(fb)
+    if ga is not None and ga == gb:
+        return True
+    return (len(fa) == 1 or len(fb) == 1) and fa[:1] == fb[:1]  # an initial
+
+
+def same_actor(a: Actor, b: Actor) -> bool:
+    """Whether two actors from different articles are the same: places/organisations by name, people by
+    surname (spelling variants allowed) plus compatible first names when both give one."""
+    if a.kind != b.kind and PERSON in (a.kind, b.kind):
+        return False
+    if a.kind != PERSON:
+        return fold(a.name) == fold(b.name)
+    pa, pb = a.name.split(), b.name.split()
+    if not _surname_match(_surname(a.name), _surname(b.name)):
+        return False
+    if len(pa) >= 2 and len(pb) >= 2:
+        return _first_match(pa[0], pb[0], gazetteer())
+    return True
+
+
+def spelling_differs(a: Actor, b: Actor) -> str:
+    """How two matched actors' full names differ in spelling ('' when one is just shorter or longer)."""
+    ta, tb = a.name.split(), b.name.split()
+    if len(ta) < 2 or len(tb) < 2 or a.name == b.name:
+        return ""
+    if fold(a.name) == fold(b.name):
+        return "accents differ"
+    parts = []
+    if fold(ta[0]) != fold(tb[0]):
+        parts.append("first name in another form" if len(fold(ta[0])) > 1 and len(fold(tb[0])) > 1 else "")
+    if fold(_surname(a.name)) != fold(_surname(b.name)):
+        parts.append("surname spelled differently")
+    return " and ".join(p for p in parts if p)
+
+
+def match_actors(a: Sequence[Actor], b: Sequence[Actor]) -> list[tuple[Actor, Actor]]:
+    """Pairs (actor of A, actor of B) naming the same actor; each actor pairs at most once, fullest names first."""
+    pairs = []
+    used_b: set[int] = set()
+    for x in sorted(a, key=lambda t: -len(t.name.split())):
+        for k, y in enumerate(b):
+            if k not in used_b and same_actor(x, y):
+                pairs.append((x, y))
+                used_b.add(k)
+                break
+    return pairs
+
+
+def pair_name(x: Actor, y: Actor) -> str:
+    """One name for an actor matched across two articles: the fuller form, else A's."""
+    return y.name if len(y.name.split()) > len(x.name.split()) else x.name

@@ -1,0 +1,304 @@
+"""Quotations (the quoted words, the speaker, the reporting verb) and attributions (who a claim is
+credited to: a named source, an anonymous one, or another outlet).
+
+Rule-based. Quotes are found by their marks (straight, curly double, curly single with apostrophes told
+apart), within one paragraph line. The speaker is looked for, in order: right after the quote
+(', Rutte said' / '," said Trump'), right before it ('Trump remarked, "'), anywhere earlier in the sentence
+('He had reiterated that ... "'), else carried over from the previous quote of the same paragraph.
+Pronoun speakers resolve to the last person named before. All offsets are into the text given.
+"""
+from __future__ import annotations
+
+import re
+from typing import Sequence
+
+from compare.model import Attribution, Mention, Quote
+from compare.nlp.actors import REPORTING_VERBS, gazetteer
+
+NAMED, ANONYMOUS, OUTLET = "named", "anonymous", "outlet"
+
+_VERB = r"(?:" + "|".join(sorted(REPORTING_VERBS, key=len, reverse=True)) + r")"
+_ANON_HEAD = (r"(?:officials?|sources?|aides?|advisers?|advisors?|persons?|people|diplomats?|spokesman|"
+              r"spokeswoman|spokesperson|insiders?|staffers?|members?|lawmakers?|analysts?|experts?|"
+              r"observers?|critics?|residents?|witnesses?|someone|individuals?)")
+_ANON = re.compile(
+    r"(?:\b(?:an?|the|one|two|three|several|some|other|many|multiple|two|u\.s\.|us)\s+)?"
+    r"(?:(?:[\w.\-]+)\s+){0,3}?" + _ANON_HEAD +
+    r"(?:\s+(?:familiar with [\w ]+?|interviewed|close to (?:the )?[\w]+|who (?:spoke|requested|asked)[\w ,]*?))?"
+    r"(?=\s*,?\s*$)", re.IGNORECASE)
+_PRONOUN = re.compile(r"\b(he|she|they|we|I)\s*$", re.IGNORECASE)
+_AUX = re.compile(r"(?:\s+(?:has|had|have|also|later|then|previously|reportedly|once|again|would|will|long|repeatedly|"
+                  r"publicly|privately|recently|routinely|initially|first|quickly|meanwhile|today|yesterday)|"
+                  r"\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:morning|afternoon|evening|night))?|"
+                  r"\s+(?:in|on)\s+an?\s+(?:statement|memo|letter|tweet|interview|post|email|e-mail)|"
+                  r"\s+(?:last|this)\s+(?:week|month)|,)$")
+_ACCORDING = re.compile(r"\b[Aa]ccording to\s+((?:[^\s,.;:“”\"‘’]+(?:\s+|(?=[,.;:]))){1,7}?)(?=[,.;:]|$)")
+_REPORTED_BY = re.compile(r"\b(?:reported by|first reported by|as reported by)\s+", re.IGNORECASE)
+_OUTLET_VERB = re.compile(r"\s+(?:first\s+)?(?:reported|reports|revealed|published)\b")
+
+
+def _pairs(line: str) -> list[tuple[int, int]]:
+    """Outermost (start, end) of quoted content in one line, marks excluded."""
+    out: list[tuple[int, int]] = []
+    stack: list[tuple[str, int]] = []
+    n = len(line)
+    for i, ch in enumerate(line):
+        prev = line[i - 1] if i else " "
+        nxt = line[i + 1] if i + 1 < n else " "
+        kind = None
+        if ch == "“":
+            kind = ("open", "d")
+        elif ch == "”":
+            kind = ("close", "d")
+        elif ch == '"':
+            kind = ("close", "d") if any(k == "d" for k, _ in stack) else ("open", "d")
+        elif ch == "‘" and not prev.isalnum():
+            kind = ("open", "s")
+        elif ch in "’'" and stack and stack[-1][0] == "s" and not (prev.isalpha() and nxt.isalpha()) \
+                and not prev.isspace():
+            kind = ("close", "s")
+        elif ch == "'" and not prev.isalnum() and nxt.isupper():
+            kind = ("open", "s")
+        if kind is None:
+            continue
+        action, mark = kind
+        if action == "open":
+            stack.append((mark, i + 1))
+        else:
+            while stack and stack[-1][0] != mark:
+                stack.pop()
+            if stack:
+                _, start = stack.pop()
+                if not stack and i > start:
+                    out.append((start, i))
+    if stack and stack[0][0] == "d" and n - stack[0][1] > 20:  # a quote running to the paragraph's end
+        out.append((stack[0][1], n))
+    return out
+
+
+def quote_spans(text: str) -> list[tuple[int, int]]:
+    """Offsets of quoted content in ``text`` (quotes never cross a line break)."""
+    spans = []
+    pos = 0
+    for line in text.split("\n"):
+        spans.extend((pos + s, pos + e) for s, e in _pairs(line) if line[s:e].strip())
+        pos += len(line) + 1
+    return spans
+
+
+def _sentence_of(spans: Sequence[tuple[int, int]], offset: int) -> tuple[int, int]:
+    for s, e in spans:
+        if s <= offset < e or s <= offset <= e:
+            return s, e
+    return offset, offset
+
+
+def _speaker_from(text: str, start: int, end: int, mentions: Sequence[Mention]):
+    """(speaker, anonymous, start) for the phrase text[start:end] that ends right before a verb, or None."""
+    phrase = " " + text[start:end].rstrip()
+    while (aux := _AUX.search(phrase)) is not None:
+        phrase = phrase[:aux.start()]
+    phrase = phrase[1:]
+    stop = start + len(phrase)
+    ending = [x for x in mentions if start <= x.start and x.end <= stop and not text[x.end:stop].strip(" ’'s,")]
+    if ending:
+        mention = ending[-1]
+        if mention.actor in gazetteer().outlets:
+            return mention.actor, False, mention.start
+        anon = _ANON.search(phrase)
+        if anon and anon.start() + start < mention.start:
+            return anon.group().strip(" ,"), True, start + anon.start()
+        return mention.actor, False, mention.start
+    anon = _ANON.search(phrase)
+    if anon and anon.group().strip():
+        return anon.group().strip(" ,"), True, start + anon.start()
+    pron = _PRONOUN.search(phrase)
+    if pron:
+        at = start + pron.start()
+        same_sentence = [x for x in mentions if start <= x.start and x.end <= at and _is_person(x)]
+        if same_sentence:
+            return same_sentence[0].actor, False, at
+        before = [x for x in mentions if x.end <= start and _is_person(x)]
+        if before:  # the first person named in the nearest earlier sentence that names one (its likely subject),
+            limit = before[-1].start  # skipping sentences that themselves open with a pronoun
+            for _ in range(3):
+                gap = max(text.rfind(". ", 0, limit), text.rfind("\n", 0, limit))
+                nearest = [x for x in before if gap < x.start <= limit]
+                opening = text[gap + 1:limit].lstrip(" \n“\"‘")
+                if not re.match(r"(?:He|She|They)\b", opening) or gap <= 0:
+                    break
+                earlier = [x for x in before if x.start < gap]
+                if not earlier:
+                    break
+                limit = earlier[-1].start
+                nearest = [x for x in before if max(text.rfind(". ", 0, limit), text.rfind("\n", 0, limit)) < x.start <= limit]
+            return PRONOUN + nearest[0].actor, False, at
+    return None
+
+
+PRONOUN = "\x00"  # marks a speaker guessed from a pronoun, so a quote's named speaker nearby can win
+
+
+def _is_person(m: Mention) -> bool:
+    gz = gazetteer()
+    return m.actor not in gz.kinds and " " in m.actor or (m.actor not in gz.kinds and m.actor[:1].isupper()
+                                                           and not m.actor.isupper())
+
+
+def _after(text, q_end, sent_end, mentions):
+    """Speaker and verb in the words right after a quote."""
+    tail = text[q_end:sent_end]
+    m = re.match(r"[”\"’'.,!?\s]*", tail)
+    offset = q_end + m.end()
+    if not (re.search(r"[,.!?…—-]", m.group()) or re.search(r"[,.!?…][’”\"']?$", text[q_end - 3:q_end])
+            or offset >= sent_end):
+        return None  # a quote inside a clause ("his “deep state” Justice Department") is not followed by its speaker
+    rest = text[offset:sent_end]
+    verb_first = re.match(r"(" + _VERB + r")\s+", rest)
+    if verb_first:
+        sub = offset + verb_first.end()
+        cand = [x for x in mentions if sub <= x.start <= sub + 25 and not text[sub:x.start].count(",")]
+        anon = re.match(r"(?:an?|the)\s+(?:[\w.\-]+\s+){0,3}?" + _ANON_HEAD +
+                        r"(?:\s+(?:familiar with [\w ]+|interviewed|close to [\w ]+))?", text[sub:sent_end],
+                        re.IGNORECASE)
+        if anon and (not cand or sub + anon.end() >= cand[0].end):
+            return anon.group().strip(), True, verb_first.group(1), offset, sub + anon.end()
+        if cand:
+            return cand[0].actor, False, verb_first.group(1), offset, cand[0].end
+    verb_after = re.search(r"\s(" + _VERB + r")\b", rest[:120])
+    if verb_after:
+        who = _speaker_from(text, offset, offset + verb_after.start(), mentions)
+        if who and len(text[offset:who[2]]) <= 40 and not re.search(r"[“”\"‘;]", text[offset:who[2]]):
+            return who[0], who[1], verb_after.group(1), offset, offset + verb_after.end()
+        appositive = [x for x in mentions if offset <= x.start <= offset + 25 and text[x.end:x.end + 1] == ","
+                      and not text[offset:x.start].count(",")]
+        if appositive:
+            return appositive[0].actor, False, verb_after.group(1), offset, offset + verb_after.end()
+    return None
+
+
+def _sentence_final(text, q_end, sent_end, mentions):
+    """A closing attribution after the quote: '..., the White House said in a statement.'"""
+    m = re.search(r",\s+((?:[^,]{1,60}?))\s+(" + _VERB + r")\b[^,]{0,40}[.!?]?\s*$", text[q_end:sent_end])
+    if not m:
+        return None
+    who = _speaker_from(text, q_end + m.start(1), q_end + m.end(1), mentions)
+    if who and not who[0].startswith(PRONOUN):
+        return who[0], who[1], m.group(2), q_end + m.start(1), q_end + m.end(2)
+    return None
+
+
+def _before(text, sent_start, q_start, mentions):
+    """Speaker and verb earlier in the sentence ('Trump remarked, "' / 'He had reiterated that ... "'), else the
+    sentence's subject: its first named actor, when a reporting verb follows it before the quote."""
+    head = text[sent_start:q_start]
+    verbs = list(re.finditer(r"\b(" + _VERB + r")\b", head))
+    for verb in reversed(verbs):
+        who = _speaker_from(text, sent_start, sent_start + verb.start(), mentions)
+        if who:
+            return who[0], who[1], verb.group(1), who[2], sent_start + verb.end()
+    if verbs:
+        verb = verbs[0]
+        subject = [x for x in mentions if sent_start <= x.start < sent_start + verb.start()
+                   and (_is_person(x) or x.actor in gazetteer().outlets)]
+        if subject:
+            return subject[0].actor, False, verb.group(1), subject[0].start, sent_start + verb.end()
+    return None
+
+
+def find_quotes(text: str, sentence_spans: Sequence[tuple[int, int]],
+                mentions: Sequence[Mention] = ()) -> tuple[Quote, ...]:
+    """Every quotation in ``text`` with its speaker (actor name or anonymous description) and verb."""
+    return tuple(q for q, _ in _quotes_with_cues(text, sentence_spans, mentions))
+
+
+def _quotes_with_cues(text, sentence_spans, mentions) -> list[tuple[Quote, tuple[int, int] | None]]:
+    """Quotes, each with the span of its attribution cue ('Rutte said') when one was found."""
+    quotes: list[tuple[Quote, tuple[int, int] | None]] = []
+    previous: Quote | None = None
+    previous_line = -1
+    for start, end in quote_spans(text):
+        s_start, s_end = _sentence_of(sentence_spans, start)
+        s_end = max(s_end, _sentence_of(sentence_spans, end)[1])
+        found = (_after(text, end, s_end, mentions) or _sentence_final(text, end, s_end, mentions)
+                 or _before(text, s_start, start - 1, mentions))
+        line = text.count("\n", 0, start)
+        cue = None
+        if found:
+            speaker, anonymous, verb = found[0], found[1], found[2]
+            cue = (min(found[3], found[4]), max(found[3], found[4]))
+            if speaker.startswith(PRONOUN):
+                named = previous.speaker if previous is not None and previous.speaker and not previous.anonymous \
+                    and line - previous_line <= 4 else None
+                speaker = named or speaker[1:]
+        elif previous is not None and previous.speaker and line - previous_line <= 2 \
+                and not text[s_start:start].strip(" “\"‘'"):  # a quote that opens its sentence continues the last one
+            speaker, anonymous, verb = previous.speaker, previous.anonymous, None
+        else:
+            speaker, anonymous, verb = None, False, None
+        quote = Quote(text[start:end], start, end, speaker, anonymous, verb)
+        quotes.append((quote, cue))
+        previous, previous_line = quote, line
+    return quotes
+
+
+def _classify_source(phrase: str, start: int, text: str, mentions: Sequence[Mention]):
+    """(kind, source) of the words after 'according to'."""
+    gz = gazetteer()
+    inside = [m for m in mentions if start <= m.start < start + len(phrase)]
+    for m in inside:
+        if m.actor in gz.outlets:
+            return OUTLET, m.actor
+    if re.search(r"\b" + _ANON_HEAD + r"\b", phrase, re.IGNORECASE) and not any(_is_person(m) for m in inside):
+        return ANONYMOUS, phrase.strip()
+    if inside:
+        return NAMED, inside[0].actor
+    return None
+
+
+def find_attributions(text: str, sentence_spans: Sequence[tuple[int, int]], mentions: Sequence[Mention] = (),
+                      quotes: Sequence[Quote] = ()) -> tuple[Attribution, ...]:
+    """Who claims are credited to: quote speakers, 'according to X', 'X said/told/indicated', 'X reported'."""
+    gz = gazetteer()
+    found: dict[tuple[int, int], Attribution] = {}
+    inside_quote = [(q.start, q.end) for q in quotes]
+
+    def quoted(i: int) -> bool:
+        return any(s <= i < e for s, e in inside_quote)
+
+    for quote, cue in _quotes_with_cues(text, sentence_spans, mentions):
+        if cue and quote.speaker:
+            kind = ANONYMOUS if quote.anonymous else (OUTLET if quote.speaker in gz.outlets else NAMED)
+            found[cue] = Attribution(kind, quote.speaker, text[cue[0]:cue[1]].strip(" ,”\"’'"), cue[0], cue[1])
+
+    for m in _ACCORDING.finditer(text):
+        if quoted(m.start()):
+            continue
+        kind_source = _classify_source(m.group(1), m.start(1), text, mentions)
+        if kind_source:
+            found[(m.start(), m.end())] = Attribution(kind_source[0], kind_source[1], m.group().strip(), m.start(),
+                                                      m.start(1) + len(m.group(1).rstrip()))
+    for m in _REPORTED_BY.finditer(text):
+        outlet = next((x for x in mentions if x.start == m.end() and x.actor in gz.outlets), None)
+        if outlet and not quoted(m.start()):
+            found[(m.start(), outlet.end)] = Attribution(OUTLET, outlet.actor, text[m.start():outlet.end],
+                                                         m.start(), outlet.end)
+    for x in mentions:
+        if x.actor in gz.outlets and _OUTLET_VERB.match(text, x.end) and not quoted(x.start):
+            verb = _OUTLET_VERB.match(text, x.end)
+            found[(x.start, verb.end())] = Attribution(OUTLET, x.actor, text[x.start:verb.end()], x.start, verb.end())
+    for s_start, s_end in sentence_spans:
+        for verb in re.finditer(r"\b(" + _VERB + r")\b", text[s_start:s_end]):
+            v_start, v_end = s_start + verb.start(), s_start + verb.end()
+            if quoted(v_start) or any(a.start <= v_start < a.end for a in found.values()):
+                continue
+            who = _speaker_from(text, s_start, v_start, mentions)
+            if not who:
+                continue
+            speaker, anonymous, w_start = who
+            speaker = speaker.lstrip(PRONOUN)
+            if text[w_start:v_start].count(" ") > 8:
+                continue
+            kind = ANONYMOUS if anonymous else (OUTLET if speaker in gz.outlets else NAMED)
+            found[(w_start, v_end)] = Attribution(kind, speaker, text[w_start:v_end], w_start, v_end)
+    return tuple(sorted(found.values(), key=lambda a: (a.start, a.end)))

@@ -1,0 +1,148 @@
+"""How alike two sentences are, as symmetric signals and one calibrated "same fact" probability.
+
+Signals: weighted overlap of light-stemmed content words (names and numbers weigh more, number words
+become digits, reporting verbs fold to one class), rapidfuzz token ratios, how much of each side the
+other covers, length ratio, and number agreement. A logistic model over them, fitted on MSRP news
+paraphrase pairs (bench/eval_engine.py --fit writes compare/resources/engine/paraphrase.json), turns
+them into a probability. No difflib; no model download; imports only rapidfuzz.
+"""
+from __future__ import annotations
+
+import json
+import math
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from rapidfuzz import fuzz
+
+RESOURCES = Path(__file__).resolve().parent.parent / "resources" / "engine"
+MODEL_PATH = RESOURCES / "paraphrase.json"
+FEATURES = ("dice", "min_cover", "max_cover", "token_set", "token_sort", "len_ratio", "numbers_agree",
+            "numbers_clash", "names_jaccard", "bigram_dice", "trigram_dice", "unmatched_min", "unmatched_max")
+
+STOPWORDS = frozenset("""a an the and or but if then else of to in on at by for from with without within into onto
+over under about above below between among through during before after since until as than that this these those
+there here it its it's he she they them him her his hers their theirs we us our you your i me my mine is are was
+were be been being am do does did done have has had having will would shall should can could may might must not
+no nor so too very just also only even still yet already more most much many some any each every all both few
+other another such own same what which who whom whose when where why how while although though because whether
+up down out off again further once s t don now ever per via upon amid despite against across toward towards
+""".split())
+REPORTING = frozenset("""said says say told tell tells added adds stated states remarked noted explained announced
+announces declared claimed argued insisted according reported reports wrote writes""".split())
+NUMBER_WORDS = {"one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7",
+                "eight": "8", "nine": "9", "ten": "10", "eleven": "11", "twelve": "12", "twenty": "20",
+                "thirty": "30", "forty": "40", "fifty": "50", "hundred": "100", "thousand": "1000",
+                "million": "1000000", "billion": "1000000000", "percent": "%", "pct": "%"}
+_WORD = re.compile(r"[$€£%]|\d[\d,.]*\d|\d|[\w\u00C0-\u024F]+(?:['’][\w]+)?")
+
+
+def stem(word: str) -> str:
+    """A light English suffix stripper (plural, -ing, -ed, -ly, -ment, -ation), enough to match inflections."""
+    w = word
+    for suffix, repl, min_len in (("ies", "y", 5), ("sses", "ss", 5), ("ness", "", 7), ("ments", "", 8),
+                                  ("ment", "", 7), ("ations", "ate", 8), ("ation", "ate", 7), ("ings", "", 6),
+                                  ("ing", "", 6), ("edly", "", 7), ("ed", "", 5), ("ly", "", 6), ("es", "", 6),
+                                  ("s", "", 4)):
+        if w.endswith(suffix) and len(w) >= min_len and not (suffix == "s" and w.endswith(("ss", "us", "is"))):
+            w = w[: len(w) - len(suffix)] + repl
+            break
+    if len(w) > 4 and w[-1] == w[-2] and w[-1] not in "lsz":
+        w = w[:-1]
+    return w.rstrip("e") if len(w) > 4 else w
+
+
+@lru_cache(maxsize=8192)
+def terms(text: str) -> tuple[tuple[str, float], ...]:
+    """Content terms of a text with weights: names and numbers 2.0, other content words 1.0."""
+    out = []
+    for m in _WORD.finditer(text):
+        raw = m.group()
+        low = raw.lower().replace("’", "'")
+        low = re.sub(r"'s$", "", low)
+        if low in STOPWORDS:
+            continue
+        if low in REPORTING:
+            out.append(("<say>", 0.5))
+        elif low in NUMBER_WORDS:
+            out.append((NUMBER_WORDS[low], 2.0))
+        elif raw[0].isdigit():
+            out.append((low.replace(",", ""), 2.0))
+        elif raw[0] in "$€£%":
+            out.append((raw, 1.0))
+        else:
+            out.append((stem(low), 2.0 if raw[0].isupper() and m.start() > 0 else 1.0))
+    return tuple(out)
+
+
+@dataclass(frozen=True)
+class _Profile:
+    """Everything signals() needs from one sentence, computed once per sentence."""
+    weights: dict
+    total: float
+    numbers: frozenset
+    names: frozenset
+    bigrams: frozenset
+    trigrams: frozenset
+    lower: str
+
+
+@lru_cache(maxsize=8192)
+def sentence_profile(text: str) -> _Profile:
+    weights: dict[str, float] = {}
+    for t, x in terms(text):
+        weights[t] = max(weights.get(t, 0.0), x)
+    seq = [t for t, _ in terms(text)]
+    return _Profile(weights, sum(weights.values()),
+                    frozenset(t for t in weights if t[:1].isdigit()),
+                    frozenset(t for t, x in weights.items() if x == 2.0 and not t[:1].isdigit()),
+                    frozenset(tuple(seq[i:i + 2]) for i in range(len(seq) - 1)),
+                    frozenset(tuple(seq[i:i + 3]) for i in range(len(seq) - 2)),
+                    text.lower())
+
+
+def signals(a: str, b: str) -> dict[str, float]:
+    """Symmetric similarity signals of two sentences, each in 0..1."""
+    pa, pb = sentence_profile(a), sentence_profile(b)
+    wa, wb = pa.weights, pb.weights
+    common = wa.keys() & wb.keys()
+    sa, sb = pa.total, pb.total
+    overlap_a = sum(wa[t] for t in common)
+    overlap_b = sum(wb[t] for t in common)
+    cover_a = overlap_a / sa if sa else 0.0
+    cover_b = overlap_b / sb if sb else 0.0
+    names = pa.names | pb.names
+    return {
+        "dice": (overlap_a + overlap_b) / (sa + sb) if sa + sb else 0.0,
+        "min_cover": min(cover_a, cover_b),
+        "max_cover": max(cover_a, cover_b),
+        "token_set": fuzz.token_set_ratio(pa.lower, pb.lower) / 100.0,
+        "token_sort": fuzz.token_sort_ratio(pa.lower, pb.lower) / 100.0,
+        "len_ratio": min(sa, sb) / max(sa, sb) if max(sa, sb) else 1.0,
+        "numbers_agree": 1.0 if pa.numbers and pa.numbers == pb.numbers else 0.0,
+        "numbers_clash": 1.0 if pa.numbers and pb.numbers and not (pa.numbers & pb.numbers) else 0.0,
+        "names_jaccard": len(pa.names & pb.names) / len(names) if names else 0.0,
+        "bigram_dice": _dice(pa.bigrams, pb.bigrams),
+        "trigram_dice": _dice(pa.trigrams, pb.trigrams),
+        "unmatched_min": min(1.0, min(sa - overlap_a, sb - overlap_b) / 10.0),
+        "unmatched_max": min(1.0, max(sa - overlap_a, sb - overlap_b) / 10.0),
+    }
+
+
+def _dice(ga: frozenset, gb: frozenset) -> float:
+    return 2 * len(ga & gb) / (len(ga) + len(gb)) if ga and gb else 0.0
+
+
+@lru_cache(maxsize=1)
+def paraphrase_model() -> dict:
+    """The shipped logistic model: {"features": [...], "weights": [...], "bias": b, "threshold": t, ...}."""
+    return json.loads(MODEL_PATH.read_text("utf-8"))
+
+
+def same_fact_probability(sig: dict[str, float], model: dict | None = None) -> float:
+    """Probability (0..1) that two sentences state the same fact, from their signals."""
+    model = model or paraphrase_model()
+    z = model["bias"] + sum(w * sig[f] for f, w in zip(model["features"], model["weights"]))
+    return 1.0 / (1.0 + math.exp(-z))

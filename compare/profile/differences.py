@@ -1,0 +1,299 @@
+"""The differences between outlet profiles a reader should see first, each with figures and evidence."""
+from __future__ import annotations
+
+import string
+from typing import Callable, Sequence
+
+from compare.model import Article, Difference
+from compare.profile.sourcing import UNATTRIBUTED
+from compare.profile.types import Evidence, OutletProfile
+
+# How much each kind of difference matters to a reader (rank = weight × strength, strength in 0..1).
+WEIGHTS = {"sourcing": 1.0, "tone_actor": 0.9, "wording": 0.8, "tone": 0.7, "framing": 0.7, "placement": 0.6,
+           "labels": 0.6, "readability": 0.4}
+MIN_ANON_SPREAD = 0.3  # difference in anonymous share of attributions
+MIN_QUOTE_SPREAD = 0.1  # difference in quoted-word share
+MIN_TONE_SPREAD = 0.15  # difference in mean own-voice VADER compound
+MIN_ACTOR_SPREAD = 0.25  # difference in mean target sentiment toward an actor
+MIN_ACTOR_SENTENCES = 2  # own-voice sentences about the actor each outlet needs for a comparison
+MIN_FRAME_SPREAD = 0.10  # difference in a frame's share
+MIN_RATE_SPREAD = 5.0  # loaded + sensational words per 1,000 own-voice words
+MIN_BIASED_SPREAD = 0.2
+MIN_GRADE_SPREAD = 2.0
+TONE_WORDS = ("loaded", "sensational")
+LOADED_REPORT = "report_loaded"
+EVIDENCE_EACH = 2
+
+
+def profile_differences(articles: Sequence[Article], profiles: Sequence[OutletProfile]) -> list[Difference]:
+    """Ranked differences between outlets (sourcing, tone, tone toward actors, framing, placement, words, labels, readability)."""
+    if len(profiles) < 2:
+        return []
+    names = {p.article: _name(p.article, articles) for p in profiles}
+    found: list[Difference] = []
+    for rule in (_anonymity, _voice, _cited_outlets, _tone, _actor_tone, _frames, _headline_frames, _placement,
+                 _loaded_words, _report_verbs, _biased, _labels, _readability):
+        found.extend(rule(profiles, names))
+    return sorted(found, key=lambda d: (-d.rank, d.kind, d.text))
+
+
+def _name(index: int, articles: Sequence[Article]) -> str:
+    letter = string.ascii_uppercase[index % 26]
+    article = articles[index] if 0 <= index < len(articles) else None
+    return f"{letter} ({article.outlet})" if article and article.outlet and article.outlet_rule != "unknown" else letter
+
+
+def _ev(name: str, items: Sequence[Evidence], n: int = EVIDENCE_EACH) -> tuple[str, ...]:
+    out = []
+    for e in items[:n]:
+        words = f" [{', '.join(e.words)}]" if e.words else ""
+        out.append(f"{name} sentence {e.sentence}: {e.text}{words}")
+    return tuple(out)
+
+
+def _diff(kind: str, text: str, strength: float, figures: dict[str, float], evidence: tuple[str, ...], weight: str | None = None) -> Difference:
+    rank = round(WEIGHTS[weight or kind] * min(1.0, max(0.0, strength)), 3)
+    return Difference(kind=kind, text=text, rank=rank, figures={k: round(float(v), 3) for k, v in figures.items()}, evidence=evidence)
+
+
+def _extremes(profiles: Sequence[OutletProfile], value: Callable[[OutletProfile], float | None]):
+    """(highest, lowest, their values) among the profiles where value is defined, or None."""
+    scored = [(value(p), p) for p in profiles]
+    scored = [(v, p) for v, p in scored if v is not None]
+    if len(scored) < 2:
+        return None
+    hi = max(scored, key=lambda x: (x[0], -x[1].article))
+    lo = min(scored, key=lambda x: (x[0], x[1].article))
+    return (hi[1], lo[1], hi[0], lo[0]) if hi[1] is not lo[1] else None
+
+
+def _list(items: Sequence[str], n: int = 4) -> str:
+    items = list(items)[:n]
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1] if items else ""
+
+
+# --------------------------------------------------------------------------- sourcing
+
+def _named_speakers(p: OutletProfile) -> list:
+    return [s for s in p.sourcing.speakers if not s.anonymous and s.speaker != UNATTRIBUTED] if p.sourcing else []
+
+
+def _anon_share(p: OutletProfile) -> float | None:
+    s = p.sourcing
+    if s is None or s.named + s.anonymous == 0:
+        return None
+    return s.anonymous / (s.named + s.anonymous)
+
+
+def _anonymity(profiles, names):
+    ext = _extremes(profiles, _anon_share)
+    if not ext or ext[2] - ext[3] < MIN_ANON_SPREAD or ext[0].sourcing.anonymous < 1:
+        return []
+    hi, lo, vh, vl = ext
+    cues = _list(list(dict.fromkeys(f"“{e.words[0]}”" for e in hi.sourcing.anonymous_evidence if e.words)), 3)
+    speakers = _named_speakers(lo)
+    other = (f"{names[lo.article]} quotes {_list([s.speaker for s in speakers], 3)} by name ({sum(s.quotes for s in speakers)} named quotes)"
+             if speakers else f"{names[lo.article]} names its sources ({lo.sourcing.named} named, {lo.sourcing.anonymous} anonymous)")
+    text = (f"{names[hi.article]} relies on anonymous sources ({hi.sourcing.anonymous} of {hi.sourcing.anonymous + hi.sourcing.named} "
+            f"attributions, e.g. {cues}); {other}.")
+    evidence = _ev(names[hi.article], hi.sourcing.anonymous_evidence) + _ev(names[lo.article], [e for s in speakers[:2] for e in s.evidence[:1]])
+    figures = {f"{names[hi.article]}: anonymous share": vh, f"{names[lo.article]}: anonymous share": vl,
+               f"{names[hi.article]}: anonymous": hi.sourcing.anonymous, f"{names[lo.article]}: anonymous": lo.sourcing.anonymous}
+    return [_diff("sourcing", text, vh - vl, figures, evidence)]
+
+
+def _voice(profiles, names):
+    out = []
+    ext = _extremes(profiles, lambda p: p.sourcing.quoted_word_share if p.sourcing else None)
+    if ext and ext[2] - ext[3] >= MIN_QUOTE_SPREAD:
+        hi, lo, vh, vl = ext
+        top = hi.sourcing.speakers[0] if hi.sourcing.speakers else None
+        who = f", most of it {top.speaker} ({top.share:.0%} of quoted words)" if top and top.speaker != UNATTRIBUTED else ""
+        text = f"{names[hi.article]} gives {vh:.0%} of its words to quotations{who}; {names[lo.article]} {vl:.0%}."
+        evidence = _ev(names[hi.article], top.evidence) if top else ()
+        out.append(_diff("sourcing", text, 2 * (vh - vl), {f"{names[hi.article]}: quoted share": vh, f"{names[lo.article]}: quoted share": vl}, evidence))
+    tops = {p.article: _named_speakers(p)[0] for p in profiles if _named_speakers(p)}
+    if len(tops) >= 2 and len({t.speaker for t in tops.values()}) > 1:
+        parts = [f"{t.speaker} in {names[i]} ({t.share:.0%} of quoted words)" for i, t in tops.items()]
+        evidence = tuple(x for i, t in tops.items() for x in _ev(names[i], t.evidence, 1))
+        out.append(_diff("sourcing", "Most quoted: " + "; ".join(parts) + ".", 0.5,
+                         {f"{names[i]}: {t.speaker} share": t.share for i, t in tops.items()}, evidence))
+    return out
+
+
+def _cited_outlets(profiles, names):
+    cited = {p.article: set(p.sourcing.outlets) for p in profiles if p.sourcing}
+    if len(cited) < 2 or len({frozenset(c) for c in cited.values()}) == 1:
+        return []
+    parts = [f"{names[i]} cites {_list(sorted(c))}" if c else f"{names[i]} cites no other outlet" for i, c in cited.items()]
+    evidence = tuple(x for p in profiles if p.sourcing for x in _ev(names[p.article], p.sourcing.outlet_evidence))
+    return [_diff("sourcing", "; ".join(parts) + ".", 0.4, {f"{names[i]}: outlets cited": len(c) for i, c in cited.items()}, evidence)]
+
+
+# --------------------------------------------------------------------------- tone
+
+def _tone(profiles, names):
+    ext = _extremes(profiles, lambda p: p.sentiment.mean if p.sentiment else None)
+    if not ext or ext[2] - ext[3] < MIN_TONE_SPREAD:
+        return []
+    hi, lo, vh, vl = ext
+    neg = lo.sentiment.distribution.get("clearly_negative", 0.0)
+    text = (f"{names[lo.article]}'s own voice is more negative than {names[hi.article]}'s (mean VADER {vl:+.2f} vs {vh:+.2f}; "
+            f"{neg:.0%} of its sentences clearly negative), quotations left out.")
+    figures = {f"{names[lo.article]}: mean": vl, f"{names[hi.article]}: mean": vh, f"{names[lo.article]}: clearly negative": neg}
+    return [_diff("tone", text, (vh - vl) / 0.6, figures, _ev(names[lo.article], lo.sentiment.negative) + _ev(names[hi.article], hi.sentiment.positive, 1))]
+
+
+def _actor_key(name: str) -> str:
+    last = name.split()[-1].lower() if name.split() else name.lower()
+    return last.rstrip("y") if last.endswith("yy") else last
+
+
+def _actor_tone(profiles, names):
+    by_actor: dict[str, dict[int, object]] = {}
+    for p in profiles:
+        for t in (p.sentiment.targets if p.sentiment else ()):
+            if t.score is not None:
+                by_actor.setdefault(_actor_key(t.actor), {})[p.article] = t
+    out = []
+    for per in by_actor.values():
+        if len(per) < 2:
+            continue
+        hi_i = max(per, key=lambda i: per[i].score)
+        lo_i = min(per, key=lambda i: per[i].score)
+        hi, lo = per[hi_i], per[lo_i]
+        spread = hi.score - lo.score
+        support = min(sum(lo.counts.values()), sum(hi.counts.values()))
+        if spread < MIN_ACTOR_SPREAD or support < MIN_ACTOR_SENTENCES:
+            continue
+        text = (f"{names[lo_i]} writes of {lo.actor} more negatively ({lo.score:+.2f} over {sum(lo.counts.values()):.0f} sentences) "
+                f"than {names[hi_i]} ({hi.score:+.2f} over {sum(hi.counts.values()):.0f}), in the outlets' own words.")
+        figures = {f"{names[lo_i]}: {lo.actor}": lo.score, f"{names[hi_i]}: {hi.actor}": hi.score}
+        strength = spread * min(1.0, support / 3)
+        out.append(_diff("tone", text, strength, figures, _ev(names[lo_i], lo.evidence) + _ev(names[hi_i], hi.evidence, 1), weight="tone_actor"))
+    return out
+
+
+# --------------------------------------------------------------------------- framing and placement
+
+def _frames(profiles, names):
+    frames = {f for p in profiles if p.framing for f in p.framing.distribution}
+    spreads = []
+    for frame in frames:
+        ext = _extremes(profiles, lambda p: p.framing.distribution.get(frame, 0.0) if p.framing and p.framing.distribution else None)
+        if ext and ext[2] - ext[3] >= MIN_FRAME_SPREAD and frame != "Other":
+            spreads.append((ext[2] - ext[3], frame, ext))
+    out = []
+    for spread, frame, (hi, lo, vh, vl) in sorted(spreads, reverse=True)[:2]:
+        score = next(f for f in hi.framing.frames if f.frame == frame)
+        text = (f"{names[hi.article]} gives more room to the {frame} frame ({vh:.0%} of its text vs {vl:.0%} in {names[lo.article]}; "
+                f"cues: {_list(score.cues, 5)}).")
+        out.append(_diff("framing", text, spread / 0.3, {f"{names[hi.article]}: {frame}": vh, f"{names[lo.article]}: {frame}": vl},
+                         _ev(names[hi.article], score.evidence)))
+    return out
+
+
+def _headline_frames(profiles, names):
+    heads = {p.article: (p.framing.headline_frame, p.framing.lead_frame) for p in profiles if p.framing and p.framing.headline_frame}
+    if len(heads) < 2 or len({h for h, _ in heads.values()}) == 1:
+        return []
+    text = "Headline frames differ: " + "; ".join(f"{names[i]} {h}" + (f" (lead: {lead})" if lead else "") for i, (h, lead) in heads.items()) + "."
+    return [_diff("framing", text, 0.5, {}, ())]
+
+
+def _placement(profiles, names):
+    heads = {p.article: p.framing.placement.headline_actors for p in profiles if p.framing}
+    if len(heads) < 2:
+        return []
+    keys = {i: {_actor_key(a) for a in acts} for i, acts in heads.items()}
+    if len({frozenset(k) for k in keys.values()}) == 1:
+        return []
+    parts = []
+    for i, acts in heads.items():
+        only = [a for a in acts if all(_actor_key(a) not in keys[j] for j in keys if j != i)]
+        if only:
+            parts.append(f"only {names[i]}'s headline names {_list(only)}")
+    if not parts:
+        return []
+    text = "Headlines put different actors up front: " + "; ".join(parts) + "."
+    return [_diff("placement", text, 0.5, {f"{names[i]}: headline actors": len(a) for i, a in heads.items()}, ())]
+
+
+# --------------------------------------------------------------------------- word choice
+
+def _tone_rate(p: OutletProfile) -> float | None:
+    if not p.wording or not p.wording.rates:
+        return None
+    return sum(p.wording.rates.get(c, 0.0) for c in TONE_WORDS)
+
+
+def _own_uses(p: OutletProfile, categories) -> list:
+    return [u for u in p.wording.uses if u.category in categories and u.count > u.quoted] if p.wording else []
+
+
+def _loaded_words(profiles, names):
+    ext = _extremes(profiles, _tone_rate)
+    if not ext or ext[2] - ext[3] < MIN_RATE_SPREAD:
+        return []
+    hi, lo, vh, vl = ext
+    words_hi = list(dict.fromkeys(u.word for u in _own_uses(hi, TONE_WORDS)))
+    words_lo = list(dict.fromkeys(u.word for u in _own_uses(lo, TONE_WORDS)))
+    lo_part = f"{names[lo.article]} {vl:.0f} ({_list(words_lo, 4)})" if words_lo else f"{names[lo.article]} none"
+    text = (f"{names[hi.article]} uses more loaded or sensational words in its own voice ({_list(words_hi, 6)}: "
+            f"{vh:.0f} per 1,000 words); {lo_part}.")
+    evidence = tuple(x for u in _own_uses(hi, TONE_WORDS)[:3] for x in _ev(names[hi.article], [e for e in u.evidence if not e.quoted], 1))
+    return [_diff("wording", text, (vh - vl) / 30.0, {f"{names[hi.article]}: per 1,000": vh, f"{names[lo.article]}: per 1,000": vl}, evidence)]
+
+
+def _report_verbs(profiles, names):
+    loaded = {p.article: _own_uses(p, (LOADED_REPORT,)) for p in profiles if p.wording}
+    if len(loaded) < 2 or not any(loaded.values()) or all(loaded.values()):
+        return []
+    parts = [f"{names[i]} {_list([f'“{u.word}”' for u in uses], 4)}" for i, uses in loaded.items() if uses]
+    plain = [names[i] for i, uses in loaded.items() if not uses]
+    text = f"Loaded report verbs: {'; '.join(parts)}; {_list(plain)} only neutral ones (“said”, “told”)."
+    evidence = tuple(x for i, uses in loaded.items() for u in uses[:2] for x in _ev(names[i], u.evidence, 1))
+    return [_diff("wording", text, 0.4, {f"{names[i]}: loaded report verbs": sum(u.count - u.quoted for u in uses) for i, uses in loaded.items()}, evidence)]
+
+
+def _biased(profiles, names):
+    ext = _extremes(profiles, lambda p: p.wording.biased_share if p.wording else None)
+    if not ext or ext[2] - ext[3] < MIN_BIASED_SPREAD:
+        return []
+    hi, lo, vh, vl = ext
+    text = (f"The bias model flags {vh:.0%} of {names[hi.article]}'s own-voice sentences as biased wording, "
+            f"{vl:.0%} of {names[lo.article]}'s.")
+    return [_diff("wording", text, (vh - vl) / 0.5, {f"{names[hi.article]}: biased share": vh, f"{names[lo.article]}: biased share": vl},
+                  _ev(names[hi.article], hi.wording.biased))]
+
+
+def _labels(profiles, names):
+    by_actor: dict[str, dict[int, tuple[str, tuple[str, ...]]]] = {}
+    for p in profiles:
+        for lab in (p.wording.labels if p.wording else ()):
+            by_actor.setdefault(_actor_key(lab.actor), {})[p.article] = (lab.actor, lab.labels)
+    out = []
+    for per in by_actor.values():
+        if len(per) < 2:
+            continue
+        sets = {i: {x.lower() for x in labs} for i, (_, labs) in per.items()}
+        if len({frozenset(s) for s in sets.values()}) == 1:
+            continue
+        parts = []
+        for i, (actor, labs) in per.items():
+            own = [x for x in labs if all(x.lower() not in sets[j] for j in sets if j != i)]
+            if own:
+                parts.append(f"{names[i]} calls {actor} {_list([f'“{x}”' for x in own], 3)}")
+        if parts:
+            out.append(_diff("labels", "; ".join(parts) + ".", 0.5, {}, ()))
+    return out
+
+
+def _readability(profiles, names):
+    ext = _extremes(profiles, lambda p: p.readability.flesch_kincaid_grade if p.readability else None)
+    if not ext or ext[2] - ext[3] < MIN_GRADE_SPREAD:
+        return []
+    hi, lo, vh, vl = ext
+    text = (f"{names[hi.article]} is harder to read (Flesch-Kincaid grade {vh:.1f}, {hi.readability.words_per_sentence} words per sentence) "
+            f"than {names[lo.article]} (grade {vl:.1f}, {lo.readability.words_per_sentence}).")
+    return [_diff("readability", text, (vh - vl) / 6.0, {f"{names[hi.article]}: grade": vh, f"{names[lo.article]}: grade": vl}, ())]

@@ -1,0 +1,131 @@
+"""Framing: the 15 Media Frames Corpus dimensions from our cue lexicon, headline and lead frames, placement and room."""
+from __future__ import annotations
+
+from collections import Counter
+from functools import lru_cache
+from importlib import resources
+
+from compare.model import Actor, Fact
+from compare.profile.sections import SentenceView
+from compare.profile.sentiment import actor_mentions
+from compare.profile.textfeatures import tokens
+from compare.profile.types import NOT_ENOUGH_TEXT, Evidence, FrameScore, FramingProfile, Placement
+
+FRAMES = (
+    "Economic", "Capacity and resources", "Morality", "Fairness and equality",
+    "Legality, constitutionality and jurisprudence", "Policy prescription and evaluation", "Crime and punishment",
+    "Security and defense", "Health and safety", "Quality of life", "Cultural identity", "Public opinion", "Political",
+    "External regulation and reputation", "Other",
+)
+OTHER = "Other"
+MIN_WORDS = 15  # fewer reporting words: no distribution
+EVIDENCE_PER_FRAME = 3
+MIN_PREFIX = 3
+
+
+@lru_cache(maxsize=1)
+def frame_cues() -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]:
+    """Our cue lexicon (compare/resources/profile/frames.tsv): (exact word -> frames, prefix -> frames)."""
+    text = (resources.files("compare") / "resources" / "profile" / "frames.tsv").read_text(encoding="utf-8")
+    exact: dict[str, tuple[str, ...]] = {}
+    prefix: dict[str, tuple[str, ...]] = {}
+    for line in text.splitlines():
+        if line and not line.startswith("#"):
+            cue, frame = line.split("\t")
+            table, key = (prefix, cue[:-1]) if cue.endswith("*") else (exact, cue)
+            if frame not in table.get(key, ()):
+                table[key] = table.get(key, ()) + (frame,)
+    return exact, prefix
+
+
+def cue_frames(word: str) -> tuple[str, ...]:
+    """The frames a (lowercased) word cues: exact entry, else the longest matching prefix entry."""
+    exact, prefix = frame_cues()
+    if word.endswith("'s"):
+        word = word[:-2]
+    if word in exact:
+        return exact[word]
+    for k in range(len(word), MIN_PREFIX - 1, -1):
+        if word[:k] in prefix:
+            return prefix[word[:k]]
+    return ()
+
+
+def sentence_frames(text: str) -> tuple[dict[str, float], dict[str, list[str]]]:
+    """Frame weights of one sentence (cue counts, normalised to sum 1; no cue -> Other) and the cues per frame."""
+    weights: Counter[str] = Counter()
+    cues: dict[str, list[str]] = {}
+    for w, _, _ in tokens(text):
+        frames = cue_frames(w)
+        for f in frames:
+            weights[f] += 1.0 / len(frames)
+            cues.setdefault(f, []).append(w)
+    total = sum(weights.values())
+    if not total:
+        return {OTHER: 1.0}, {}
+    return {f: v / total for f, v in weights.items()}, cues
+
+
+def _main_frame(weights: dict[str, float]) -> str:
+    return max(sorted(weights), key=lambda f: weights[f])
+
+
+def framing_profile(views: tuple[SentenceView, ...], facts: tuple[Fact, ...], actors: tuple[Actor, ...]) -> FramingProfile:
+    """Frame distribution (word-weighted sentence frames), headline / lead frames, and what each outlet puts up front."""
+    placement = placement_of(views, facts, actors)
+    total_words = sum(len(tokens(v.sentence.text)) for v in views)
+    if total_words < MIN_WORDS:
+        headline = [v for v in views if v.section == "headline"]
+        hf = _main_frame(sentence_frames(" ".join(v.sentence.text for v in headline))[0]) if headline else None
+        return FramingProfile(headline_frame=hf, placement=placement, note=f"{NOT_ENOUGH_TEXT}: {total_words} words")
+    mass: Counter[str] = Counter()
+    room: Counter[str] = Counter()
+    cues: dict[str, Counter[str]] = {}
+    evidence: dict[str, list[tuple[float, Evidence]]] = {}
+    section_weights: dict[str, Counter[str]] = {"headline": Counter(), "lead": Counter()}
+    for v in views:
+        n = len(tokens(v.sentence.text))
+        weights, found = sentence_frames(v.sentence.text)
+        for f, w in weights.items():
+            mass[f] += w * n
+            if v.section in section_weights:
+                section_weights[v.section][f] += w * n
+        room[_main_frame(weights)] += n
+        for f, words in found.items():
+            cues.setdefault(f, Counter()).update(words)
+            evidence.setdefault(f, []).append((weights[f], Evidence(v.sentence.index, v.sentence.text, tuple(dict.fromkeys(words)), round(weights[f], 3), v.section)))
+    total = sum(mass.values())
+    distribution = {f: round(mass[f] / total, 3) for f in FRAMES if mass[f]}
+    frames = tuple(
+        FrameScore(
+            frame=f,
+            share=distribution[f],
+            words=int(room[f]),
+            cues=tuple(sorted(cues.get(f, {}), key=lambda w: -cues[f][w])[:8]),
+            evidence=tuple(e for _, e in sorted(evidence.get(f, []), key=lambda x: -x[0])[:EVIDENCE_PER_FRAME]),
+        )
+        for f in sorted(distribution, key=lambda f: -distribution[f])
+    )
+    return FramingProfile(
+        distribution=distribution,
+        frames=frames,
+        headline_frame=_main_frame(section_weights["headline"]) if section_weights["headline"] else None,
+        lead_frame=_main_frame(section_weights["lead"]) if section_weights["lead"] else None,
+        placement=placement,
+    )
+
+
+def placement_of(views: tuple[SentenceView, ...], facts: tuple[Fact, ...], actors: tuple[Actor, ...]) -> Placement:
+    """Actors and facts in headline and lead, the words of the sentences naming each actor, and where each first appears."""
+    mentions = actor_mentions(views, facts, actors)
+    section = {v.sentence.index: v.section for v in views}
+    length = {v.sentence.index: len(tokens(v.sentence.text)) for v in views}
+    order = sorted(mentions, key=lambda a: min(mentions[a]))
+    return Placement(
+        headline_actors=tuple(a for a in order if any(section[i] == "headline" for i in mentions[a])),
+        lead_actors=tuple(a for a in order if any(section[i] == "lead" for i in mentions[a])),
+        headline_facts=tuple(f.id for f in facts if section.get(f.sentence) == "headline"),
+        lead_facts=tuple(f.id for f in facts if section.get(f.sentence) == "lead"),
+        actor_words={a: float(sum(length[i] for i in mentions[a])) for a in order},
+        actor_first_sentence={a: float(min(mentions[a])) for a in order},
+    )

@@ -1,0 +1,71 @@
+"""How each profile score is made, its measured quality (figures read from the shipped model files), and its limits."""
+from __future__ import annotations
+
+from compare.profile.linear import load_model
+
+
+def method_notes() -> dict[str, str]:
+    """Score name -> how it is made, measured quality on the eval data, limits (printed in the brief's method section)."""
+    target = load_model("target_sentiment").meta
+    bias = load_model("bias_words").meta
+    return {
+        "sentiment": (
+            "Each headline and body sentence is scored with VADER (vaderSentiment 3.3) on the outlet's own words: text inside "
+            "quotation marks or engine-detected quotes is blanked and scored apart as the speakers' tone. Reported per outlet: "
+            "mean compound, share of negative / neutral / positive sentences (±0.05) and of clearly negative / positive ones "
+            "(|compound| ≥ 0.5), and means for headline, lead (first body paragraphs, two sentences) and body. "
+            f"Quality: whole-sentence VADER reaches macro-F1 {target.get('vader_macro_f1', 'n/a')} on NewsMTSC's sentiment-toward-"
+            "target labels, so read it as the general tone of the wording, not as a judgement of anyone. Limits: a lexicon; "
+            "misses irony and news-specific negativity (\"dues\", \"delinquent\" carry no valence for VADER)."
+        ),
+        "target_sentiment": (
+            "Sentiment toward each actor: for every sentence that mentions the actor (engine mentions, else name and alias "
+            "matches), a linear model (naive-Bayes-scaled one-vs-rest logistic regression) scores the mention from the words "
+            "on each side and near it, word prefixes, word pairs, VADER valences weighted by distance, negation and quotation "
+            "position; the actor's score is the mean of "
+            "P(positive) − P(negative) over own-voice sentences (quoted sentences are kept apart), labelled neutral within ±0.15. "
+            f"Trained on NewsMTSC (Hamborg & Donnay 2021, MIT; {target.get('n', 'n/a')} targets). Quality, 5-fold cross-"
+            f"validation grouped by source article: macro-F1 {target.get('cv_macro_f1', 'n/a')} against {target.get('vader_macro_f1', 'n/a')} "
+            "for whole-sentence VADER (published RoBERTa model: 0.83). Limits: about one sentence in three is misread; scores over "
+            "fewer than three sentences are anecdotes; trained on US political news."
+        ),
+        "framing": (
+            "Frames are the 15 dimensions of the Media Frames Corpus (Card et al. 2015). Each sentence's frame weights come from "
+            "our own cue lexicon (about 300 words and stems; a cue naming two frames counts half for each); sentences with no cue "
+            "are Other. The outlet's distribution is the word-weighted mean over headline and body sentences; the headline and lead "
+            "frames are the largest frame there. Quality: a lexicon, unvalidated against frame annotations (the Media Frames Corpus "
+            "is not in our eval data). Limits: cue words are not frames (\"war\" in a policy sentence counts as Security), so compare "
+            "outlets with each other rather than reading one distribution alone. Placement counts the actors in headline and lead and "
+            "the words of the sentences that name each actor."
+        ),
+        "wording": (
+            "Word choice: our own lexicon of loaded, sensational, intensifying and hedging words (hedges after Hyland 2005) and of "
+            "factive, assertive, implicative and report verbs (after Recasens et al. 2013), counted per 1,000 own-voice words, with "
+            "quoted uses counted apart. A two-stage logistic model flags biased sentences: a word model gives each word a bias "
+            "probability (word identity over a vocabulary that is VADER's lexicon, our lists and NewsMTSC words, plus suffix, "
+            "valence, lexicon category and context), and a sentence model combines its summary with the sentence's words. Weights "
+            "are learned on BABE (Spinde et al. 2021, AGPL-3.0 repository; only the weights are shipped). Quality, 5-fold cross-"
+            f"validation grouped by source article on {bias.get('sentences', 'n/a')} BABE sentences: biased-sentence macro-F1 "
+            f"{bias.get('sentence_cv_macro_f1', 'n/a')} (precision {bias.get('sentence_cv_precision', 'n/a')}, recall "
+            f"{bias.get('sentence_cv_recall', 'n/a')}) against {bias.get('naive_sentence_macro_f1', 'n/a')} for VADER magnitude; "
+            f"biased words at p ≥ {bias.get('word_threshold', 'n/a')}: precision {bias.get('word_cv_precision', 'n/a')}, recall "
+            f"{bias.get('word_cv_recall', 'n/a')} against {bias.get('naive_word_precision', 'n/a')} / {bias.get('naive_word_recall', 'n/a')} "
+            "for VADER-lexicon words. Limits: BABE is US partisan news; word flags are suggestions for a reader to check, and about "
+            "two flagged words in three were not marked by BABE's annotators."
+        ),
+        "sourcing": (
+            "Quotes and speakers come from the engine's quotes (else quotation marks, speaker unknown); quoted-word share is quoted "
+            "words over headline and body words. Anonymous sources: the engine's anonymous attributions plus our patterns "
+            "(\"according to sources\", \"a senior official said\", \"U.S. sources indicate\", \"is said to\"); outlets and agencies "
+            "cited: the engine's outlet attributions plus a list of about 40 outlets (the article's own outlet excluded). A sentence "
+            "counts as attributed when it holds a quote, an attribution or a report verb outside quotes. Quality: rule-based and "
+            "unvalidated (no labelled sourcing data in our eval set). Limits: an unnamed source described in detail can be missed; a "
+            "named official after \"the\" may be counted anonymous."
+        ),
+        "readability": (
+            "textstat 0.7.8 (language passed explicitly, en_US) on the headline and body sentences: Flesch reading ease, Flesch-"
+            "Kincaid grade, Gunning fog, SMOG, Dale-Chall; words per sentence and lexical density (share of words that are not "
+            "function words, our list) from our tokenizer. Limits: standard formulas, not measured on news; SMOG is meant for 30+ "
+            "sentences; under 30 words or 3 sentences only words per sentence and lexical density are given."
+        ),
+    }

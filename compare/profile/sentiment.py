@@ -1,0 +1,170 @@
+"""Tone: VADER per sentence (own voice apart from quotes), by section, and the sentiment toward each actor."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from compare.model import Actor, Fact
+from compare.profile.linear import load_model
+from compare.profile.sections import SentenceView
+from compare.profile.textfeatures import FUNCTION_WORDS, target_features, tokens, vader_lexicon
+from compare.profile.types import NOT_ENOUGH_TEXT, Evidence, SentimentProfile, TargetSentiment
+
+NEUTRAL_BAND = 0.05  # VADER's own threshold for a non-neutral compound
+CLEAR = 0.5  # |compound| at or above this is "clearly" negative / positive
+MIN_OWN_WORDS = 3  # own-voice text shorter than this is not scored
+MIN_SENTENCES = 2  # fewer scored sentences: the mean means nothing
+TARGET_MARGIN = 0.15  # |P(pos) - P(neg)| of an actor's mean below this reads as neutral
+EVIDENCE_PER_FIGURE = 3
+TARGET_MODEL = "target_sentiment"
+LABELS = ("negative", "neutral", "positive")
+WORD_FEATURES = frozenset({"w", "L", "R", "nL", "nR"})  # target-model features named after one word
+
+
+@lru_cache(maxsize=1)
+def analyzer():
+    """VADER (vaderSentiment, MIT), built once."""
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    return SentimentIntensityAnalyzer()
+
+
+def compound(text: str) -> float:
+    return float(analyzer().polarity_scores(text)["compound"])
+
+
+def valence_words(text: str) -> tuple[str, ...]:
+    """The words of text that carry a VADER valence (the evidence for its score)."""
+    lexicon = vader_lexicon()
+    return tuple(dict.fromkeys(w for w, _, _ in tokens(text) if w in lexicon))
+
+
+def _label(value: float, band: float) -> str:
+    return "positive" if value >= band else "negative" if value <= -band else "neutral"
+
+
+def sentiment_profile(views: tuple[SentenceView, ...], facts: tuple[Fact, ...], actors: tuple[Actor, ...]) -> SentimentProfile:
+    """Per-sentence VADER of the outlet's own voice, its distribution and sections, quotes apart, and per-actor tone."""
+    scored: list[tuple[SentenceView, float, str]] = []
+    quoted: list[float] = []
+    for v in views:
+        own = v.own_text
+        if len(tokens(own)) >= MIN_OWN_WORDS:
+            scored.append((v, compound(own), own))
+        if v.quotes and len(tokens(v.quoted_text)) >= MIN_OWN_WORDS:
+            quoted.append(compound(v.quoted_text))
+    targets = target_sentiments(views, facts, actors)
+    if not scored:
+        return SentimentProfile(sentences=0, mean=None, quoted_mean=_mean(quoted), targets=targets, note=NOT_ENOUGH_TEXT)
+    values = [c for _, c, _ in scored]
+    n = len(values)
+    distribution = {lab: sum(_label(c, NEUTRAL_BAND) == lab for c in values) / n for lab in ("negative", "neutral", "positive")}
+    distribution["clearly_negative"] = sum(c <= -CLEAR for c in values) / n
+    distribution["clearly_positive"] = sum(c >= CLEAR for c in values) / n
+    by_section: dict[str, float] = {}
+    for section in ("headline", "lead", "body"):
+        part = [c for v, c, _ in scored if v.section == section]
+        if part:
+            by_section[section] = round(sum(part) / len(part), 3)
+
+    def evidence(items):
+        return tuple(Evidence(v.sentence.index, v.sentence.text, valence_words(own), round(c, 3), v.section) for v, c, own in items)
+
+    negative = sorted((x for x in scored if x[1] <= -CLEAR), key=lambda x: x[1])[:EVIDENCE_PER_FIGURE]
+    positive = sorted((x for x in scored if x[1] >= CLEAR), key=lambda x: -x[1])[:EVIDENCE_PER_FIGURE]
+    return SentimentProfile(
+        sentences=n,
+        mean=round(sum(values) / n, 3) if n >= MIN_SENTENCES else None,
+        distribution={k: round(v, 3) for k, v in distribution.items()},
+        by_section=by_section,
+        quoted_mean=_mean(quoted),
+        negative=evidence(negative),
+        positive=evidence(positive),
+        targets=targets,
+        note="" if n >= MIN_SENTENCES else NOT_ENOUGH_TEXT + ": one scored sentence",
+    )
+
+
+def _mean(values: list[float]) -> float | None:
+    return round(sum(values) / len(values), 3) if values else None
+
+
+def actor_mentions(views: tuple[SentenceView, ...], facts: tuple[Fact, ...], actors: tuple[Actor, ...]) -> dict[str, dict[int, list[tuple[int, int]]]]:
+    """actor -> Sentence.index -> sentence-relative mention spans; from the facts' mentions, else by alias match."""
+    by_index = {v.sentence.index: v for v in views}
+    found: dict[str, dict[int, list[tuple[int, int]]]] = {}
+    for fact in facts:
+        view = by_index.get(fact.sentence)
+        if view is None:
+            continue
+        for m in fact.mentions:
+            span = (m.start - view.sentence.start, m.end - view.sentence.start)
+            if 0 <= span[0] < span[1] <= len(view.sentence.text):
+                spans = found.setdefault(m.actor, {}).setdefault(fact.sentence, [])
+                if span not in spans:
+                    spans.append(span)
+    for actor in actors:
+        if actor.name in found:
+            continue
+        forms = sorted({actor.name, *actor.aliases}, key=len, reverse=True)
+        pattern = re.compile(r"\b(?:" + "|".join(re.escape(f) for f in forms if f) + r")\b")
+        for v in views:
+            spans = [(m.start(), m.end()) for m in pattern.finditer(v.sentence.text)]
+            if spans:
+                found.setdefault(actor.name, {})[v.sentence.index] = spans
+    return found
+
+
+def target_sentiments(views: tuple[SentenceView, ...], facts: tuple[Fact, ...], actors: tuple[Actor, ...]) -> tuple[TargetSentiment, ...]:
+    """Sentiment toward each actor from the target model: one score per sentence, own voice and quotes kept apart."""
+    mentions = actor_mentions(views, facts, actors)
+    if not mentions:
+        return ()
+    model = load_model(TARGET_MODEL)
+    by_index = {v.sentence.index: v for v in views}
+    jobs = []  # (actor, sentence index, own voice?, features of each mention scored)
+    for actor, per_sentence in mentions.items():
+        for index, spans in sorted(per_sentence.items()):
+            view = by_index[index]
+            own_spans = [sp for sp in spans if not view.is_quoted(*sp)]
+            jobs.append((actor, index, bool(own_spans), [target_features(view.sentence.text, a, b) for a, b in own_spans or spans]))
+    probs = iter(model.probabilities_many([f for *_, feats in jobs for f in feats]))
+    scored: dict[str, list[tuple[float, int, bool, list[dict[str, float]]]]] = {}
+    for actor, index, own, feats in jobs:
+        ps = [next(probs) for _ in feats]
+        score = sum(p["positive"] - p["negative"] for p in ps) / len(ps)
+        scored.setdefault(actor, []).append((score, index, own, feats))
+    out = []
+    for actor, items in scored.items():
+        scores = [sc for sc, _, own, _ in items if own]
+        said = [sc for sc, _, own, _ in items if not own]
+        top = sorted((x for x in items if x[2]), key=lambda x: -abs(x[0]))[:EVIDENCE_PER_FIGURE]
+        evidence = tuple(Evidence(i, by_index[i].sentence.text, _trigger_words(model, by_index[i].sentence.text, feats, sc),
+                                  round(sc, 3), by_index[i].section) for sc, i, _, feats in top)
+        mean = sum(scores) / len(scores) if scores else None
+        out.append(TargetSentiment(
+            actor=actor,
+            sentences=len(items),
+            score=round(mean, 3) if mean is not None else None,
+            label=_label(mean, TARGET_MARGIN) if mean is not None else NOT_ENOUGH_TEXT,
+            counts={lab: float(sum(_label(x, TARGET_MARGIN) == lab for x in scores)) for lab in LABELS} if scores else {},
+            quoted_score=_mean(said),
+            quoted_counts={lab: float(sum(_label(x, TARGET_MARGIN) == lab for x in said)) for lab in LABELS} if said else {},
+            evidence=evidence,
+        ))
+    return tuple(sorted(out, key=lambda t: (-t.sentences, t.actor)))
+
+
+def _trigger_words(model, text: str, feats: list[dict[str, float]], score: float) -> tuple[str, ...]:
+    """The content words pushing the target model toward the sentence's label (none for a neutral reading)."""
+    if abs(score) < TARGET_MARGIN:
+        return ()
+    label = "positive" if score > 0 else "negative"
+    names = {w.lower() for w in re.findall(r"(?<!^)\b[A-Z][\w'’-]*", text)}
+    words: dict[str, float] = {}
+    for f in feats:
+        for name, c in model.contributions(f, label).items():
+            kind, _, w = name.partition(":")
+            if kind in WORD_FEATURES and c > 0 and w not in FUNCTION_WORDS and w not in names:
+                words[w] = words.get(w, 0.0) + c
+    return tuple(w for w, _ in sorted(words.items(), key=lambda x: -x[1])[:3])

@@ -1,0 +1,155 @@
+"""Sourcing: who gets a voice (quotes per speaker, quoted words), named vs anonymous sources, outlets cited, attributed share."""
+from __future__ import annotations
+
+import re
+
+from compare.model import Fact, Quote
+from compare.profile.sections import SentenceView
+from compare.profile.textfeatures import tokens
+from compare.profile.types import NOT_ENOUGH_TEXT, Evidence, SourcingProfile, SpeakerShare
+from compare.profile.wording import REPORT_CATEGORIES, lexicon
+
+UNATTRIBUTED = "unattributed quote"
+EVIDENCE_PER_FIGURE = 3
+MIN_WORDS = 20
+
+_SOURCE_NOUN = r"(?:officials?|sources?|aides?|diplomats?|insiders?|advisers?|advisors?|spokes(?:man|woman|person)|people familiar with [\w\s]{1,30}?)"
+_REPORT = r"(?:said|says|say|told|tells|added|adds|continued|indicated?|indicates|interviewed|noted|explained|confirmed|suggested|warned|claimed|believes?|expects?)"
+ANONYMOUS_PATTERNS = (
+    re.compile(r"\baccording to (?:(?:a|an|the|two|three|several|some|other)\s+)?(?:[\w.\-]+\s+){0,3}?" + _SOURCE_NOUN + r"\b", re.I),
+    re.compile(r"\b(?:a|an|the|two|three|several|some|other|one)\s+(?:[\w.\-]+\s+){0,3}?" + _SOURCE_NOUN + r"\s+(?:[\w,]+\s+){0,3}?" + _REPORT + r"\b", re.I),
+    re.compile(r"\b(?:[A-Z][\w.]*\s+){0,2}" + _SOURCE_NOUN + r"\s+" + _REPORT + r"\b"),
+    re.compile(r"\b(?:is|are|was|were) (?:said|reported|understood|believed) to\b", re.I),
+)
+OUTLETS = (
+    "The New York Times", "New York Times", "Associated Press", "AP", "Reuters", "Agence France-Presse", "AFP", "Bloomberg",
+    "The Washington Post", "Washington Post", "The Wall Street Journal", "Wall Street Journal", "Fox News", "CNN", "MSNBC",
+    "NBC News", "ABC News", "CBS News", "NPR", "BBC", "The Guardian", "Financial Times", "Politico", "Axios", "The Hill",
+    "Breitbart", "HuffPost", "The Times", "Der Spiegel", "Le Monde", "El País", "Al Jazeera", "TASS", "RIA Novosti",
+    "Interfax", "Ukrinform", "Kyiv Independent", "Euronews", "Deutsche Welle", "DW", "EFE", "ANSA", "dpa", "Xinhua",
+)
+OUTLET_RE = re.compile(r"\b(?:" + "|".join(re.escape(o) for o in sorted(OUTLETS, key=len, reverse=True)) + r")\b(?:[’']s?)?")
+
+
+def _canonical_outlet(name: str) -> str:
+    name = re.sub(r"[’']s?$", "", name).strip()
+    return name[4:] if name.startswith("The ") and name[4:] in OUTLETS else name
+
+
+def _same_outlet(cited: str, own: str) -> bool:
+    a, b = (re.sub(r"[^a-z]", "", x.lower()) for x in (cited, own))
+    return bool(a) and bool(b) and (a in b or b in a)
+
+
+def sourcing_profile(views: tuple[SentenceView, ...], facts: tuple[Fact, ...], outlet: str) -> SourcingProfile:
+    """Quotes per speaker, quoted-word share, named / anonymous attributions, cited outlets, attributed share."""
+    by_index = {v.sentence.index: v for v in views}
+    report_words = {w for w, cats in lexicon().items() if any(c in REPORT_CATEGORIES for c in cats)}
+    total_words = sum(len(tokens(v.sentence.text)) for v in views)
+    speakers: dict[str, list] = {}  # speaker -> [quotes, words, anonymous, evidence]
+    attributed: set[int] = set()
+    named: set[tuple[int, str]] = set()
+    anonymous: dict[tuple[int, str], Evidence] = {}
+    cited: dict[str, list[Evidence]] = {}
+    fact_quotes = [(_view_at(views, q.start) or by_index.get(f.sentence), q) for f in facts for q in f.quotes]
+    if fact_quotes:
+        for view, q in fact_quotes:
+            if view is None:
+                continue
+            index = view.sentence.index
+            speaker = q.speaker or UNATTRIBUTED
+            _add_quote(speakers, speaker, q, view)
+            attributed.add(index)
+            if q.anonymous:
+                cue_view, cue = _speaker_cue(views, view, q)
+                anonymous.setdefault((cue_view.sentence.index, speaker), _evidence(cue_view, cue))
+            else:
+                named.add((index, speaker))
+    else:
+        for v in views:
+            for s, e in v.quotes:
+                _add_quote(speakers, UNATTRIBUTED, Quote(v.sentence.text[s:e], v.sentence.start + s, v.sentence.start + e), v)
+                attributed.add(v.sentence.index)
+    for f in facts:
+        for a in f.attributions:
+            view = _view_at(views, a.start) or by_index.get(f.sentence)
+            if view is None:
+                continue
+            attributed.add(view.sentence.index)
+            if a.kind == "anonymous":
+                anonymous.setdefault((view.sentence.index, a.source), _evidence(view, _within(view, a.start, a.end) or a.text))
+            elif a.kind == "outlet":
+                if not _same_outlet(a.source, outlet):
+                    cited.setdefault(_canonical_outlet(a.source), []).append(_evidence(view, _within(view, a.start, a.end) or a.text))
+            else:
+                named.add((view.sentence.index, a.source))
+    for v in views:
+        text = v.sentence.text
+        for pattern in ANONYMOUS_PATTERNS:
+            for m in pattern.finditer(text):
+                if not v.is_quoted(m.start(), m.end()) and not any(k[0] == v.sentence.index for k in anonymous):
+                    anonymous[(v.sentence.index, m.group())] = _evidence(v, m.group())
+                    attributed.add(v.sentence.index)
+        for m in OUTLET_RE.finditer(text):
+            name = _canonical_outlet(m.group())
+            if not _same_outlet(name, outlet) and not v.is_quoted(m.start(), m.end()):
+                evs = cited.setdefault(name, [])
+                if all(e.sentence != v.sentence.index for e in evs):
+                    evs.append(_evidence(v, m.group()))
+                attributed.add(v.sentence.index)
+        if any(w in report_words and not v.is_quoted(s, e) for w, s, e in tokens(text)):
+            attributed.add(v.sentence.index)
+    quoted_words = sum(s[1] for s in speakers.values())
+    shares = tuple(sorted(
+        (SpeakerShare(name, n, w, round(w / quoted_words, 3) if quoted_words else 0.0, anon, tuple(ev[:EVIDENCE_PER_FIGURE]))
+         for name, (n, w, anon, ev) in speakers.items()),
+        key=lambda s: (-s.words, s.speaker),
+    ))
+    enough = total_words >= MIN_WORDS and len(views) >= 2
+    return SourcingProfile(
+        quotes=sum(s.quotes for s in shares),
+        quoted_word_share=round(quoted_words / total_words, 3) if enough else None,
+        speakers=shares,
+        named=len(named),
+        anonymous=len(anonymous),
+        outlets=tuple(sorted(cited)),
+        attributed_share=round(len(attributed) / len(views), 3) if enough else None,
+        anonymous_evidence=tuple(sorted(anonymous.values(), key=lambda e: e.sentence)[:EVIDENCE_PER_FIGURE * 2]),
+        outlet_evidence=tuple(e for evs in cited.values() for e in evs[:EVIDENCE_PER_FIGURE]),
+        note="" if enough else f"{NOT_ENOUGH_TEXT}: {total_words} words in {len(views)} sentences",
+    )
+
+
+def _evidence(view: SentenceView, cue: str) -> Evidence:
+    return Evidence(view.sentence.index, view.sentence.text, (cue,), 0.0, view.section)
+
+
+def _view_at(views: tuple[SentenceView, ...], offset: int) -> SentenceView | None:
+    """The reporting sentence holding the article offset, if any."""
+    return next((v for v in views if v.sentence.start <= offset < v.sentence.end), None)
+
+
+def _speaker_cue(views: tuple[SentenceView, ...], view: SentenceView, quote: Quote) -> tuple[SentenceView, str]:
+    """Where an anonymous quote's speaker is described (the quote's sentence or the next), and the words as written."""
+    if quote.speaker:
+        following = [v for v in views if v.sentence.index in (view.sentence.index, view.sentence.index + 1)]
+        for v in following:
+            at = v.sentence.text.lower().find(quote.speaker.lower())
+            if at >= 0:
+                return v, v.sentence.text[at:at + len(quote.speaker)]
+    return view, _within(view, quote.start, quote.end)
+
+
+def _within(view: SentenceView, start: int, end: int) -> str:
+    """The part of the article span [start, end) that lies in the view's sentence."""
+    s = view.sentence
+    return s.text[max(start, s.start) - s.start:min(end, s.end) - s.start].strip()
+
+
+def _add_quote(speakers: dict[str, list], speaker: str, quote: Quote, view: SentenceView) -> None:
+    entry = speakers.setdefault(speaker, [0, 0, quote.anonymous, []])
+    entry[0] += 1
+    entry[1] += len(tokens(quote.text))
+    if all(e.sentence != view.sentence.index for e in entry[3]):
+        words = _within(view, quote.start, quote.end)
+        entry[3].append(Evidence(view.sentence.index, view.sentence.text, (words[:80],) if words else (), 0.0, view.section, True))

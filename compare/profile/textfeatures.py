@@ -1,0 +1,122 @@
+"""Word tokens and the feature dictionaries the shipped linear models read (shared by training and run time)."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’\-]*[A-Za-z]|[A-Za-z]|\d[\d,.]*%?")
+NEGATIONS = frozenset(
+    "not no never none nobody nothing neither nor cannot without hardly barely n't don't doesn't didn't "
+    "isn't wasn't aren't weren't won't wouldn't can't couldn't shouldn't hasn't haven't hadn't".split()
+)
+NEAR = 4  # tokens either side of a target that count as its window
+FUNCTION_WORDS = frozenset("""
+a about above after again against all am an and any are as at be because been before being below between both but by
+can could did do does doing down during each few for from further had has have having he her here hers herself him
+himself his how i if in into is it its itself just me might more most must my myself no nor not now of off on once
+only or other ought our ours ourselves out over own same shall she should so some such than that the their theirs them
+themselves then there these they this those through to too under until up upon very was we were what when where which
+while who whom whose why will with would you your yours yourself yourselves also however yet although though whether
+per via among amongst within without across along around behind beyond toward towards onto since unless whereas
+'s n't 'll 're 've 'd
+""".split())
+
+
+@lru_cache(maxsize=8192)
+def tokens(text: str) -> tuple[tuple[str, int, int], ...]:
+    """(lowercased word, start, end) for each word of text; curly apostrophes folded to straight."""
+    return tuple((m.group().lower().replace("’", "'"), m.start(), m.end()) for m in WORD_RE.finditer(text))
+
+
+@lru_cache(maxsize=1)
+def vader_lexicon() -> dict[str, float]:
+    """VADER's word valences (-4..4), from the vaderSentiment package (MIT)."""
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    return dict(SentimentIntensityAnalyzer().lexicon)
+
+
+def quoted_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans of text inside double quotes (straight or curly), or inside ‘…’ used as quotes."""
+    spans = []
+    for m in re.finditer(r"[\"“]([^\"“”]{2,})[\"”]", text):
+        spans.append((m.start(), m.end()))
+    for m in re.finditer(r"(?:(?<=^)|(?<=[\s(\[—–-]))‘(.{2,}?)’(?=$|[\s,.;:!?)\]—–-])", text):
+        spans.append((m.start(), m.end()))
+    return spans
+
+
+def _valence(words: list[str], lexicon: dict[str, float]) -> list[float]:
+    """Per-word VADER valence, flipped (×-0.74, as VADER does) after a negation within three words."""
+    out = []
+    for i, w in enumerate(words):
+        v = lexicon.get(w, 0.0)
+        if v and any(x in NEGATIONS for x in words[max(0, i - 3):i]):
+            v *= -0.74
+        out.append(v)
+    return out
+
+
+def target_features(sentence: str, start: int, end: int, *, other_targets: tuple[tuple[int, int], ...] = ()) -> dict[str, float]:
+    """Features for the sentiment toward the target at sentence[start:end]: words by side and distance, valence, quotes."""
+    toks, val, quotes, quote_share, negated = _sentence_context(sentence)
+    inside = [i for i, (_, s, e) in enumerate(toks) if s < end and e > start]
+    first = inside[0] if inside else next((i for i, t in enumerate(toks) if t[1] >= end), len(toks))
+    last = inside[-1] if inside else first - 1
+    others = {i for i, (_, s, e) in enumerate(toks) for (os, oe) in other_targets if s < oe and e > os}
+    feats: dict[str, float] = {"bias": 1.0}
+    near_val = left_val = right_val = all_val = 0.0
+    near_neg = near_pos = 0.0
+    prev = "<s>"
+    for i, (w, s, e) in enumerate(toks):
+        if i in inside:
+            prev = "<T>"
+            continue
+        tok = "<O>" if i in others else w
+        feats["w:" + tok] = feats.get("w:" + tok, 0.0) + 1.0
+        feats["p:" + tok[:5]] = 1.0
+        feats["b:" + prev + "_" + tok] = 1.0
+        prev = tok
+        dist = (first - i) if i < first else (i - last)
+        side = "L" if i < first else "R"
+        feats[side + ":" + tok] = 1.0
+        if dist <= NEAR:
+            feats["n" + side + ":" + tok] = 1.0
+            near_val += val[i]
+            near_neg += val[i] < 0
+            near_pos += val[i] > 0
+        if i < first:
+            left_val += val[i]
+        else:
+            right_val += val[i]
+        all_val += val[i] / (1.0 + 0.25 * dist)
+        if val[i]:
+            feats["v:" + ("pos" if val[i] > 0 else "neg") + ":" + side] = feats.get("v:" + ("pos" if val[i] > 0 else "neg") + ":" + side, 0.0) + 1.0
+    feats["b:" + prev + "_</s>"] = 1.0
+    feats["val:near"] = near_val / 4.0
+    feats["val:left"] = left_val / 4.0
+    feats["val:right"] = right_val / 4.0
+    feats["val:weighted"] = all_val / 4.0
+    feats["val:near_neg"] = near_neg
+    feats["val:near_pos"] = near_pos
+    if first == 0:
+        feats["pos:first"] = 1.0
+    feats["pos:rel"] = first / max(1, len(toks))
+    in_quote = any(qs <= start < qe for qs, qe in quotes)
+    if in_quote:
+        feats["quote:target_inside"] = 1.0
+    if quotes:
+        feats["quote:share"] = quote_share
+    if negated:
+        feats["neg:any"] = 1.0
+    return feats
+
+
+@lru_cache(maxsize=4096)
+def _sentence_context(sentence: str):
+    """What every target in a sentence shares: tokens, valences, quoted spans, quoted share, any negation."""
+    toks = tokens(sentence)
+    words = [t[0] for t in toks]
+    quotes = tuple(quoted_spans(sentence))
+    share = sum(qe - qs for qs, qe in quotes) / max(1, len(sentence))
+    return toks, tuple(_valence(words, vader_lexicon())), quotes, share, any(w in NEGATIONS for w in words)

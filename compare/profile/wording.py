@@ -1,0 +1,152 @@
+"""Word choice: loaded, sensational and hedging words, report verbs, bias-model flags, and the labels given to actors."""
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib import resources
+
+from compare.model import Actor
+from compare.profile.linear import LinearModel, load_model
+from compare.profile.sections import SentenceView
+from compare.profile.textfeatures import quoted_spans, tokens, vader_lexicon
+from compare.profile.types import NOT_ENOUGH_TEXT, ActorLabels, Evidence, WordingProfile, WordUse
+
+CATEGORIES = ("loaded", "sensational", "intensifier", "hedge", "factive", "assertive", "implicative", "report_neutral", "report_loaded")
+REPORT_CATEGORIES = ("report_neutral", "report_loaded")
+MIN_WORDS = 20  # fewer own-voice words: rates mean nothing
+EVIDENCE_PER_WORD = 3
+BIASED_SENTENCE = 0.5  # probability at or above which a sentence is flagged
+MIN_BIAS_WORDS = 4  # own-voice words a sentence needs to be scored for bias
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> dict[str, tuple[str, ...]]:
+    """Our word-choice lexicon (compare/resources/profile/wording.tsv): word -> categories."""
+    text = (resources.files("compare") / "resources" / "profile" / "wording.tsv").read_text(encoding="utf-8")
+    out: dict[str, tuple[str, ...]] = {}
+    for line in text.splitlines():
+        if line and not line.startswith("#"):
+            word, category = line.split("\t")
+            out[word] = out.get(word, ()) + (category,)
+    return out
+
+
+def word_features(text: str, vocab: frozenset[str] | None = None) -> list[tuple[dict[str, float], str]]:
+    """(features, word) for each word of text, for the biased-word model; vocab limits which word identities are used."""
+    lex = lexicon()
+    val = vader_lexicon()
+    toks = tokens(text)
+    quotes = quoted_spans(text)
+    out = []
+    for i, (w, s, _) in enumerate(toks):
+        f: dict[str, float] = {"bias": 1.0}
+        if vocab is None or w in vocab:
+            f["w:" + w] = 1.0
+        if len(w) >= 5:
+            f["s3:" + w[-3:]] = 1.0
+        for c in lex.get(w, ()):
+            f["cat:" + c] = 1.0
+        v = val.get(w, 0.0)
+        if v:
+            f["val:abs"] = abs(v) / 4.0
+            f["val:" + ("pos" if v > 0 else "neg")] = 1.0
+        if text[s].isupper() and i > 0:
+            f["cap"] = 1.0
+        if len(w) <= 3:
+            f["short"] = 1.0
+        if w[0].isdigit():
+            f["digit"] = 1.0
+        if any(a <= s < b for a, b in quotes):
+            f["quoted"] = 1.0
+        if i > 0 and "intensifier" in lex.get(toks[i - 1][0], ()):
+            f["after_intensifier"] = 1.0
+        if i > 0 and val.get(toks[i - 1][0], 0.0):
+            f["after_valenced"] = 1.0
+        out.append((f, w))
+    return out
+
+
+def sentence_bias_features(text: str, vocab: frozenset[str] | None, word_probs: list[float]) -> dict[str, float]:
+    """Features of a sentence for the biased-sentence model: words, valence, categories, word-model summary."""
+    lex = lexicon()
+    val = vader_lexicon()
+    f: dict[str, float] = {"bias": 1.0}
+    words = [w for w, _, _ in tokens(text)]
+    for w in words:
+        if vocab is None or w in vocab:
+            f["w:" + w] = 1.0
+        for c in lex.get(w, ()):
+            f["cat:" + c] = f.get("cat:" + c, 0.0) + 1.0
+    vals = [val.get(w, 0.0) for w in words]
+    f["val:abs"] = sum(abs(v) for v in vals) / 4.0
+    f["val:neg"] = sum(v < 0 for v in vals) / 2.0
+    ps = sorted(word_probs, reverse=True)
+    if ps:
+        f["wp:max"] = ps[0]
+        f["wp:top3"] = sum(ps[:3]) / 3.0
+        f["wp:n50"] = float(sum(p >= 0.5 for p in ps))
+    quotes = quoted_spans(text)
+    if quotes:
+        f["quote:share"] = sum(b - a for a, b in quotes) / max(1, len(text))
+    return f
+
+
+def bias_scores(texts: list[str], word_model: LinearModel | None = None, sentence_model: LinearModel | None = None) -> list[tuple[float, tuple[str, ...]]]:
+    """P(biased) for each sentence (shipped models unless given), and the words the word model flags (the evidence)."""
+    word_model = word_model or load_model("bias_words")
+    sentence_model = sentence_model or load_model("bias_sentences")
+    threshold = float(word_model.meta.get("word_threshold", 0.5))
+    rows = [word_features(t) for t in texts]
+    flat = iter(p["True"] for p in word_model.probabilities_many([f for r in rows for f, _ in r]))
+    sentence_rows, flagged = [], []
+    for text, r in zip(texts, rows):
+        probs = [next(flat) for _ in r]
+        ranked = sorted(zip(probs, (w for _, w in r)), key=lambda x: -x[0])
+        words = tuple(dict.fromkeys(w for p, w in ranked if p >= threshold))
+        if not words:  # the sentence may still be flagged: name its likeliest words, if any is more likely than not
+            words = tuple(dict.fromkeys(w for p, w in ranked[:2] if p >= 0.5))
+        flagged.append(words)
+        sentence_rows.append(sentence_bias_features(text, None, probs))
+    return [(p["True"], w) for p, w in zip(sentence_model.probabilities_many(sentence_rows), flagged)]
+
+
+def wording_profile(views: tuple[SentenceView, ...], actors: tuple[Actor, ...]) -> WordingProfile:
+    """Lexicon uses per category (own voice vs quoted), report verbs, model-flagged biased sentences, actor labels."""
+    lex = lexicon()
+    counts: dict[tuple[str, str], list] = {}  # (word, category) -> [count, quoted, evidence]
+    own_words = 0
+    for v in views:
+        text = v.sentence.text
+        for w, s, e in tokens(text):
+            quoted = v.is_quoted(s, e)
+            own_words += not quoted
+            for c in lex.get(w, ()):
+                entry = counts.setdefault((w, c), [0, 0, []])
+                entry[0] += 1
+                entry[1] += quoted
+                if len(entry[2]) < EVIDENCE_PER_WORD and all(x.sentence != v.sentence.index for x in entry[2]):
+                    entry[2].append(Evidence(v.sentence.index, text, (w,), 0.0, v.section, quoted))
+    uses = tuple(sorted(
+        (WordUse(w, c, n, q, tuple(ev)) for (w, c), (n, q, ev) in counts.items()),
+        key=lambda u: (-(u.count - u.quoted), u.category, u.word),
+    ))
+    rates: dict[str, float] = {}
+    if own_words >= MIN_WORDS:
+        for c in CATEGORIES:
+            rates[c] = round(1000.0 * sum(u.count - u.quoted for u in uses if u.category == c) / own_words, 2)
+    report_verbs = {u.word: float(u.count - u.quoted) for u in uses if u.category in REPORT_CATEGORIES and u.count > u.quoted}
+    candidates = [v for v in views if len(tokens(v.own_text)) >= MIN_BIAS_WORDS]
+    scored = len(candidates)
+    flagged = [Evidence(v.sentence.index, v.sentence.text, words, round(p, 3), v.section)
+               for v, (p, words) in zip(candidates, bias_scores([v.own_text for v in candidates])) if p >= BIASED_SENTENCE]
+    labels = tuple(ActorLabels(a.name, a.labels) for a in actors if a.labels)
+    note = "" if own_words >= MIN_WORDS else f"{NOT_ENOUGH_TEXT}: {own_words} own-voice words"
+    return WordingProfile(
+        words=own_words,
+        rates=rates,
+        uses=uses,
+        report_verbs=dict(sorted(report_verbs.items(), key=lambda x: -x[1])),
+        biased_share=round(len(flagged) / scored, 3) if scored >= 2 else None,
+        biased=tuple(sorted(flagged, key=lambda e: -e.score)),
+        labels=labels,
+        note=note,
+    )

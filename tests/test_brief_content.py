@@ -1,0 +1,108 @@
+"""The brief's content (what the PDF lays out) for hand-built comparisons, snapshotted as JSON.
+
+Refresh the snapshots after an intended change with NEWSCOMPARE_UPDATE_SNAPSHOTS=1.
+"""
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+from test_brief_fixture import build_comparison, build_hostile_comparison
+
+from compare.render.brief import brief_content, distinct_examples, marked, shorten
+from compare.render.templates import PACKAGED_DIR, load_template
+
+DATA = Path(__file__).parent / "data" / "brief"
+CASES = {
+    "two-default": (lambda: build_comparison(2), "default"),
+    "three-default": (lambda: build_comparison(3), "default"),
+    "three-one-page": (lambda: build_comparison(3), "one-page"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_content_matches_snapshot(case):
+    build, template = CASES[case]
+    content = brief_content(build(), load_template(PACKAGED_DIR / f"{template}.toml"))
+    text = json.dumps(content, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+    path = DATA / f"content-{case}.json"
+    if os.environ.get("NEWSCOMPARE_UPDATE_SNAPSHOTS") or not path.exists():
+        path.write_text(text, encoding="utf-8")
+    assert text == path.read_text(encoding="utf-8")
+
+
+def test_same_input_gives_same_content():
+    template = load_template(PACKAGED_DIR / "default.toml")
+    assert brief_content(build_comparison(3), template) == brief_content(build_comparison(3), template)
+
+
+def test_sections_follow_the_template_order(tmp_path):
+    (tmp_path / "t.toml").write_text('[sections]\norder = ["method", "conflicts"]\n')
+    content = brief_content(build_comparison(), load_template(tmp_path / "t.toml"))
+    assert [s["id"] for s in content["sections"]] == ["method", "conflicts"]
+
+
+def test_summary_lists_the_top_differences_by_rank():
+    content = brief_content(build_comparison(), load_template(PACKAGED_DIR / "one-page.toml"))
+    summary = content["sections"][0]
+    assert len(summary["differences"]) == 4
+    assert summary["differences"][0]["text"].startswith("The outlets give different sums")
+    assert [c["kind"] for c in summary["conflicts"]] == ["number", "date", "attribution"]
+
+
+def test_overlap_counts_every_fact_once():
+    summary = brief_content(build_comparison(3), load_template(PACKAGED_DIR / "default.toml"))["sections"][0]
+    for counts in summary["overlap"].values():
+        assert sum(counts[k] for k in ("shared", "partial", "conflicting", "only")) == counts["total"]
+    assert summary["overlap"]["A"] == {"shared": 3, "partial": 1, "conflicting": 1, "only": 4, "total": 9}
+
+
+def test_omissions_are_in_reading_order_and_exclude_carried_facts():
+    content = brief_content(build_comparison(), load_template(PACKAGED_DIR / "default.toml"))
+    omissions = next(s for s in content["sections"] if s["id"] == "omissions")
+    only_a = [f["id"] for f in omissions["articles"][0]["facts"]]
+    assert only_a == ["A3", "A5", "A6", "A7", "A8"]
+
+
+def test_conflict_values_are_marked_in_the_sentences():
+    content = brief_content(build_comparison(), load_template(PACKAGED_DIR / "default.toml"))
+    conflicts = next(s for s in content["sections"] if s["id"] == "conflicts")
+    item = conflicts["items"][0]
+    fact = item["a_facts"][0]
+    assert [fact["text"][s:e] for s, e in fact["marks"]] == ["Thursday"]
+
+
+def test_missing_profiles_are_reported_not_crashed():
+    comparison = build_comparison(3)  # article C's profile has no figures
+    content = brief_content(comparison, load_template(PACKAGED_DIR / "default.toml"))
+    tone = next(s for s in content["sections"] if s["id"] == "tone")
+    c = tone["articles"][2]
+    assert c["sentiment"] is None and c["framing"] is None and c["notes"] == ["not enough text: three sentences"]
+    assert tone["frames"]["shares"][2] is None
+
+
+def test_hostile_text_stays_text_in_the_content():
+    content = brief_content(build_hostile_comparison(), load_template(PACKAGED_DIR / "default.toml"))
+    assert content["articles"][0]["headline"].startswith('Breaking: <font color="red">')
+
+
+@pytest.mark.parametrize("text,limit,expected", [
+    ("short", 10, "short"), ("one two three four", 12, "one two…"), ("x" * 30, 10, "x" * 9 + "…"), ("abc", 0, "abc"),
+])
+def test_shorten(text, limit, expected):
+    assert shorten(text, limit) == expected
+
+
+def test_marked_keeps_the_needle_in_a_shortened_text():
+    text = "word " * 100 + "Thursday " + "word " * 100
+    result = marked(text, ["thursday"], 80)
+    assert len(result["text"]) <= 80
+    assert [result["text"][s:e] for s, e in result["marks"]] == ["Thursday"]
+
+
+def test_examples_drop_a_quote_already_in_its_sentence():
+    quote, sentence = "“We must act,”", "“We must act,” the official said today."
+    assert distinct_examples([quote, sentence, "today", "today"]) == [sentence]
+    assert distinct_examples(["a plan", "another plan"]) == ["a plan", "another plan"]

@@ -1,0 +1,73 @@
+"""compare_articles: N >= 2 articles, matrix, differences, method, JSON round trip, robustness."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings, strategies as st
+
+import compare
+from compare.comparison import compare_articles
+from compare.errors import InputError
+from compare.ingest import article_from_text, read_article
+from compare.model import Comparison, from_dict, to_dict
+
+ROOT = Path(__file__).resolve().parent.parent
+THIRD = ("Rutte meets Trump\n\nNATO Secretary General Mark Rutte met President Donald Trump at the White House on "
+         "Wednesday to discuss Ukraine peace talks.\n\nRutte said Europe would shoulder more of the burden.")
+
+
+def _seeds():
+    return [read_article(str(ROOT / "seeds" / "rutte-white-house-nato-dues.txt")),
+            read_article(str(ROOT / "seeds" / "foxnews-rutte-ukraine-talks.txt"))]
+
+
+def test_seed_comparison_round_trips_and_reports():
+    comparison = compare_articles(_seeds(), profiles=False)
+    assert from_dict(Comparison, to_dict(comparison)) == comparison
+    (pair,) = comparison.pairs
+    assert pair.verdict.label != "same event"
+    kinds = [d.kind for d in comparison.differences]
+    assert kinds[0] == "event" and "wording" in kinds and "omission" in kinds
+    assert [d.rank for d in comparison.differences] == sorted((d.rank for d in comparison.differences), reverse=True)
+    method = comparison.method
+    assert method.tool_version == compare.__version__
+    assert {"align.link_threshold", "event.same_at", "facts.lead_sentences"} <= set(method.settings)
+    assert {"actors", "quotes", "same_fact", "alignment", "same_event"} <= set(method.notes)
+    assert len(comparison.matrix) == sum(max(len(l.a), len(l.b)) for l in pair.links)
+
+
+def test_three_articles_matrix_and_pairs():
+    articles = _seeds() + [article_from_text(THIRD, outlet="Wire")]
+    comparison = compare_articles(articles, profiles=False)
+    assert [(p.a, p.b) for p in comparison.pairs] == [(0, 1), (0, 2), (1, 2)]
+    assert all(len(row.facts) == 3 for row in comparison.matrix)
+    ids = [fid for row in comparison.matrix for fid in row.facts if fid]
+    assert set(ids) == {f.id for facts in comparison.facts for f in facts}
+    assert any(fid and fid.startswith("C") for row in comparison.matrix for fid in row.facts)
+    assert from_dict(Comparison, to_dict(comparison)) == comparison
+
+
+def test_fewer_than_two_articles_is_a_clear_error():
+    with pytest.raises(InputError, match="at least two"):
+        compare_articles(_seeds()[:1], profiles=False)
+
+
+def test_deterministic():
+    assert compare_articles(_seeds(), profiles=False) == compare_articles(_seeds(), profiles=False)
+
+
+text = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), min_size=1, max_size=400)
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(text, min_size=2, max_size=3))
+def test_no_text_crashes_it(texts):
+    articles = []
+    for t in texts:
+        try:
+            articles.append(article_from_text("Headline\n\n" + t))
+        except InputError:
+            return
+    comparison = compare_articles(articles, profiles=False)
+    assert from_dict(Comparison, to_dict(comparison)) == comparison

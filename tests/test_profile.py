@@ -1,0 +1,262 @@
+"""Outlet profiles: contract, evidence, quotes kept apart, sourcing from facts, cue lexicons, bad input, JSON round trip."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from compare.ingest import article_from_text, read_article
+from compare.model import Actor, Attribution, Fact, Mention, OutletProfile, Quote, from_dict, to_dict
+from compare.profile import build_profile, method_notes, profile_differences
+from compare.profile.framing import sentence_frames
+from compare.profile.sections import sentence_views
+from compare.profile.sourcing import sourcing_profile
+from compare.profile.types import NOT_ENOUGH_TEXT
+from compare.profile.wording import wording_profile
+
+DATA = Path(__file__).parent / "data" / "profile"
+ROOT = Path(__file__).parent.parent
+SEEDS = (ROOT / "seeds" / "rutte-white-house-nato-dues.txt", ROOT / "seeds" / "foxnews-rutte-ukraine-talks.txt")
+EDGE_CASES = json.loads((DATA / "edge_cases.json").read_text(encoding="utf-8"))
+CUES = json.loads((DATA / "cues.json").read_text(encoding="utf-8"))
+
+
+def _get(obj, dotted: str):
+    for part in dotted.split("."):
+        obj = getattr(obj, part)
+    return obj
+
+
+def _fact(article, sentence_index: int, fid: str, *, mentions=(), quotes=(), attributions=()) -> Fact:
+    s = article.sentences[sentence_index]
+    return Fact(id=fid, article=0, sentence=s.index, start=s.start, end=s.end, text=s.text, role="body",
+                actors=tuple(m.actor for m in mentions), mentions=tuple(mentions), quotes=tuple(quotes), attributions=tuple(attributions))
+
+
+def _span(article, needle: str, after: int = 0) -> tuple[int, int]:
+    start = article.text.index(needle, after)
+    return start, start + len(needle)
+
+
+# --------------------------------------------------------------------------- bad input
+
+@pytest.mark.parametrize("case", EDGE_CASES, ids=[c["name"] for c in EDGE_CASES])
+def test_bad_input_still_gives_a_profile(case):
+    article = article_from_text(case["text"])
+    profile = build_profile(article, 0, (), ())
+    for note in case["notes_include"]:
+        assert any(note in n for n in profile.notes), profile.notes
+    for dotted in case["none"]:
+        assert _get(profile, dotted) is None, dotted
+    for dotted in case.get("not_none", ()):
+        assert _get(profile, dotted) is not None, dotted
+    for dotted, value in case["equal"].items():
+        assert _get(profile, dotted) == value, dotted
+    assert from_dict(OutletProfile, json.loads(json.dumps(to_dict(profile)))) == profile
+
+
+def test_not_enough_text_is_said_where_figures_are_missing():
+    profile = build_profile(article_from_text("Leaders meet in the capital"), 0, (), ())
+    assert NOT_ENOUGH_TEXT in profile.readability.note
+    assert NOT_ENOUGH_TEXT in profile.sourcing.note
+    assert profile_differences([article_from_text("x y z")], [profile]) == []
+
+
+# --------------------------------------------------------------------------- seeds
+
+@pytest.fixture(scope="module")
+def seeds():
+    articles = [read_article(str(p)) for p in SEEDS]
+    try:
+        from compare.facts import extract_facts
+
+        extracted = [extract_facts(a, i) for i, a in enumerate(articles)]
+    except ImportError:
+        extracted = [((), ()) for _ in articles]
+    profiles = [build_profile(a, i, facts, actors) for i, (a, (actors, facts)) in enumerate(zip(articles, extracted))]
+    return articles, profiles
+
+
+def test_seed_profiles_round_trip_through_json(seeds):
+    _, profiles = seeds
+    for p in profiles:
+        assert from_dict(OutletProfile, json.loads(json.dumps(to_dict(p)))) == p
+
+
+def test_every_evidence_points_at_its_sentence(seeds):
+    articles, profiles = seeds
+    for article, p in zip(articles, profiles):
+        evidence = [*p.sentiment.negative, *p.sentiment.positive, *(e for t in p.sentiment.targets for e in t.evidence),
+                    *(e for f in p.framing.frames for e in f.evidence), *(e for u in p.wording.uses for e in u.evidence),
+                    *p.wording.biased, *p.sourcing.anonymous_evidence, *p.sourcing.outlet_evidence]
+        assert evidence
+        for e in evidence:
+            assert article.sentences[e.sentence].text == e.text
+            for w in e.words:
+                assert w.lower().replace("’", "'") in e.text.lower().replace("’", "'"), (w, e.text)
+
+
+def test_seed_differences_name_the_sourcing_contrast(seeds):
+    articles, profiles = seeds
+    differences = profile_differences(articles, profiles)
+    assert differences == sorted(differences, key=lambda d: -d.rank)
+    sourcing = [d for d in differences if d.kind == "sourcing" and "anonymous" in d.text]
+    assert sourcing and sourcing[0].text.startswith("A") and sourcing[0].evidence
+    assert any(d.kind == "wording" and "plunged" in d.text for d in differences)
+
+
+def test_seed_wording_finds_the_sensational_phrasing(seeds):
+    _, (a, b) = seeds
+    own = {u.word for u in a.wording.uses if u.category == "sensational" and u.count > u.quoted}
+    assert {"plunged", "chaotic", "shouting", "existential"} <= own
+    assert a.wording.rates["sensational"] > b.wording.rates["sensational"]
+
+
+# --------------------------------------------------------------------------- quotes kept apart; facts used
+
+TEXT = (
+    "Mayor opens bridge\n\n"
+    "The mayor opened the new bridge on Monday in a calm ceremony with residents.\n\n"
+    "\"This is a disgraceful, awful, terrible waste of money,\" said Jane Roe, a local critic.\n\n"
+    "The bridge links the two halves of the town, according to officials.\n\n"
+    "The mayor thanked the workers who built it."
+)
+
+
+def test_harsh_quote_is_the_speakers_tone_not_the_outlets():
+    article = article_from_text(TEXT)
+    profile = build_profile(article, 0, (), ())
+    assert profile.sentiment.quoted_mean < -0.5
+    assert profile.sentiment.mean > -0.1
+    assert all(not e.quoted for e in profile.sentiment.negative)
+    uses = {u.word: u for u in profile.wording.uses}
+    assert uses["disgraceful"].quoted == uses["disgraceful"].count == 1
+
+
+def test_sourcing_counts_named_quotes_and_anonymous_attributions_from_facts():
+    article = article_from_text(TEXT)
+    quote_start, quote_end = _span(article, "\"This is a disgraceful, awful, terrible waste of money,\"")
+    cue = _span(article, "according to officials")
+    facts = (
+        _fact(article, 2, "A2", quotes=[Quote(article.text[quote_start:quote_end], quote_start, quote_end, "Jane Roe", False, "said")]),
+        _fact(article, 3, "A3", attributions=[Attribution("anonymous", "officials", "according to officials", *cue)]),
+    )
+    views = sentence_views(article, facts)
+    s = sourcing_profile(views, facts, article.outlet)
+    assert s.quotes == 1 and s.speakers[0].speaker == "Jane Roe" and s.speakers[0].share == 1.0
+    assert s.named == 1 and s.anonymous == 1
+    assert s.anonymous_evidence[0].sentence == 3
+    assert 0 < s.quoted_word_share < 1
+    assert s.attributed_share == pytest.approx(2 / 5)
+
+
+def test_target_sentiment_uses_fact_mentions_and_keeps_quoted_mentions_apart():
+    article = article_from_text(
+        "Critics attack mayor\n\n"
+        "The mayor was widely praised for a brilliant, successful rescue plan.\n\n"
+        "\"The mayor is a disaster,\" a rival said."
+    )
+    first = _span(article, "mayor", article.text.index("The mayor was"))
+    second = _span(article, "mayor", article.text.index("\"The mayor"))
+    quote = _span(article, "\"The mayor is a disaster,\"")
+    facts = (
+        _fact(article, 1, "A1", mentions=[Mention("mayor", *first, "Mayor")]),
+        _fact(article, 2, "A2", mentions=[Mention("mayor", *second, "Mayor")], quotes=[Quote(article.text[quote[0]:quote[1]], *quote, "a rival", True, "said")]),
+    )
+    profile = build_profile(article, 0, facts, (Actor("Mayor", "person", ("mayor",)),))
+    (target,) = profile.sentiment.targets
+    assert target.actor == "Mayor" and target.sentences == 2
+    assert target.score > 0 and target.label == "positive"
+    assert target.quoted_score is not None and target.quoted_score < target.score
+    assert target.evidence[0].sentence == 1 and target.evidence[0].words
+
+
+def test_actors_without_facts_are_found_by_name():
+    article = article_from_text(TEXT)
+    profile = build_profile(article, 0, (), (Actor("Jane Roe", "person", ("Roe",)), Actor("Mayor", "person", ("mayor",))))
+    names = {t.actor for t in profile.sentiment.targets}
+    assert names == {"Jane Roe", "Mayor"}
+    assert profile.framing.placement.headline_actors == ("Mayor",)
+
+
+# --------------------------------------------------------------------------- lexicons
+
+@pytest.mark.parametrize("sentence,word,category", CUES["wording"])
+def test_wording_lexicon(sentence, word, category):
+    article = article_from_text("Headline\n\n" + sentence)
+    uses = wording_profile(sentence_views(article), ()).uses
+    assert any(u.word == word and u.category == category for u in uses), [(u.word, u.category) for u in uses]
+
+
+@pytest.mark.parametrize("sentence,frame", CUES["frames"])
+def test_frame_cues(sentence, frame):
+    weights, _ = sentence_frames(sentence)
+    assert max(weights, key=weights.get) == frame, weights
+
+
+@pytest.mark.parametrize("sentence,anonymous", CUES["anonymous"])
+def test_anonymous_source_patterns(sentence, anonymous):
+    article = article_from_text("Headline\n\n" + sentence)
+    assert (sourcing_profile(sentence_views(article), (), "Example News").anonymous > 0) is anonymous
+
+
+@pytest.mark.parametrize("sentence,outlet", CUES["outlets"])
+def test_cited_outlets(sentence, outlet):
+    article = article_from_text("Headline\n\n" + sentence)
+    assert sourcing_profile(sentence_views(article), (), "Example News").outlets == (outlet,)
+    assert sourcing_profile(sentence_views(article), (), outlet).outlets == ()
+
+
+# --------------------------------------------------------------------------- differences and method
+
+def _article_pair():
+    a = article_from_text(
+        "Talks stall\n\n"
+        "The talks stalled on Monday, according to sources. A senior official said the mood was tense.\n\n"
+        "Officials familiar with the matter said no deal was near. The talks are said to resume next week.",
+        outlet="Paper A")
+    b = article_from_text(
+        "Talks stall\n\n"
+        "The talks stalled on Monday. \"We made progress, but not enough,\" Minister Anna Berg said.\n\n"
+        "\"We will return next week,\" Berg told reporters in the capital.",
+        outlet="Paper B")
+    return a, b
+
+
+def test_differences_rank_anonymous_against_named_sourcing_first():
+    a, b = _article_pair()
+    qa = [_span(b, "\"We made progress, but not enough,\""), _span(b, "\"We will return next week,\"")]
+    facts_b = tuple(_fact(b, s, f"B{s}", quotes=[Quote(b.text[x:y], x, y, "Anna Berg", False, "said")]) for s, (x, y) in zip((2, 3), qa))
+    profiles = [build_profile(a, 0, (), ()), build_profile(b, 1, facts_b, (Actor("Anna Berg", "person", ("Berg",)),))]
+    differences = profile_differences([a, b], profiles)
+    top = differences[0]
+    assert top.kind == "sourcing" and "A (Paper A) relies on anonymous sources" in top.text and "Anna Berg" in top.text
+    assert top.figures["A (Paper A): anonymous share"] == 1.0 and top.evidence
+
+
+def test_method_notes_cover_every_score_with_measured_figures():
+    notes = method_notes()
+    assert set(notes) == {"sentiment", "target_sentiment", "framing", "wording", "sourcing", "readability"}
+    assert "macro-F1 0." in notes["target_sentiment"] and "macro-F1 0." in notes["wording"]
+    assert "unvalidated" in notes["framing"]
+
+
+# --------------------------------------------------------------------------- any text
+
+from hypothesis import HealthCheck, given, settings, strategies as st  # noqa: E402
+
+from compare.errors import InputError  # noqa: E402
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.text(alphabet=st.characters(codec="utf-8", categories=("L", "N", "P", "Zs")), max_size=120), min_size=1, max_size=5))
+def test_any_text_gives_a_profile_that_round_trips(paragraphs):
+    try:
+        article = article_from_text("\n\n".join(paragraphs))
+    except InputError:
+        return
+    actors = (Actor("Somebody", "person", ("Somebody",)),)
+    profile = build_profile(article, 0, (), actors)
+    assert from_dict(OutletProfile, json.loads(json.dumps(to_dict(profile)))) == profile
+    profile_differences([article, article], [profile, build_profile(article, 1, (), ())])
