@@ -1,43 +1,20 @@
-"""Outlet profiles: tone, framing, word choice, sourcing and readability of each article, and how outlets differ."""
-from __future__ import annotations
+"""Outlet profiles: tone, framing, word choice, sourcing and readability of each article, and how outlets differ.
 
-from compare.model import Actor, Article, Fact
-from compare.profile.differences import profile_differences
-from compare.profile.framing import framing_profile
-from compare.profile.methods import method_notes
-from compare.profile.readability import readability_profile
-from compare.profile.sections import sentence_views
-from compare.profile.sentiment import sentiment_profile
-from compare.profile.sourcing import sourcing_profile
-from compare.profile.textfeatures import tokens
-from compare.profile.types import NOT_ENOUGH_TEXT, OutletProfile
-from compare.profile.wording import wording_profile
-
-__all__ = ["build_profile", "profile_differences", "method_notes", "OutletProfile"]
+The names below are imported on first use, so that `compare.model` (which needs only the profile types)
+does not pay for the profile models at start-up.
+"""
+_API = {
+    "build_profile": "compare.profile.build",
+    "profile_differences": "compare.profile.differences",
+    "method_notes": "compare.profile.methods",
+    "OutletProfile": "compare.profile.types",
+}
+__all__ = sorted(_API)
 
 
-def build_profile(article: Article, index: int, facts: tuple[Fact, ...], actors: tuple[Actor, ...]) -> OutletProfile:
-    """The outlet profile of one article: every figure with its evidence, "not enough text" where a figure would mean nothing."""
-    views = sentence_views(article, facts)
-    words = sum(len(tokens(v.sentence.text)) for v in views)
-    notes = []
-    if not views:
-        notes.append(f"{NOT_ENOUGH_TEXT}: no headline or body sentences")
-    elif len(views) == 1:
-        notes.append(f"{NOT_ENOUGH_TEXT}: one sentence")
-    if not any(f.quotes for f in facts) and not any(v.quotes for v in views):
-        notes.append("no quotations found")
-    if not actors and not any(f.mentions for f in facts):
-        notes.append("no actors found: no sentiment toward actors")
-    return OutletProfile(
-        article=index,
-        outlet=article.outlet,
-        words=words,
-        sentences=len(views),
-        sentiment=sentiment_profile(views, facts, actors),
-        framing=framing_profile(views, facts, actors),
-        wording=wording_profile(views, actors),
-        sourcing=sourcing_profile(views, facts, article.outlet),
-        readability=readability_profile(views, article.language),
-        notes=tuple(notes),
-    )
+def __getattr__(name):
+    if name in _API:
+        import importlib
+
+        return getattr(importlib.import_module(_API[name]), name)
+    raise AttributeError(f"module 'compare.profile' has no attribute {name!r}")
