@@ -62,13 +62,13 @@ def main(argv=None) -> int:
     from compare.facts import extract_facts
     from compare.ingest import read_article
     from compare import event
-    from compare.nlp.similarity import sentence_profile, sentence_vector, terms
+    from compare.nlp.similarity import sentence_profile, terms
     from compare.nlp.times import find_times
     articles = [read_article(p) for p in SEEDS]
     compare_articles(articles, profiles=False)
 
     def clear():
-        for cached in (extract_facts, sentence_vector, sentence_profile, terms, find_times, event._word_counts,
+        for cached in (extract_facts, sentence_profile, terms, find_times, event._word_counts,
                        event._term_counts):
             cached.cache_clear()
 

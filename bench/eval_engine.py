@@ -339,19 +339,56 @@ def _speaker_ok(expected: dict, quote) -> bool:
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("what", choices=["msrp", "extraction", "event", "all"])
-    parser.add_argument("--fit", action="store_true")
+    parser.add_argument("--fit", action="store_true", help="refit the shipped models (msrp, event)")
+    parser.add_argument("--record", action="store_true",
+                        help="with 'all': write the figures to compare/resources/engine/quality.json")
     args = parser.parse_args(argv)
     if eval_dir() is None:
         print("no calibration data (set NEWSCOMPARE_EVAL_DIR)")
         return 1
+    figures = {}
     if args.what in ("msrp", "all"):
-        print("msrp", json.dumps(msrp(args.fit), indent=1))
+        figures["msrp"] = msrp(args.fit)
+        print("msrp", json.dumps(figures["msrp"], indent=1))
     if args.what in ("extraction", "all"):
-        print("extraction (development set)", json.dumps(extraction(LABELS), indent=1))
-        print("extraction (held-out set)", json.dumps(extraction(HOLDOUT), indent=1))
+        figures["extraction_dev"] = extraction(LABELS)
+        figures["extraction_holdout"] = extraction(HOLDOUT)
+        print("extraction (development set)", json.dumps(figures["extraction_dev"], indent=1))
+        print("extraction (held-out set)", json.dumps(figures["extraction_holdout"], indent=1))
     if args.what in ("event", "all"):
-        print("event", json.dumps(event(args.fit), indent=1))
+        figures["event"] = event(args.fit)
+        print("event", json.dumps(figures["event"], indent=1))
+    if args.record and args.what == "all":
+        path = ROOT / "compare" / "resources" / "engine" / "quality.json"
+        path.write_text(json.dumps({"summary": summarise(figures), "figures": figures}, indent=1) + "\n", "utf-8")
+        print("written", path)
     return 0
+
+
+def summarise(figures: dict) -> dict[str, str]:
+    """One sentence of measured quality per engine score, for Comparison.method.notes."""
+    dev, held = figures["extraction_dev"], figures["extraction_holdout"]
+
+    def f1(kind: str) -> str:
+        return (f"F1 {dev['engine'][kind]['f1']:.2f} on {dev['sentences']} labelled news sentences "
+                f"({held['engine'][kind]['f1']:.2f} on {held['sentences']} held-out), naive baseline "
+                f"{dev['baseline'][kind]['f1']:.2f}.")
+    m = figures["msrp"]
+    e = figures["event"]
+    return {
+        "actors": "Measured: " + f1("actors"),
+        "numbers": "Measured (value and unit): " + f1("numbers"),
+        "times": "Measured: " + f1("times"),
+        "quotes": "Measured, quote spans: " + f1("quotes") + " Speakers: " + f1("quote_speakers"),
+        "msrp": (f"Measured on MSRP ({m['pairs']} pairs, 5-fold): accuracy {m['engine_cv5'][0]:.3f}, F1 "
+                 f"{m['engine_cv5'][1]:.3f}; word-overlap threshold {m['word_overlap_threshold'][0]:.3f} / "
+                 f"{m['word_overlap_threshold'][1]:.3f}; majority {m['majority'][0]:.3f} / {m['majority'][1]:.3f}."),
+        "event": (f"Measured on BASIL (5-fold by triplet): same-event pairs recognised "
+                  f"{e['with_dates']['cv5_within_acc']:.0%} with publication dates, "
+                  f"{e['without_dates']['cv5_within_acc']:.0%} without; {e['pairs_hard_negative']} different-event "
+                  f"pairs sharing a main entity kept apart {e['with_dates']['cv5_hardneg_acc']:.0%} / "
+                  f"{e['without_dates']['cv5_hardneg_acc']:.0%}."),
+    }
 
 
 

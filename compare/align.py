@@ -5,7 +5,8 @@ Score of a fact pair = SAME_FACT_WEIGHT x the calibrated same-fact probability (
 pairs scoring at least LINK_THRESHOLD, then facts whose best counterpart is already linked join that link
 (one-to-many). A link is "conflicting" when its facts give a different number, date, speaker, source or
 quote wording for what is otherwise the same fact (score >= CONFLICT_THRESHOLD); "shared" when the
-same-fact probability reaches the model's threshold; "partial" otherwise. Unlinked facts are only_a/only_b.
+same-fact probability reaches the model's threshold and neither fact adds SAYS_MORE_WORDS plain content
+words the other lacks; "partial" otherwise (overlapping, one says more). Unlinked facts are only_a/only_b.
 """
 from __future__ import annotations
 
@@ -14,15 +15,17 @@ from typing import Sequence
 
 from rapidfuzz import fuzz
 
+from compare.event import event_verdict
 from compare.model import (CONFLICTING, ONLY_A, ONLY_B, PARTIAL, SHARED, Actor, ActorVariant, Article, Conflict,
-                           Fact, Link, PairComparison)
+                           Fact, Link, PairComparison, Quantity)
 from compare.nlp.actors import PERSON, match_actors, pair_name, spelling_differs
-from compare.nlp.similarity import sentence_profile, paraphrase_model, same_fact_probability, signals, terms
+from compare.nlp.similarity import extra_words, paraphrase_model, same_fact_probability, sentence_profile, signals, terms
 
 SAME_FACT_WEIGHT = 0.85
 ACTOR_WEIGHT = 0.15
 LINK_THRESHOLD = 0.30
 CONFLICT_THRESHOLD = 0.45
+SAYS_MORE_WORDS = 4  # plain content words one fact adds for a likely paraphrase to count as partial
 QUOTE_SAME_MIN, QUOTE_SAME_MAX = 60.0, 96.0  # fuzz.ratio band for "the same quote, worded differently"
 
 
@@ -33,6 +36,7 @@ def settings() -> dict[str, str]:
         "align.link_threshold": str(LINK_THRESHOLD), "align.conflict_threshold": str(CONFLICT_THRESHOLD),
         "align.shared_probability": str(paraphrase_model()["threshold"]),
         "align.quote_reworded_ratio": f"{QUOTE_SAME_MIN:g}-{QUOTE_SAME_MAX:g}",
+        "align.says_more_words": str(SAYS_MORE_WORDS),
     }
 
 
@@ -64,16 +68,40 @@ def _pair_score(fa: Fact, fb: Fact, actors_a: set[str], actors_b: set[str]) -> t
     return SAME_FACT_WEIGHT * p + ACTOR_WEIGHT * aj, p, {**sig, "same_fact": p, "actors": aj}
 
 
+def _excerpt(short: str, full: str) -> bool:
+    """Whether every piece of ``short`` between elisions ('…', '...') appears word for word in ``full``."""
+    pieces = [p.strip(" ,.;:") for p in re.split(r"…|\.\.\.", short)]
+    pieces = [p for p in pieces if p]
+    return bool(pieces) and all(fuzz.partial_ratio(p, full) >= QUOTE_SAME_MAX for p in pieces)
+
+
+def _says_more(fa: Fact, fb: Fact) -> bool:
+    """Whether one fact adds SAYS_MORE_WORDS or more plain content words while the other adds at most one."""
+    extra_a, extra_b = extra_words(fa.text, fb.text)
+    return max(len(extra_a), len(extra_b)) >= SAYS_MORE_WORDS and min(len(extra_a), len(extra_b)) <= 1
+
+
+def _same_kind(x: Quantity, y: Quantity) -> bool:
+    """Same unit, and the same thing counted where both say what they count (counts must match for plain counts)."""
+    if x.unit != y.unit:
+        return False
+    return x.counts == y.counts if x.unit == "count" else (x.counts == y.counts or not x.counts or not y.counts)
+
+
+def _same_value(x: Quantity, y: Quantity) -> bool:
+    return abs(x.value - y.value) <= 0.01 * max(abs(x.value), abs(y.value), 1e-9)
+
+
 def _conflicts(fas: Sequence[Fact], fbs: Sequence[Fact], to_a, to_b) -> list[Conflict]:
     out: list[Conflict] = []
     qa = [q for f in fas for q in f.quantities]
     qb = [q for f in fbs for q in f.quantities]
-    for x in qa:
-        same_kind = [y for y in qb if y.unit == x.unit and (y.counts == x.counts or x.unit not in ("count",))]
-        if same_kind and not any(abs(y.value - x.value) <= 0.01 * max(abs(x.value), 1e-9) for y in same_kind):
-            y = same_kind[0]
-            if not any(abs(z.value - y.value) <= 0.01 * max(abs(y.value), 1e-9) for z in qa):
-                out.append(Conflict("number", x.text, y.text, f"{x.unit} {x.counts or ''}".strip()))
+    alone_a = [x for x in qa if not any(_same_kind(x, y) and _same_value(x, y) for y in qb)]
+    alone_b = [y for y in qb if not any(_same_kind(x, y) and _same_value(x, y) for x in qa)]
+    for x in alone_a:
+        y = next((y for y in alone_b if _same_kind(x, y)), None)
+        if y is not None:
+            out.append(Conflict("number", x.text, y.text, f"{x.unit} {x.counts or y.counts or ''}".strip()))
     ta = [t for f in fas for t in f.times if t.kind == "date" and t.value]
     tb = [t for f in fbs for t in f.times if t.kind == "date" and t.value]
     if ta and tb and not {t.value[-5:] for t in ta} & {t.value[-5:] for t in tb}:
@@ -82,14 +110,18 @@ def _conflicts(fas: Sequence[Fact], fbs: Sequence[Fact], to_a, to_b) -> list[Con
     speakers_b = {to_b.get(q.speaker, q.speaker): q for f in fbs for q in f.quotes if q.speaker}
     for qx in (q for f in fas for q in f.quotes):
         for qy in (q for f in fbs for q in f.quotes):
-            ratio = fuzz.ratio(qx.text.lower(), qy.text.lower())
-            if ratio >= QUOTE_SAME_MIN:
-                sx = to_a.get(qx.speaker, qx.speaker) if qx.speaker else None
-                sy = to_b.get(qy.speaker, qy.speaker) if qy.speaker else None
-                if sx and sy and sx != sy:
-                    out.append(Conflict("actor", sx, sy, f"the same quote credited to different speakers"))
-                elif ratio < QUOTE_SAME_MAX and len(qx.text.split()) >= 4:
-                    out.append(Conflict("quote", qx.text, qy.text, f"the same quote worded differently ({ratio:.0f}% alike)"))
+            x, y = qx.text.lower(), qy.text.lower()
+            ratio = fuzz.ratio(x, y)
+            excerpt = _excerpt(x, y) or _excerpt(y, x)  # one quotes a part of the other (elisions allowed)
+            if ratio < QUOTE_SAME_MIN and not excerpt:
+                continue
+            sx = to_a.get(qx.speaker, qx.speaker) if qx.speaker else None
+            sy = to_b.get(qy.speaker, qy.speaker) if qy.speaker else None
+            if sx and sy and sx != sy:
+                out.append(Conflict("actor", sx, sy, "the same quote credited to different speakers"))
+            elif not excerpt and ratio < QUOTE_SAME_MAX and min(len(x), len(y)) >= 0.6 * max(len(x), len(y)) \
+                    and len(x.split()) >= 4:
+                out.append(Conflict("quote", qx.text, qy.text, f"the same quote worded differently ({ratio:.0f}% alike)"))
     attr_a = {(a.kind, to_a.get(a.source, a.source)) for f in fas for a in f.attributions}
     attr_b = {(a.kind, to_b.get(a.source, a.source)) for f in fbs for a in f.attributions}
     if attr_a and attr_b and not attr_a & attr_b and not speakers_a.keys() & speakers_b.keys():
@@ -108,7 +140,7 @@ def _distinct_words(fas: Sequence[Fact], fbs: Sequence[Fact], limit: int = 4) ->
     def words(facts, other):
         seen = []
         for f in facts:
-            for m in re.finditer(r"[\w’'-]+", f.text):
+            for m in re.finditer(r"[\w’'-]{3,}", f.text):
                 w = m.group()
                 key = next((t for t, _ in terms(w)), None)
                 if key and key not in other and w.lower() not in seen and key != "<say>":
@@ -138,7 +170,6 @@ def align_pair(article_a: Article, article_b: Article, index_a: int, index_b: in
                actors_a: Sequence[Actor], facts_a: Sequence[Fact],
                actors_b: Sequence[Actor], facts_b: Sequence[Fact]) -> PairComparison:
     """Links between the facts of two articles, with the same-event verdict and actor matches."""
-    from compare.event import event_verdict
     to_a, to_b, shared_actors, variants = actor_map(actors_a, actors_b)
     act_a = [{to_a.get(n, n) for n in f.actors} for f in facts_a]
     act_b = [{to_b.get(n, n) for n in f.actors} for f in facts_b]
@@ -177,7 +208,7 @@ def align_pair(article_a: Article, article_b: Article, index_a: int, index_b: in
         conflicts = _conflicts(fas, fbs, to_a, to_b) if score >= CONFLICT_THRESHOLD else []
         if conflicts:
             kind = CONFLICTING
-        elif p >= paraphrase_model()["threshold"] and len(ia) == len(jb) == 1:
+        elif p >= paraphrase_model()["threshold"] and len(ia) == len(jb) == 1 and not _says_more(fas[0], fbs[0]):
             kind = SHARED
         else:
             kind = PARTIAL
@@ -204,5 +235,5 @@ def align_pair(article_a: Article, article_b: Article, index_a: int, index_b: in
     for link in links:
         counts[link.kind] += len(link.a) + len(link.b)
     counts["facts_a"], counts["facts_b"] = len(facts_a), len(facts_b)
-    verdict = event_verdict(article_a, article_b, facts_a, facts_b, links, actors_a, actors_b, to_a, to_b)
+    verdict = event_verdict(article_a, article_b, facts_a, facts_b, links, to_a, to_b)
     return PairComparison(index_a, index_b, tuple(links), verdict, shared_actors, variants, counts)

@@ -191,9 +191,11 @@ def method_notes() -> dict[str, str]:
         "quotes": ("Quotes found by their marks; speaker from the words after or before the quote, the sentence's "
                    "subject, or the previous quote of the paragraph; pronouns resolved to the last named person. "
                    + measured.get("quotes", "")),
-        "same_fact": ("Probability that two facts say the same thing: logistic model over static-embedding cosine "
-                      "(model2vec distillation of all-MiniLM-L6-v2), weighted stem overlap, rapidfuzz token ratios, "
-                      "coverage, n-gram overlap and number agreement, fitted on MSRP. " + measured.get("msrp", "")),
+        "same_fact": ("Probability that two facts say the same thing: logistic model over weighted overlap of "
+                      "light-stemmed content words (number words as digits, reporting verbs as one class), rapidfuzz "
+                      "token ratios, coverage of each side, n-gram overlap and number agreement, fitted on MSRP. "
+                      + measured.get("msrp", "") + " Limit: lexical; a paraphrase with few shared words is missed "
+                      "(a static embedding was tried and did not measurably help)."),
         "alignment": (f"Link score = {align.SAME_FACT_WEIGHT} x same-fact probability + {align.ACTOR_WEIGHT} x actor "
                       f"overlap; mutual best pairs at >= {align.LINK_THRESHOLD} are linked, others join a linked "
                       "counterpart (one-to-many). Shared: probability above the MSRP threshold; conflicting: the same "

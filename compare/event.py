@@ -18,8 +18,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Sequence
 
+from compare.facts import article_times
 from compare.model import (CONFLICTING, DIFFERENT_EVENTS, ONLY_A, ONLY_B, PARTIAL, RELATED_EVENTS, SAME_EVENT,
-                           SHARED, Actor, Article, Fact, Link, Reason, Verdict)
+                           SHARED, Article, Fact, Link, Reason, Verdict)
 from compare.nlp.similarity import terms
 from compare.nlp.times import parse_date
 
@@ -117,7 +118,6 @@ def _term_overlap(facts_a: Sequence[Fact], facts_b: Sequence[Fact]) -> float:
 def event_features(article_a: Article, article_b: Article, facts_a: Sequence[Fact], facts_b: Sequence[Fact],
                    links: Sequence[Link], to_a: dict[str, str], to_b: dict[str, str]) -> tuple[dict[str, float], list[Reason]]:
     """The verdict's inputs and the reasons that show them (reason weights are filled in by the caller)."""
-    from compare.facts import article_times
     n = len(facts_a) + len(facts_b)
     linked = sum((len(l.a) + len(l.b)) * (0.5 if l.kind == PARTIAL else 1.0)
                  for l in links if l.kind in (SHARED, PARTIAL, CONFLICTING))
@@ -216,8 +216,7 @@ def verdict_from_features(feats: dict[str, float]) -> tuple[str, float]:
 
 
 def event_verdict(article_a: Article, article_b: Article, facts_a: Sequence[Fact], facts_b: Sequence[Fact],
-                  links: Sequence[Link], actors_a: Sequence[Actor], actors_b: Sequence[Actor],
-                  to_a: dict[str, str], to_b: dict[str, str]) -> Verdict:
+                  links: Sequence[Link], to_a: dict[str, str], to_b: dict[str, str]) -> Verdict:
     """The same-event verdict for an aligned pair."""
     feats, reasons = event_features(article_a, article_b, facts_a, facts_b, links, to_a, to_b)
     label, score = verdict_from_features(feats)

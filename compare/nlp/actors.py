@@ -45,7 +45,6 @@ class Gazetteer:
     kinds: dict[str, tuple[str, str]]  # surface form -> (kind, canonical name)
     longest: int  # most tokens in a gazetteer entry
     titles: frozenset[str]
-    title_phrases: tuple[str, ...]  # lower-case multi-word titles, longest first
     demonyms: dict[str, str]
     org_suffixes: frozenset[str]
     stop: frozenset[str]
@@ -72,12 +71,11 @@ def gazetteer() -> Gazetteer:
     for gid, names in enumerate(raw["first_name_variants"]):
         for name in names:
             groups.setdefault(fold(name), gid)
-    titles = [t for t in raw["titles"]]
+    titles = raw["titles"]
     return Gazetteer(
         kinds=kinds,
         longest=max(len(k.split()) for k in kinds),
         titles=frozenset(t for t in titles if " " not in t),
-        title_phrases=tuple(sorted({t.lower() for t in titles}, key=len, reverse=True)),
         demonyms=dict(raw["demonyms"]),
         org_suffixes=frozenset(raw["org_suffixes"]),
         stop=frozenset(raw["sentence_initial_stop"]) | frozenset(MONTHS) | frozenset(WEEKDAYS),

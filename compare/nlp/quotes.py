@@ -140,9 +140,11 @@ PRONOUN = "\x00"  # marks a speaker guessed from a pronoun, so a quote's named s
 
 
 def _is_person(m: Mention) -> bool:
+    """Whether a mention's actor looks like a person (not a gazetteer entry, an organisation or an acronym)."""
     gz = gazetteer()
-    return m.actor not in gz.kinds and " " in m.actor or (m.actor not in gz.kinds and m.actor[:1].isupper()
-                                                           and not m.actor.isupper())
+    name = m.actor
+    return (name not in gz.kinds and name[:1].isupper() and not name.isupper()
+            and name.split()[-1] not in gz.org_suffixes)
 
 
 def _after(text, q_end, sent_end, mentions):

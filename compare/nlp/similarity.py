@@ -56,8 +56,10 @@ def stem(word: str) -> str:
 
 @lru_cache(maxsize=8192)
 def terms(text: str) -> tuple[tuple[str, float], ...]:
-    """Content terms of a text with weights: names and numbers 2.0, other content words 1.0."""
+    """Content terms of a text with weights: names and numbers 2.0, other content words 1.0 (all 1.0 in Title Case)."""
     out = []
+    words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", text) if len(w) > 3]
+    title_case = len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.85 * len(words)  # capitals mean nothing
     for m in _WORD.finditer(text):
         raw = m.group()
         low = raw.lower().replace("’", "'")
@@ -73,12 +75,12 @@ def terms(text: str) -> tuple[tuple[str, float], ...]:
         elif raw[0] in "$€£%":
             out.append((raw, 1.0))
         else:
-            out.append((stem(low), 2.0 if raw[0].isupper() and m.start() > 0 else 1.0))
+            out.append((stem(low), 2.0 if raw[0].isupper() and m.start() > 0 and not title_case else 1.0))
     return tuple(out)
 
 
 @dataclass(frozen=True)
-class _Profile:
+class SentenceProfile:
     """Everything signals() needs from one sentence, computed once per sentence."""
     weights: dict
     total: float
@@ -90,12 +92,13 @@ class _Profile:
 
 
 @lru_cache(maxsize=8192)
-def sentence_profile(text: str) -> _Profile:
+def sentence_profile(text: str) -> SentenceProfile:
+    """The sentence's term weights, numbers, names and n-grams (cached)."""
     weights: dict[str, float] = {}
     for t, x in terms(text):
         weights[t] = max(weights.get(t, 0.0), x)
     seq = [t for t, _ in terms(text)]
-    return _Profile(weights, sum(weights.values()),
+    return SentenceProfile(weights, sum(weights.values()),
                     frozenset(t for t in weights if t[:1].isdigit()),
                     frozenset(t for t, x in weights.items() if x == 2.0 and not t[:1].isdigit()),
                     frozenset(tuple(seq[i:i + 2]) for i in range(len(seq) - 1)),
@@ -129,6 +132,13 @@ def signals(a: str, b: str) -> dict[str, float]:
         "unmatched_min": min(1.0, min(sa - overlap_a, sb - overlap_b) / 10.0),
         "unmatched_max": min(1.0, max(sa - overlap_a, sb - overlap_b) / 10.0),
     }
+
+
+def extra_words(a: str, b: str) -> tuple[list[str], list[str]]:
+    """Plain content words (not names or numbers) each sentence has and the other lacks."""
+    wa, wb = sentence_profile(a).weights, sentence_profile(b).weights
+    return ([t for t, x in wa.items() if x == 1.0 and t not in wb and t != "<say>"],
+            [t for t, x in wb.items() if x == 1.0 and t not in wa and t != "<say>"])
 
 
 def _dice(ga: frozenset, gb: frozenset) -> float:
