@@ -14,7 +14,7 @@ from compare.errors import InputError
 from compare.ingest import article_from_bytes, article_from_text, read_article
 from compare.model import from_dict, to_dict, Article
 
-from conftest import DATA, SEED_A, SEED_B
+from conftest import DATA, SEED_B
 
 
 # --------------------------------------------------------------------------- the seeds

@@ -6,15 +6,14 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import os
 import re
-import tempfile
 from pathlib import Path
 
 import compare
 from compare.model import Comparison
 from compare.render import brief as content_mod
 from compare.render.charts import ChartStyle, contrast_text
+from compare.render.output import write_bytes
 from compare.render.templates import Template, load_template
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
@@ -26,18 +25,7 @@ KIND_NAMES = {"number": "number", "date": "date", "actor": "name", "quote": "quo
 def write_brief(comparison: Comparison, path, *, template: Template | str | Path = "default",
                 generated: dt.datetime | None = None) -> Path:
     """Write the PDF brief of ``comparison`` to ``path`` (atomically: a temp file, then a rename); return the path."""
-    path = Path(path)
-    data = render_brief(comparison, template=template, generated=generated)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return path
+    return write_bytes(path, render_brief(comparison, template=template, generated=generated))
 
 
 def render_brief(comparison: Comparison, *, template: Template | str | Path = "default",
