@@ -130,7 +130,8 @@ def grouped_bars(categories: list[str], series: list[list[float | None]], colour
     chart = VerticalBarChart()
     chart.x, chart.y, chart.width, chart.height = 34, 22, width - 44, height - 34
     chart.data = [list(row) for row in data]  # None: no bar, no label
-    peak = max([abs(v) for row in data for v in row if v is not None] + [0.05])
+    # An axis no shorter than +/-0.25: small differences in tone must not look large.
+    peak = max([abs(v) for row in data for v in row if v is not None] + [0.2])
     top = value_range or min(1.0, _nice_ceiling(peak * 1.15))
     chart.valueAxis.valueMin, chart.valueAxis.valueMax = -top, top
     chart.valueAxis.valueStep = top / 2
