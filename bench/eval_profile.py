@@ -36,11 +36,12 @@ def target_fold(examples, train, test, folder: Path):
     """(gold, model, whole-sentence VADER) labels of the test examples, the model trained on train."""
     from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
-    vec, clf = train_target_sentiment.fit_model([examples[i][0] for i in train], [examples[i][1] for i in train])
+    vec, clf = train_target_sentiment.fit_model([examples[i][0] for i in train], [examples[i][5] for i in train],
+                                                [examples[i][1] for i in train])
     path = folder / "target.npz"
     train_target_sentiment.export(vec, clf, path, {})
     model = read_model(path)
-    probs = model.probabilities_many([examples[i][0] for i in test])
+    probs = model.probabilities_many([examples[i][0] for i in test], [examples[i][5] for i in test])
     pred = [max(p, key=p.get) for p in probs]
     sia = SentimentIntensityAnalyzer()
     return [examples[i][1] for i in test], pred, [vader_label(examples[i][3], sia) for i in test]
@@ -111,8 +112,10 @@ def main():
             gold += g
             pred += p
             base += b
+        labels = sorted(set(gold))
+        per_class = ", ".join(f"{c} {f:.3f}" for c, f in zip(labels, f1_score(gold, pred, average=None, labels=labels)))
         print(f"target sentiment (NewsMTSC, {len(gold)} targets, grouped {args.folds}-fold): macro-F1 {f1_score(gold, pred, average='macro'):.3f}"
-              f" vs whole-sentence VADER {f1_score(gold, base, average='macro'):.3f}")
+              f" ({per_class}) vs whole-sentence VADER {f1_score(gold, base, average='macro'):.3f}")
         data = train_bias.load_babe()
         vocab = train_bias.allowed_vocabulary()
         words = train_bias.BabeWords(data, vocab)

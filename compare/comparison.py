@@ -19,6 +19,7 @@ QUALITY_PATH = Path(__file__).resolve().parent / "resources" / "engine" / "quali
 WEIGHTS = {"event": 1.0, "conflict": 0.95, "omission": 0.85, "exclusive": 0.6, "actor_variant": 0.5}
 EXCLUSIVES_EACH = 3  # facts only one outlet carries, listed per outlet
 ROLE_STRENGTH = {"headline": 1.0, "lead": 0.9, "body": 0.6}
+SAME_KIND_DISCOUNT = 0.6  # each further difference of a kind counts this much less when ordering
 
 
 def compare_articles(articles: Sequence[Article], *, profiles: bool = True) -> Comparison:
@@ -40,11 +41,22 @@ def compare_articles(articles: Sequence[Article], *, profiles: bool = True) -> C
         outlet_profiles = tuple(build_profile(a, i, extracted[i][1], extracted[i][0]) for i, a in enumerate(articles))
         differences += profile_differences(articles, outlet_profiles)
         notes = {**notes, **profile_notes()}
-    differences.sort(key=lambda d: (-d.rank, d.kind, d.text))
+    differences = order_differences(differences)
     method = Method(tool_version=compare.__version__, settings=settings(), notes=notes)
     return Comparison(articles=tuple(articles), actors=tuple(a for a, _ in extracted), facts=fact_lists,
                       pairs=pairs, matrix=matrix, profiles=outlet_profiles, differences=tuple(differences),
                       method=method)
+
+
+def order_differences(differences: list[Difference]) -> list[Difference]:
+    """Differences by rank, each further one of the same kind discounted, so the first lines a reader sees
+    cover different kinds (the event, an omission, sourcing, framing...) rather than five omissions."""
+    seen: dict[str, int] = {}
+    keyed = []
+    for d in sorted(differences, key=lambda d: (-d.rank, d.kind, d.text)):
+        keyed.append((d.rank * SAME_KIND_DISCOUNT ** seen.get(d.kind, 0), d))
+        seen[d.kind] = seen.get(d.kind, 0) + 1
+    return [d for _, d in sorted(keyed, key=lambda x: (-x[0], x[1].kind, x[1].text))]
 
 
 def fact_matrix(fact_lists: Sequence[Sequence[Fact]], pairs: Sequence[PairComparison]) -> tuple[MatrixRow, ...]:
@@ -207,4 +219,8 @@ def method_notes() -> dict[str, str]:
                        "a year) form ranges two or more months apart. " + measured.get("event", "") +
                        " Limit: BASIL's cross-event pairs are mostly years apart; same-actor, different-meeting pairs "
                        "like the seeds rest on the time-clash rule."),
+        "differences": ("Each difference has a rank (how much it matters x how strong it is, 0..1). They are listed by "
+                        f"rank, each further difference of the same kind counted x{SAME_KIND_DISCOUNT} per step, so "
+                        "the first lines cover different kinds rather than several of one. The weights are editorial "
+                        "choices, not measured."),
     }

@@ -13,8 +13,8 @@ import pytest
 from compare.evaldata import eval_dir
 
 BENCH = Path(__file__).resolve().parent.parent / "bench"
-MIN_TARGET_MACRO_F1 = 0.61  # measured 0.654 (5-fold); whole-sentence VADER 0.52
-MIN_GAIN_OVER_VADER = 0.08
+MIN_TARGET_MACRO_F1 = 0.66  # measured 0.681 (5-fold), 0.693 on this fold; whole-sentence VADER 0.52
+MIN_GAIN_OVER_VADER = 0.14  # measured +0.177 on this fold
 MIN_BIASED_MACRO_F1 = 0.66  # measured 0.71 (5-fold); VADER magnitude 0.53
 MIN_WORD_PRECISION = 0.28  # words named as evidence: measured P 0.347, R 0.330 (5-fold)
 MIN_WORD_RECALL = 0.27

@@ -276,17 +276,22 @@ def _labels(profiles, names):
     for per in by_actor.values():
         if len(per) < 2:
             continue
-        sets = {i: {x.lower() for x in labs} for i, (_, labs) in per.items()}
+        sets = {i: {_label_key(x) for x in labs} for i, (_, labs) in per.items()}
         if len({frozenset(s) for s in sets.values()}) == 1:
             continue
         parts = []
         for i, (actor, labs) in per.items():
-            own = [x for x in labs if all(x.lower() not in sets[j] for j in sets if j != i)]
+            own = [x for x in labs if all(_label_key(x) not in sets[j] for j in sets if j != i)]
             if own:
                 parts.append(f"{names[i]} calls {actor} {_list([f'“{x}”' for x in own], 3)}")
         if parts:
             out.append(_diff("labels", "; ".join(parts) + ".", 0.5, {}, ()))
     return out
+
+
+def _label_key(label: str) -> str:
+    """Labels compared without case or hyphenation ("Secretary-General" = "secretary general")."""
+    return " ".join(label.lower().replace("-", " ").split())
 
 
 def _readability(profiles, names):

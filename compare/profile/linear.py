@@ -1,10 +1,12 @@
-"""A multinomial / binary logistic model exported by bench/train_*.py, scored with numpy only."""
+"""A multinomial / binary logistic model exported by bench/train_*.py (sparse named features, optionally plus a dense
+vector), scored with numpy only."""
 from __future__ import annotations
 
 import json
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from itertools import chain, repeat
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -18,28 +20,32 @@ class LinearModel:
     intercept: np.ndarray
     classes: tuple[str, ...]
     meta: dict
+    dense: np.ndarray | None = None  # (classes or 1, vector length) weights of the dense vector, if the model has one
 
-    def probabilities(self, features: dict[str, float]) -> dict[str, float]:
+    def probabilities(self, features: dict[str, float], vector=None) -> dict[str, float]:
         """Class probabilities (softmax for several classes, logistic for two)."""
-        return self.probabilities_many([features])[0]
+        return self.probabilities_many([features], None if vector is None else [vector])[0]
 
-    def probabilities_many(self, rows: list[dict[str, float]]) -> list[dict[str, float]]:
-        """Class probabilities for many feature dictionaries at once (one numpy pass)."""
+    def probabilities_many(self, rows: list[dict[str, float]], vectors=None) -> list[dict[str, float]]:
+        """Class probabilities for many feature dictionaries (and their dense vectors, if the model has some) at once."""
         import numpy as np
 
         if not rows:
             return []
-        r, cols, vals = [], [], []
-        for i, features in enumerate(rows):
-            for name, value in features.items():
-                col = self.index.get(name)
-                if col is not None:
-                    r.append(i)
-                    cols.append(col)
-                    vals.append(value)
+        if (self.dense is None) != (vectors is None):
+            raise ValueError("dense vectors must be given exactly when the model has dense weights")
+        get = self.index.get
+        cols = np.fromiter(chain.from_iterable(map(get, f, repeat(-1)) for f in rows), dtype=np.int64)
+        vals = np.fromiter(chain.from_iterable(f.values() for f in rows), dtype=np.float32, count=len(cols))
+        r = np.repeat(np.arange(len(rows)), [len(f) for f in rows])
+        known = cols >= 0
+        r, cols, vals = r[known], cols[known], vals[known]
         z = np.tile(self.intercept, (len(rows), 1))
-        if cols:
-            np.add.at(z, np.asarray(r), self.weights[:, cols].T * np.asarray(vals, dtype=np.float32)[:, None])
+        contrib = self.weights[:, cols] * vals
+        for c in range(z.shape[1]):
+            z[:, c] += np.bincount(r, weights=contrib[c], minlength=len(rows))
+        if self.dense is not None:
+            z += np.asarray(vectors, dtype=np.float32).reshape(len(rows), -1) @ self.dense.T
         if len(self.classes) == 2 and z.shape[1] == 1:
             p = 1.0 / (1.0 + np.exp(-z[:, 0]))
             return [{self.classes[0]: 1.0 - float(x), self.classes[1]: float(x)} for x in p]
@@ -74,4 +80,5 @@ def read_model(file) -> LinearModel:
             intercept=data["intercept"].astype(np.float32),
             classes=tuple(str(data["classes"]).split("\n")),
             meta=json.loads(str(data["meta"])),
+            dense=data["dense"].astype(np.float32) if "dense" in data.files else None,
         )

@@ -7,7 +7,7 @@ from functools import lru_cache
 from compare.model import Actor, Fact
 from compare.profile.linear import load_model
 from compare.profile.sections import SentenceView
-from compare.profile.textfeatures import FUNCTION_WORDS, target_features, tokens, vader_lexicon
+from compare.profile.textfeatures import FUNCTION_WORDS, target_features, target_vector, tokens, vader_lexicon
 from compare.profile.types import NOT_ENOUGH_TEXT, Evidence, SentimentProfile, TargetSentiment
 
 NEUTRAL_BAND = 0.05  # VADER's own threshold for a non-neutral compound
@@ -122,15 +122,17 @@ def target_sentiments(views: tuple[SentenceView, ...], facts: tuple[Fact, ...], 
         return ()
     model = load_model(TARGET_MODEL)
     by_index = {v.sentence.index: v for v in views}
-    jobs = []  # (actor, sentence index, own voice?, features of each mention scored)
+    jobs = []  # (actor, sentence index, own voice?, (features, dense vector) of each mention scored)
     for actor, per_sentence in mentions.items():
         for index, spans in sorted(per_sentence.items()):
             view = by_index[index]
             own_spans = [sp for sp in spans if not view.is_quoted(*sp)]
-            jobs.append((actor, index, bool(own_spans), [target_features(view.sentence.text, a, b) for a, b in own_spans or spans]))
-    probs = iter(model.probabilities_many([f for *_, feats in jobs for f in feats]))
+            jobs.append((actor, index, bool(own_spans), [(target_features(view.sentence.text, a, b), target_vector(view.sentence.text, a, b))
+                                                         for a, b in own_spans or spans]))
+    probs = iter(model.probabilities_many([f for *_, fv in jobs for f, _ in fv], [v for *_, fv in jobs for _, v in fv]))
     scored: dict[str, list[tuple[float, int, bool, list[dict[str, float]]]]] = {}
-    for actor, index, own, feats in jobs:
+    for actor, index, own, features_and_vectors in jobs:
+        feats = [f for f, _ in features_and_vectors]
         ps = [next(probs) for _ in feats]
         score = sum(p["positive"] - p["negative"] for p in ps) / len(ps)
         scored.setdefault(actor, []).append((score, index, own, feats))

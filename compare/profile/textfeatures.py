@@ -2,7 +2,10 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
+
+from compare.nlp.embeddings import PieceTable, load_piece_table
 
 WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’\-]*[A-Za-z]|[A-Za-z]|\d[\d,.]*%?")
 NEGATIONS = frozenset(
@@ -10,6 +13,9 @@ NEGATIONS = frozenset(
     "isn't wasn't aren't weren't won't wouldn't can't couldn't shouldn't hasn't haven't hadn't".split()
 )
 NEAR = 4  # tokens either side of a target that count as its window
+VECTOR_NEAR = 3  # tokens either side of a target averaged into its left / right context vectors
+VECTOR_BLOCKS = ("target", "left", "right", "sentence")  # order of the blocks in target_vector()
+PIECE_TABLE = "profile/wordpiece_vectors"
 FUNCTION_WORDS = frozenset("""
 a about above after again against all am an and any are as at be because been before being below between both but by
 can could did do does doing down during each few for from further had has have having he her here hers herself him
@@ -110,6 +116,43 @@ def target_features(sentence: str, start: int, end: int, *, other_targets: tuple
     if negated:
         feats["neg:any"] = 1.0
     return feats
+
+
+def target_vector(sentence: str, start: int, end: int, table: PieceTable | None = None):
+    """Dense features for the target at sentence[start:end]: mean word-piece vectors (VECTOR_BLOCKS order) of the
+    target's words, the VECTOR_NEAR words left and right of it and the rest of the sentence (zeros when empty)."""
+    import numpy as np
+
+    sums, counts, starts, ends = _token_vectors(sentence, table or piece_table())
+    n = len(starts)
+    after = bisect_left(starts, end)  # the target's words are [first, after): they overlap sentence[start:end]
+    first = min(bisect_right(ends, start), after)
+    hi, lo = [after, first, min(n, after + VECTOR_NEAR), n], [first, max(0, first - VECTOR_NEAR), after, 0]
+    block_sums, block_counts = sums[hi] - sums[lo], counts[hi] - counts[lo]
+    block_sums[3] -= block_sums[0]  # the sentence without the target
+    block_counts[3] -= block_counts[0]
+    return (block_sums / np.maximum(block_counts, 1)[:, None]).ravel()
+
+
+@lru_cache(maxsize=1)
+def piece_table() -> PieceTable:
+    """The shipped word-piece vectors (resources/profile/wordpiece_vectors.npz)."""
+    return load_piece_table(PIECE_TABLE)
+
+
+@lru_cache(maxsize=4096)
+def _token_vectors(sentence: str, table: PieceTable):
+    """Running sums over the words of tokens(sentence) of their vectors ((words + 1) × dims) and of known words (no
+    piece known: zero vector, not counted), so any span's mean vector is two subtractions; and the words' starts, ends."""
+    import numpy as np
+
+    toks = tokens(sentence)
+    vectors, known = table.words_matrix([sentence[s:e] for _, s, e in toks])
+    sums = np.zeros((len(toks) + 1, table.dims), dtype=np.float32)
+    np.cumsum(vectors, axis=0, out=sums[1:])
+    counts = np.zeros(len(toks) + 1, dtype=np.float32)
+    np.cumsum(known, out=counts[1:])
+    return sums, counts, [s for _, s, _ in toks], [e for _, _, e in toks]
 
 
 @lru_cache(maxsize=4096)

@@ -138,7 +138,7 @@ def wording_profile(views: tuple[SentenceView, ...], actors: tuple[Actor, ...]) 
     scored = len(candidates)
     flagged = [Evidence(v.sentence.index, v.sentence.text, words, round(p, 3), v.section)
                for v, (p, words) in zip(candidates, bias_scores([v.own_text for v in candidates])) if p >= BIASED_SENTENCE]
-    labels = tuple(ActorLabels(a.name, a.labels) for a in actors if a.labels)
+    labels = tuple(ActorLabels(a.name, kept) for a in actors if (kept := descriptive_labels(a, actors)))
     note = "" if own_words >= MIN_WORDS else f"{NOT_ENOUGH_TEXT}: {own_words} own-voice words"
     return WordingProfile(
         words=own_words,
@@ -150,3 +150,11 @@ def wording_profile(views: tuple[SentenceView, ...], actors: tuple[Actor, ...]) 
         labels=labels,
         note=note,
     )
+
+
+def descriptive_labels(actor: Actor, actors: tuple[Actor, ...]) -> tuple[str, ...]:
+    """The labels of an actor that describe it: not another actor's name ("NATO" from "NATO's Rutte")
+    and not a bare capitalised title ("Secretary"); "Republican president" and "dictator" stay."""
+    names = {n.lower() for other in actors for n in (other.name, *other.aliases)}
+    return tuple(label for label in actor.labels
+                 if label.lower() not in names and not (" " not in label and label[:1].isupper()))

@@ -1,0 +1,91 @@
+"""Static word-piece embeddings: BERT-uncased WordPiece tokenisation and a per-piece vector table (numpy only)."""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import numpy as np
+
+_BERT_SPLIT = re.compile(r"[^\W_]+|[^\w\s]|_", re.UNICODE)
+
+
+def wordpiece_ids(text: str, index: dict[str, int]) -> list[int]:
+    """WordPiece ids of text (lower-cased, accents stripped, punctuation split, greedy longest match); words
+    with a character no piece covers are dropped."""
+    text = unicodedata.normalize("NFD", text.lower())
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    ids = []
+    for word in _BERT_SPLIT.findall(text):
+        start, pieces = 0, []
+        while start < len(word):
+            end = len(word)
+            while end > start:
+                piece = word[start:end] if start == 0 else "##" + word[start:end]
+                if piece in index:
+                    pieces.append(index[piece])
+                    break
+                end -= 1
+            if end == start:
+                pieces = []
+                break
+            start = end
+        ids.extend(pieces)
+    return ids
+
+
+@dataclass(frozen=True, eq=False)
+class PieceTable:
+    """One vector per WordPiece; a word's vector is the mean of its pieces' vectors (hashable by identity)."""
+
+    index: dict[str, int]
+    vectors: np.ndarray  # (pieces, dims), float32
+
+    @property
+    def dims(self) -> int:
+        return int(self.vectors.shape[1])
+
+    def word_ids(self, word: str) -> list[int]:
+        """WordPiece ids of one word (a plain lower-case whole-word piece is looked up directly)."""
+        low = word.lower()
+        hit = self.index.get(low) if low.isascii() and low.isalpha() else None
+        return [hit] if hit is not None else wordpiece_ids(word, self.index)
+
+    def words_matrix(self, words: list[str]):
+        """(len(words) × dims) mean piece vector of each word (zeros when no piece is known) and a known-word mask."""
+        import numpy as np
+
+        owners, flat = [], []
+        for i, w in enumerate(words):
+            ids = self.word_ids(w)
+            owners.extend([i] * len(ids))
+            flat.extend(ids)
+        counts = np.bincount(np.asarray(owners, dtype=np.int64), minlength=len(words)).astype(np.float32)
+        share = np.zeros((len(words), len(flat)), dtype=np.float32)
+        if flat:
+            share[owners, np.arange(len(flat))] = 1.0 / counts[owners]
+        return share @ self.vectors[flat], counts > 0
+
+
+def read_piece_table(file) -> PieceTable:
+    """A table from an .npz holding `pieces` (newline-joined), int8 `vectors` and per-dimension float32 `scale`."""
+    import numpy as np
+
+    with np.load(file, allow_pickle=False) as data:
+        pieces = str(data["pieces"]).split("\n")
+        vectors = data["vectors"].astype(np.float32) * data["scale"].astype(np.float32)
+    return PieceTable({p: i for i, p in enumerate(pieces)}, vectors)
+
+
+@lru_cache(maxsize=None)
+def load_piece_table(name: str) -> PieceTable:
+    """The table compare/resources/<name>.npz (e.g. "profile/wordpiece_vectors"), loaded once."""
+    from importlib import resources
+
+    area, _, stem = name.rpartition("/")
+    ref = resources.files("compare") / "resources" / area / f"{stem}.npz"
+    with ref.open("rb") as fh:
+        return read_piece_table(fh)
