@@ -217,8 +217,10 @@ def method_notes() -> dict[str, str]:
                        "dates and publication-date gap (fitted on BASIL triplets vs cross-event pairs sharing a main "
                        f"entity), minus {event.CLASH_PENALTY} on the logit when the months each article names (without "
                        "a year) form ranges two or more months apart. " + measured.get("event", "") +
-                       " Limit: BASIL's cross-event pairs are mostly years apart; same-actor, different-meeting pairs "
-                       "like the seeds rest on the time-clash rule."),
+                       " Each reason's weight is its push on the logit relative to the average calibration pair (most "
+                       "of which are different events sharing a main actor), so even a small share of shared facts "
+                       "can push toward 'same event'. Limit: BASIL's cross-event pairs are mostly years apart; "
+                       "same-actor, different-meeting pairs like the seeds rest on the time-clash rule."),
         "differences": ("Each difference has a rank (how much it matters x how strong it is, 0..1). They are listed by "
                         f"rank, each further difference of the same kind counted x{SAME_KIND_DISCOUNT} per step, so "
                         "the first lines cover different kinds rather than several of one. The weights are editorial "

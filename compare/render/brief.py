@@ -171,9 +171,8 @@ class _View:
                             for r in reasons],
                 "shared_actors": list(pair.shared_actors),
             })
-        ranked = sorted(enumerate(self.c.differences), key=lambda d: (-d[1].rank, d[0]))
         differences = [{"kind": d.kind, "text": d.text, "evidence": list(d.evidence)}
-                       for _, d in ranked[: self.t.max_differences]]
+                       for d in self.c.differences[: self.t.max_differences]]  # already in reading order
         return {"pairs": pairs, "overlap": self.overlap(), "differences": differences,
                 "conflicts": self.conflict_rows()[: self.t.max_conflicts]}
 
