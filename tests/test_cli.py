@@ -49,3 +49,16 @@ def test_python_dash_m_and_stdin():
     assert run.returncode == 0, run.stderr
     assert b"outlet:   Fox News (from a trailer line)" in run.stdout
 
+
+
+def test_compare_writes_the_whole_comparison_as_json(tmp_path, capsys):
+    from compare.model import Comparison, from_dict
+
+    out = tmp_path / "seeds.json"
+    assert main(["compare", str(SEED_A), str(SEED_B), "-o", str(out)]) == 0
+    comparison = from_dict(Comparison, json.loads(out.read_text(encoding="utf-8")))
+    assert [a.outlet for a in comparison.articles] == ["rutte-white-house-nato-dues", "Fox News"]
+    assert comparison.pairs[0].verdict.label != "same event"
+    assert len(comparison.profiles) == 2 and comparison.method.notes
+    assert main(["compare", str(SEED_A)]) == 2
+    assert "at least 2 articles are needed, 1 given" in capsys.readouterr().err
