@@ -62,3 +62,11 @@ def test_compare_writes_the_whole_comparison_as_json(tmp_path, capsys):
     assert len(comparison.profiles) == 2 and comparison.method.notes
     assert main(["compare", str(SEED_A)]) == 2
     assert "at least 2 articles are needed, 1 given" in capsys.readouterr().err
+
+
+def test_inspect_prints_article_text_as_data(tmp_path, capsys):
+    path = tmp_path / "evil.txt"
+    path.write_text("Head \x1b[31mred\x1b[0m line\n\nBody \u202eevil\u202c text here.\n", encoding="utf-8")
+    assert main(["inspect", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert "\x1b" not in out and "\u202e" not in out

@@ -14,6 +14,7 @@ import sys
 
 from compare.commands._inputs import add_input_arguments, read_inputs
 from compare.model import Article, to_dict
+from compare.render.text import printable
 
 RULES = {
     "option": "given with --outlet",
@@ -44,15 +45,15 @@ def describe(article: Article) -> str:
     """A readable account of one article as the tool read it."""
     words = len(article.text.split())
     lines = [
-        f"source:   {article.source}",
-        f"outlet:   {article.outlet} ({RULES.get(article.outlet_rule, article.outlet_rule)})",
-        f"headline: {article.headline}",
+        f"source:   {printable(article.source)}",
+        f"outlet:   {printable(article.outlet)} ({RULES.get(article.outlet_rule, article.outlet_rule)})",
+        f"headline: {printable(article.headline)}",
         f"date:     {article.date or 'unknown'}",
     ]
     if article.authors:
-        lines.append(f"authors:  {', '.join(article.authors)}")
+        lines.append(f"authors:  {printable(', '.join(article.authors))}")
     if article.url:
-        lines.append(f"url:      {article.url}")
+        lines.append(f"url:      {printable(article.url)}")
     read = f"{article.reader}" + (f", {article.encoding}" if article.encoding else "")
     lines.append(f"read as:  {read}; {words} words, {len(article.paragraphs)} paragraphs, "
                  f"{len(article.sentences)} sentences; sha256 {article.content_hash[:16]}")
@@ -63,10 +64,5 @@ def describe(article: Article) -> str:
         why = f"  ({para.why})" if para.role not in ("body", "headline") and para.why else ""
         lines.append(f"\n¶{para.index} {para.role}{why}")
         for sentence in by_paragraph.get(para.index, []):
-            lines.append(f"  [{sentence.index:>3}] {_printable(sentence.text)}")
+            lines.append(f"  [{sentence.index:>3}] {printable(sentence.text)}")
     return "\n".join(lines)
-
-
-def _printable(text: str) -> str:
-    """Article text is data: drop control characters before it reaches a terminal."""
-    return "".join(ch for ch in text if ch >= " " or ch == "\t")
