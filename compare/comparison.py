@@ -2,6 +2,7 @@
 a fact x outlet matrix, the differences a reader should see first, and how every score was made."""
 from __future__ import annotations
 
+import dataclasses
 import json
 from itertools import combinations
 from pathlib import Path
@@ -49,14 +50,15 @@ def compare_articles(articles: Sequence[Article], *, profiles: bool = True) -> C
 
 
 def order_differences(differences: list[Difference]) -> list[Difference]:
-    """Differences by rank, each further one of the same kind discounted, so the first lines a reader sees
-    cover different kinds (the event, an omission, sourcing, framing...) rather than five omissions."""
+    """Differences by rank, each further one of the same kind discounted (the rank it keeps includes the
+    discount), so the first lines a reader sees cover different kinds rather than five omissions."""
     seen: dict[str, int] = {}
-    keyed = []
+    ranked = []
     for d in sorted(differences, key=lambda d: (-d.rank, d.kind, d.text)):
-        keyed.append((d.rank * SAME_KIND_DISCOUNT ** seen.get(d.kind, 0), d))
+        discounted = round(d.rank * SAME_KIND_DISCOUNT ** seen.get(d.kind, 0), 4)
+        ranked.append(dataclasses.replace(d, rank=discounted))
         seen[d.kind] = seen.get(d.kind, 0) + 1
-    return [d for _, d in sorted(keyed, key=lambda x: (-x[0], x[1].kind, x[1].text))]
+    return sorted(ranked, key=lambda d: (-d.rank, d.kind, d.text))
 
 
 def fact_matrix(fact_lists: Sequence[Sequence[Fact]], pairs: Sequence[PairComparison]) -> tuple[MatrixRow, ...]:
@@ -221,8 +223,8 @@ def method_notes() -> dict[str, str]:
                        "of which are different events sharing a main actor), so even a small share of shared facts "
                        "can push toward 'same event'. Limit: BASIL's cross-event pairs are mostly years apart; "
                        "same-actor, different-meeting pairs like the seeds rest on the time-clash rule."),
-        "differences": ("Each difference has a rank (how much it matters x how strong it is, 0..1). They are listed by "
-                        f"rank, each further difference of the same kind counted x{SAME_KIND_DISCOUNT} per step, so "
+        "differences": ("Each difference has a rank (how much it matters x how strong it is, 0..1), and each further "
+                        f"difference of the same kind has its rank multiplied by {SAME_KIND_DISCOUNT} per step, so "
                         "the first lines cover different kinds rather than several of one. The weights are editorial "
                         "choices, not measured."),
     }

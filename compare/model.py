@@ -209,7 +209,7 @@ class MatrixRow:
 class Difference:
     kind: str  # event | omission | conflict | sourcing | tone | framing | wording | ...
     text: str  # one sentence for a reader
-    rank: float = 0.0  # higher first
+    rank: float = 0.0  # higher first (includes a discount for repeats of a kind; see method notes)
     figures: dict[str, float] = field(default_factory=dict)
     evidence: tuple[str, ...] = ()
 
