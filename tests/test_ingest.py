@@ -269,7 +269,7 @@ def test_url_is_fetched_and_read(server):
 @pytest.mark.parametrize("path, message, kwargs", [
     ("/missing", "answered 404", {}),
     ("/image", "not an article page", {}),
-    ("/huge", "larger than 1 MB", {"max_bytes": 2**20}),
+    ("/huge", "over the 1 MB limit", {"max_bytes": 2**20}),
     ("/slow", "timed out", {"timeout": 0.5}),
 ])
 def test_url_failures_are_clear(server, path, message, kwargs):
@@ -300,3 +300,44 @@ def test_html_and_json_readers_never_crash(prefix, text):
         article_from_bytes((prefix + text).encode("utf-8"), source="fuzz")
     except InputError:
         pass
+
+
+@pytest.mark.parametrize("text, role", [
+    ("Related charges were filed against two other men on Tuesday, prosecutors said.", "body"),
+    ("Related charges were filed Tuesday.", "body"),
+    ("Copyright lawyers said the ruling would reshape the music industry for years.", "body"),
+    ("Related: Trump and Rutte meet again", "credit"),
+    ("Copyright 2025 The Associated Press. All rights reserved.", "credit"),
+    ("Sign up for our morning newsletter", "credit"),
+])
+def test_credit_rules_leave_reporting_alone(text, role):
+    from compare.ingest.roles import paragraph_role
+
+    assert paragraph_role(text)[0] == role
+
+
+def test_prose_mentioning_tags_in_a_txt_file_stays_text(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text("Browsers and the web\n\n<p> and <div> are the most used tags, the survey said.\n")
+    article = read_article(str(path))
+    assert article.reader == "text" and "<div>" in article.text
+
+
+def test_controls_from_json_escapes_never_reach_the_article(tmp_path):
+    path = tmp_path / "a.json"
+    path.write_text(json.dumps({"title": "Talks \u001b[2J end\u202e", "text": "Body \u0000 text.\u0007"}))
+    article = read_article(str(path))
+    assert article.headline == "Talks [2J end" and "\x00" not in article.text and "\x07" not in article.text
+
+
+def test_deeply_nested_json_is_a_clear_error(tmp_path):
+    path = tmp_path / "deep.json"
+    path.write_text('{"title": ' + "[" * 100_000 + "]" * 100_000 + "}")
+    with pytest.raises(InputError, match="nested too deeply"):
+        read_article(str(path))
+
+
+def test_impossible_dates_are_dropped():
+    from compare.ingest.build import normalise_date
+
+    assert normalise_date("2025-13-45") is None and normalise_date("2025-03-13T10:00:00Z") == "2025-03-13"

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from compare.errors import InputError
 from compare.ingest.build import build_article
-from compare.ingest.decode import decode_bytes
+from compare.ingest.decode import check_size, decode_bytes
 from compare.ingest.readers import read_html, read_json, read_text, sniff_kind
 from compare.model import Article
 
@@ -22,7 +22,7 @@ def read_article(source: str, *, outlet: str | None = None, max_bytes: int = MAX
     if source == "-":
         stream = stdin if stdin is not None else sys.stdin.buffer
         data = stream.read(max_bytes + 1)
-        _check_size(source, len(data), max_bytes)
+        check_size(source, len(data), max_bytes)
         return article_from_bytes(data, source="-", outlet=outlet)
     if source.lower().startswith(("http://", "https://")):
         from compare.ingest.fetch import fetch_url
@@ -37,7 +37,7 @@ def read_article(source: str, *, outlet: str | None = None, max_bytes: int = MAX
         raise InputError(source, "is a directory, not an article", "pass the article files inside it")
     try:
         size = path.stat().st_size
-        _check_size(source, size, max_bytes)
+        check_size(source, size, max_bytes)
         data = path.read_bytes()
     except PermissionError:
         raise InputError(source, "permission denied", "check the file's permissions") from None
@@ -72,9 +72,3 @@ def _read_decoded(text: str, *, source: str, outlet: str | None, url: str | None
     if kind == "html":
         return read_html(text, source=source, outlet=outlet, url=url, encoding=encoding)
     return read_text(text, source=source, outlet=outlet, url=url, encoding=encoding)
-
-
-def _check_size(source: str, size: int, max_bytes: int) -> None:
-    if size > max_bytes:
-        raise InputError(source, f"is {size / 2**20:.1f} MB, over the {max_bytes / 2**20:g} MB limit",
-                         "raise the limit with --max-size MB if this really is one article")

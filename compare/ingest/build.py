@@ -4,13 +4,14 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from datetime import datetime
+from datetime import date as date_cls, datetime
 
 from compare.errors import InputError
 from compare.ingest.outlet import choose_outlet
 from compare.ingest.roles import is_soft_wrap, paragraph_role, trailer_outlet
 from compare.model import HEADLINE, Article, Paragraph, Sentence
 from compare.nlp.sentences import split_sentences
+from compare.textsafe import strip_unsafe
 
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
 
@@ -56,19 +57,21 @@ def build_article(headline: str, paragraphs: list[str], *, source: str, outlet: 
 
 
 def split_plain_text(text: str) -> tuple[str, list[str]]:
-    """Headline and paragraphs of plain text: first non-empty line, then blank-line separated blocks.
-
-    Inside a block a line break starts a new paragraph unless it only wraps a long line.
-    """
+    """Headline and paragraphs of plain text: the first non-empty line, then the paragraphs of the rest."""
     lines = text.split("\n")
     while lines and not lines[0].strip():
         lines.pop(0)
     if not lines:
         return "", []
-    headline, rest = lines[0], lines[1:]
+    return lines[0], split_paragraphs("\n".join(lines[1:]))
+
+
+def split_paragraphs(text: str) -> list[str]:
+    """Paragraphs separated by blank lines; inside a block a line break starts a new paragraph unless it
+    only wraps a long line."""
     paragraphs: list[str] = []
     current: list[str] = []
-    for line in rest + [""]:
+    for line in text.split("\n") + [""]:
         if not line.strip():
             if current:
                 paragraphs.append(" ".join(current))
@@ -78,7 +81,7 @@ def split_plain_text(text: str) -> tuple[str, list[str]]:
             paragraphs.append(" ".join(current))
             current = []
         current.append(line.strip())
-    return headline, paragraphs
+    return paragraphs
 
 
 def normalise_date(value: str | None) -> str | None:
@@ -88,7 +91,10 @@ def normalise_date(value: str | None) -> str | None:
     value = str(value).strip()
     match = re.match(r"(\d{4})-(\d{2})-(\d{2})", value)
     if match:
-        return match.group(0)
+        try:
+            return date_cls.fromisoformat(match.group(0)).isoformat()
+        except ValueError:
+            return None
     for fmt in ("%B %d, %Y", "%b %d, %Y", "%d %B %Y", "%d %b %Y", "%Y/%m/%d", "%m/%d/%Y"):
         try:
             return datetime.strptime(value, fmt).date().isoformat()
@@ -98,4 +104,6 @@ def normalise_date(value: str | None) -> str | None:
 
 
 def _tidy(text: str) -> str:
-    return unicodedata.normalize("NFC", _SPACES.sub(" ", text or "")).strip()
+    """One line of article text: unsafe characters removed (also those a JSON escape or an HTML entity
+    produced after decoding), spaces collapsed, NFC."""
+    return unicodedata.normalize("NFC", _SPACES.sub(" ", strip_unsafe(text or ""))).strip()

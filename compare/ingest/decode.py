@@ -2,10 +2,10 @@
 from __future__ import annotations
 
 import codecs
-import re
 import unicodedata
 
 from compare.errors import InputError
+from compare.textsafe import count_controls
 
 # Magic numbers of files people pass by mistake.
 _MAGIC = (
@@ -23,8 +23,6 @@ _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
     (codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"),
 )
-# C0 and C1 control characters other than tab, newline, carriage return, form feed.
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
 
 
 def decode_bytes(data: bytes, source: str, declared: str | None = None) -> tuple[str, str]:
@@ -57,9 +55,15 @@ def decode_bytes(data: bytes, source: str, declared: str | None = None) -> tuple
 def _clean(text: str, source: str) -> str:
     """NFC, Unix newlines; refuse text that is mostly control characters (binary data read as text)."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    controls = len(_CONTROL.findall(text))
+    controls = count_controls(text.replace("\f", ""))
     if controls and controls > max(3, len(text) // 100):
         raise InputError(source, "undecodable or binary content (many control characters)",
                          "check that the file is text; re-save it as UTF-8")
-    text = _CONTROL.sub("", text)
     return unicodedata.normalize("NFC", text)
+
+
+def check_size(source: str, size: int, max_bytes: int) -> None:
+    """Refuse an input over the size limit, saying how to raise it."""
+    if size > max_bytes:
+        raise InputError(source, f"is {size / 2**20:.1f} MB, over the {max_bytes / 2**20:g} MB limit",
+                         "raise the limit with --max-size MB if this really is one article")

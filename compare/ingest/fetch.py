@@ -7,6 +7,7 @@ import urllib.request
 
 import compare
 from compare.errors import InputError
+from compare.ingest.decode import check_size
 
 USER_AGENT = f"newscompare/{compare.__version__} (article comparison; +https://pypi.org/project/newscompare/)"
 _ACCEPTED = ("text/html", "application/xhtml+xml", "text/plain", "application/json", "text/xml", "application/xml")
@@ -23,9 +24,7 @@ def fetch_url(url: str, *, timeout: float, max_bytes: int) -> tuple[bytes, str |
                 raise InputError(url, f"not an article page (Content-Type: {ctype})",
                                  "pass the address of the article's HTML page")
             body = response.read(max_bytes + 1)
-            if len(body) > max_bytes:
-                raise InputError(url, f"the page is larger than {max_bytes // 2**20} MB",
-                                 "raise the limit with --max-size, or save the article's text to a file")
+            check_size(url, len(body), max_bytes)
             return body, response.headers.get_content_charset(), ctype, response.geturl()
     except urllib.error.HTTPError as exc:
         raise InputError(url, f"the server answered {exc.code} {exc.reason}", hint) from None

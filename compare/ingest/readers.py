@@ -4,7 +4,7 @@ from __future__ import annotations
 import json
 
 from compare.errors import InputError
-from compare.ingest.build import build_article, split_plain_text
+from compare.ingest.build import build_article, split_paragraphs, split_plain_text
 from compare.model import Article
 
 # news-please and other common spellings of the JSON fields we read.
@@ -32,6 +32,9 @@ def read_json(text: str, *, source: str, outlet: str | None = None, **meta) -> A
     except json.JSONDecodeError as exc:
         raise InputError(source, f"invalid JSON at line {exc.lineno} column {exc.colno}: {exc.msg}",
                          "fix the JSON, or pass the article as plain text") from None
+    except RecursionError:
+        raise InputError(source, "the JSON is nested too deeply to be an article",
+                         "pass one article as a JSON object with 'title' and 'text'") from None
     if not isinstance(data, dict):
         raise InputError(source, "the JSON is not an object", "pass one article as a JSON object with 'title' and 'text'")
     title = _first(data, _TITLE)
@@ -40,7 +43,7 @@ def read_json(text: str, *, source: str, outlet: str | None = None, **meta) -> A
     if isinstance(paragraphs, list):
         paras = [" ".join(map(str, p)) if isinstance(p, list) else str(p) for p in paragraphs]
     elif isinstance(body, str):
-        paras = split_plain_text("x\n" + body)[1]
+        paras = split_paragraphs(body)
     else:
         raise InputError(source, "the JSON object has no 'text' or 'paragraphs' field",
                          "add the article body as 'text' (a string) or 'paragraphs' (a list of strings)")
@@ -78,12 +81,17 @@ def read_html(html: str, *, source: str, outlet: str | None = None, url: str | N
     )
 
 
+TEXT_HINTS = ("txt", "text", "md")
+
+
 def sniff_kind(text: str, hint: str = "") -> str:
-    """json, html or text, from the content first and the file name or content type second."""
+    """json, html or text, from the content; a .txt name keeps prose that mentions <p> or <div> as text."""
     head = text.lstrip()[:2048].lower()
     if head.startswith("{") or (hint == "json" and head.startswith("[")):
         return "json"
-    if head.startswith(("<!doctype html", "<html", "<?xml")) or any(
+    if head.startswith(("<!doctype html", "<html", "<?xml")):
+        return "html"
+    if hint not in TEXT_HINTS and head.startswith("<") and any(
             tag in head for tag in ("<body", "<article", "<head>", "<p>", "<div", "<title>")):
         return "html"
     return "text"

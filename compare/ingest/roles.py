@@ -17,10 +17,11 @@ _CAPTION = re.compile(
 )
 _CREDIT = re.compile(
     r"contributed to this (report|story|article)"
-    r"|^(additional )?reporting by\b|^(writing|editing|edited) by\b|^reporting by\b"
+    r"|^(additional )?reporting by\b|^(writing|editing|edited) by\b"
     r"|^this (post|article|story|piece) (first )?(appeared|was (first )?published|originally appeared)"
-    r"|^(read more|related|click here|sign up|follow (us|him|her)|subscribe)\b"
-    r"|^(copyright|©)|all rights reserved"
+    r"|^(read more|related( stories| articles| coverage| content)?)\s*[:»›|–—-]"
+    r"|^(click here|sign up|follow (us|him|her)|subscribe)\b.{0,60}$"
+    r"|^(copyright\s*(©|\(c\)|\d{4})|©)|all rights reserved"
     r"|^(ap|reuters|afp)$",
     re.IGNORECASE,
 )

@@ -16,6 +16,7 @@ from compare.model import (
     CONFLICTING, DIFFERENT_EVENTS, LINK_KINDS, ONLY_A, ONLY_B, PARTIAL, SAME_EVENT, SHARED,
     Article, Comparison, Conflict, Difference, Fact, Link, PairComparison, Verdict,
 )
+from compare.textsafe import strip_unsafe
 
 MARKERS = {SHARED: "=", PARTIAL: "≈", CONFLICTING: "~", ONLY_A: "-", ONLY_B: "+"}
 KIND_NAMES = {SHARED: "shared", PARTIAL: "partly shared", CONFLICTING: "conflicting",
@@ -31,14 +32,13 @@ SGR = {"a": "1;31", "b": "1;32", ONLY_A: "31", ONLY_B: "32", CONFLICTING: "33", 
 PLAIN_MARKUP = {"a": ("[-", "-]"), "b": ("{+", "+}")}  # wdiff's brackets when there is no colour
 
 _ESCAPES = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)?|[PX^_][^\x1b]*(?:\x1b\\)?|[@-Z\\-_])")
-_BIDI_CONTROLS = dict.fromkeys(map(ord, "\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"))
+_WHITESPACE_CONTROLS = dict.fromkeys(map(ord, "\t\n\r\v\f"), " ")
 
 
 def printable(text: str) -> str:
     """Article text made safe for a terminal: escape sequences, control characters and bidi overrides removed."""
-    text = _ESCAPES.sub("", text).translate(_BIDI_CONTROLS)
-    text = "".join(" " if c in "\t\n\r\v\f" else "" if unicodedata.category(c) == "Cc" else c for c in text)
-    return " ".join(text.split())
+    text = _ESCAPES.sub("", text).translate(_WHITESPACE_CONTROLS)
+    return " ".join(strip_unsafe(text).split())
 
 
 # --------------------------------------------------------------------------- rows
