@@ -70,3 +70,9 @@ def test_inspect_prints_article_text_as_data(tmp_path, capsys):
     assert main(["inspect", str(path)]) == 0
     out = capsys.readouterr().out
     assert "\x1b" not in out and "\u202e" not in out
+
+
+def test_an_unwritable_output_is_a_one_line_error(capsys):
+    assert main(["compare", str(SEED_A), str(SEED_B), "-o", "/proc/no-such-dir/x.json"]) == 2
+    err = capsys.readouterr().err
+    assert "cannot write the output" in err and "internal error" not in err

@@ -341,3 +341,9 @@ def test_impossible_dates_are_dropped():
     from compare.ingest.build import normalise_date
 
     assert normalise_date("2025-13-45") is None and normalise_date("2025-03-13T10:00:00Z") == "2025-03-13"
+
+
+def test_lone_surrogates_from_json_do_not_crash(tmp_path):
+    path = tmp_path / "a.json"
+    path.write_text('{"title": "Head \\ud800 line", "text": "Body text here."}')
+    assert read_article(str(path)).headline == "Head ? line"

@@ -61,7 +61,7 @@ def describe(article: Article) -> str:
     for sentence in article.sentences:
         by_paragraph.setdefault(sentence.paragraph, []).append(sentence)
     for para in article.paragraphs:
-        why = f"  ({para.why})" if para.role not in ("body", "headline") and para.why else ""
+        why = f"  ({printable(para.why)})" if para.role not in ("body", "headline") and para.why else ""
         lines.append(f"\n¶{para.index} {para.role}{why}")
         for sentence in by_paragraph.get(para.index, []):
             lines.append(f"  [{sentence.index:>3}] {printable(sentence.text)}")

@@ -106,4 +106,5 @@ def normalise_date(value: str | None) -> str | None:
 def _tidy(text: str) -> str:
     """One line of article text: unsafe characters removed (also those a JSON escape or an HTML entity
     produced after decoding), spaces collapsed, NFC."""
-    return unicodedata.normalize("NFC", _SPACES.sub(" ", strip_unsafe(text or ""))).strip()
+    text = strip_unsafe(text or "").encode("utf-8", "replace").decode("utf-8")  # lone surrogates -> "?"
+    return unicodedata.normalize("NFC", _SPACES.sub(" ", text)).strip()
