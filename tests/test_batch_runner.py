@@ -243,3 +243,149 @@ def test_index_pages_never_pass_article_text_as_markup():
     assert "<script>" not in page and "&lt;script&gt;" in page
     markdown = render_index_markdown(data)
     assert "<script>" not in markdown and "\\*not bold\\*" in markdown and "\\[link\\]" in markdown
+
+
+def write_dated_pair(folder: Path, outlet: str, date_b: str) -> Path:
+    """A manifest with one explicit group of two JSON articles; the first's outlet is set in the manifest."""
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "a.json").write_text(json.dumps({"title": "Alpha headline", "text": "Alpha body about the harbour.",
+                                               "date": "2026-03-04"}), encoding="utf-8")
+    (folder / "b.json").write_text(json.dumps({"title": "Beta headline", "text": "Beta body about the harbour.",
+                                               "outlet": "Beta", "date": date_b}), encoding="utf-8")
+    path = folder / "news.toml"
+    path.write_text(f'[output]\nfolder = "out"\nformats = ["json"]\n\n[[group]]\nname = "pair"\n'
+                    f'inputs = [{{ source = "a.json", outlet = "{outlet}" }}, "b.json"]\n', encoding="utf-8")
+    return path
+
+
+def test_changed_outlet_or_date_with_the_same_text_is_compared_again(tmp_path):
+    first = run(write_dated_pair(tmp_path, "Reuters", "2026-03-04"), run_id="one")
+    assert first.done == ["pair"]
+    assert run(write_dated_pair(tmp_path, "Reuters", "2026-03-04"), run_id="two").cached == ["pair"]
+    moved = run(write_dated_pair(tmp_path, "Politico", "2026-03-04"), run_id="three")
+    assert moved.done == ["pair"] and not moved.cached
+    index = json.loads((moved.folder / "index.json").read_text(encoding="utf-8"))
+    assert index["groups"][0]["outlets"] == ["Politico", "Beta"]
+    assert "Politico vs Beta" in (moved.folder / "pair.json").read_text(encoding="utf-8")
+    redated = run(write_dated_pair(tmp_path, "Politico", "2026-03-05"), run_id="four")
+    assert redated.done == ["pair"] and not redated.cached
+    index = json.loads((redated.folder / "index.json").read_text(encoding="utf-8"))
+    assert index["groups"][0]["dates"] == ["2026-03-04", "2026-03-05"]
+    assert run(write_dated_pair(tmp_path, "Politico", "2026-03-05"), run_id="five").cached == ["pair"]
+
+
+def test_article_identity_covers_metadata_not_just_text():
+    import dataclasses
+
+    from compare.batch.runner import article_identity
+    from compare.ingest import article_from_text
+
+    article = article_from_text("Headline\n\nBody text.", outlet="Reuters", date="2026-03-04")
+    same = article_from_text("Headline\n\nBody text.", outlet="Reuters", date="2026-03-04")
+    assert article_identity(article) == article_identity(same)
+    for change in ({"outlet": "Politico"}, {"date": "2026-03-05"}, {"url": "https://example.org/a"},
+                   {"authors": ("A. Writer",)}, {"language": "de"}, {"source": "elsewhere.txt"}):
+        assert article_identity(dataclasses.replace(article, **change)) != article_identity(article), change
+
+
+def test_same_event_verdicts_are_redone_for_an_article_whose_metadata_changed(tmp_path):
+    import dataclasses
+
+    path = write_manifest(tmp_path, extra="\n[grouping]\naccept = 0.99\n")
+    engine = dataclasses.replace(ENGINE, same_event=fake_same_event)
+    CHECKED.clear()
+    run(path, engine=engine)
+    changed = Path(CHECKED[0][0])
+    data = json.loads(changed.read_text(encoding="utf-8"))
+    changed.write_text(json.dumps({**data, "authors": ["A. Writer"]}), encoding="utf-8")
+    CHECKED.clear()
+    run(path, engine=engine, force=True)
+    assert CHECKED and all(str(changed) in pair for pair in CHECKED)  # only its pairs, the rest from the cache
+
+
+def test_in_window_reads_dates_as_parse_date_does(tmp_path):
+    import dataclasses
+    import datetime as dt
+
+    from compare.batch.manifest import load_manifest
+    from compare.batch.runner import in_window
+    from compare.ingest import article_from_text
+    from compare.nlp.times import parse_date
+
+    manifest = load_manifest(write_manifest(tmp_path))
+    manifest = dataclasses.replace(manifest, window=dataclasses.replace(manifest.window, undated="drop"))
+    article = article_from_text("Headline\n\nBody text.")
+    for value in ("2026-03-04", "2026-03-04T10:00:00Z", "20260304", "2026-3-4", "garbage", "", None):
+        dated = dataclasses.replace(article, date=value)
+        assert in_window(dated, manifest, dt.date(2026, 3, 10)) == (parse_date(value) is not None), value
+
+
+def test_the_index_takes_the_comparisons_first_differences_in_its_order():
+    from compare.batch.runner import HEADLINE_DIFFERENCES, comparison_summary
+    from compare.ingest import article_from_text
+
+    articles = (article_from_text("One\n\nBody one."), article_from_text("Two\n\nBody two."))
+    # the engine's order: a second omission's rank is discounted below the conflict, yet the list is the authority
+    ordered = (Difference("omission", "first", 0.9), Difference("conflict", "second", 0.5),
+               Difference("omission", "third", 0.6), Difference("tone", "fourth", 0.95))
+    comparison = Comparison(articles, ((),) * 2, ((),) * 2, (PairComparison(0, 1, (), Verdict(SAME_EVENT, 0.9)),),
+                            differences=ordered)
+    texts = [d["text"] for d in comparison_summary(comparison)["differences"]]
+    assert texts == [d.text for d in ordered[:HEADLINE_DIFFERENCES]]
+
+
+def test_a_corrupt_cache_file_is_a_config_error_naming_it_and_the_connection_is_closed(tmp_path, monkeypatch):
+    import sqlite3
+
+    from compare.batch.cache import ResultCache
+    from compare.errors import ConfigError
+
+    opened = []
+    real_connect = sqlite3.connect
+
+    def connect(*args, **kwargs):
+        opened.append(real_connect(*args, **kwargs))
+        return opened[-1]
+
+    monkeypatch.setattr(sqlite3, "connect", connect)
+    cache = tmp_path / "cache.sqlite"
+    cache.write_bytes(os.urandom(64) + b"not a database" * 500)
+    with pytest.raises(ConfigError, match=r"cache\.sqlite.*delete the file.*--cache"):
+        ResultCache(cache)
+    with pytest.raises(sqlite3.ProgrammingError, match="closed"):
+        opened[0].execute("SELECT 1")
+    path = write_manifest(tmp_path / "run")
+    (tmp_path / "run" / "out").mkdir()
+    (tmp_path / "run" / "out" / "cache.sqlite").write_bytes(b"\x00garbage\xff" * 1000)
+    with pytest.raises(ConfigError, match="cache.sqlite"):
+        run(path)
+    (tmp_path / "run" / "out" / "cache.sqlite").unlink()  # what the message says to do
+    assert run(path).exit_code == 0  # and the output folder's lock was released
+
+
+def test_index_html_escapes_every_article_derived_string(tmp_path):
+    from compare.batch.index import render_index_html
+
+    hostile = '<script>alert("x")</script> Smith & Sons'
+    data = {"run_id": "r1", "summary": {"done": 1, "cached": 0, "failed": 1, "unreadable_inputs": 1,
+                                        "single_outlet_stories": 1},
+            "groups": [{"name": "g", "status": "done", "outlets": [hostile, "B"], "verdict": hostile,
+                        "differences": [{"kind": "omission", "text": hostile}], "files": {"json": hostile}},
+                       {"name": "bad", "status": "failed", "reason": hostile, "outlets": [hostile]}],
+            "blindspots": [{"outlet": hostile, "headline": hostile, "date": hostile}],
+            "unreadable_inputs": [{"source": hostile, "reason": hostile}]}
+    page = render_index_html(data)
+    assert "<script" not in page and " & " not in page and '"x"' not in page
+    escaped = "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; Smith &amp; Sons"
+    assert page.count(escaped) == 11  # 4 in the done group, 2 in the failed one, 3 blindspot fields, 2 unreadable
+
+
+def test_a_run_escapes_a_hostile_headline_in_index_html(tmp_path):
+    path = write_manifest(tmp_path)
+    (tmp_path / "feeds" / "hostile.json").write_text(json.dumps(
+        {"title": "<script>alert(1)</script> Tom & Jerry open a bakery", "text": "A bakery opened in town today.",
+         "outlet": "Gazette & Co", "date": "2026-03-07"}), encoding="utf-8")
+    page = (run(path).folder / "index.html").read_text(encoding="utf-8")
+    assert "<script" not in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; Tom &amp; Jerry open a bakery" in page
+    assert "Gazette &amp; Co" in page

@@ -80,3 +80,20 @@ def test_bad_cron_expressions_are_config_errors(expression):
 
 def test_next_fire_is_local_time():
     assert next_fire("0 7 * * *", local(2026, 3, 2, 7, 0)) == local(2026, 3, 3, 7, 0)
+
+
+def test_an_unexpected_error_is_logged_with_its_type_and_the_schedule_goes_on():
+    fake, starts, lines = FakeTime(dt.datetime(2026, 3, 2, 10, 20)), [], []
+
+    def run_once():
+        starts.append(dt.datetime.fromtimestamp(fake.now))
+        fake.now += 60
+        if len(starts) == 1:
+            raise OSError(28, "No space left on device")
+        return 0
+
+    code = run_schedule("0 7 * * *", run_once, max_runs=2, clock=fake.clock, sleep=fake.sleep, log=lines.append)
+    assert starts == [dt.datetime(2026, 3, 3, 7, 0), dt.datetime(2026, 3, 4, 7, 0)]
+    assert code == 2
+    assert any("run 1 failed: OSError" in line and "No space left" in line for line in lines)
+    assert any("run 1 finished with exit code 2" in line for line in lines)

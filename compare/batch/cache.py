@@ -1,7 +1,8 @@
-"""The batch result cache: one SQLite file, keyed by the articles' content hashes, tool version and settings.
+"""The batch result cache: one SQLite file, keyed by the articles' identities, tool version and settings.
 
 A finished group's outputs (JSON, Markdown, PDF bytes) and its index summary are stored under its key,
-so a rerun writes them again without comparing; a changed article changes the key; --force ignores hits.
+so a rerun writes them again without comparing; a changed article (text or metadata) changes the key;
+--force ignores hits.
 Only the client process writes, one transaction per group, so a killed run keeps what it finished.
 """
 from __future__ import annotations
@@ -11,6 +12,8 @@ import json
 import sqlite3
 from collections.abc import Mapping, Sequence
 from pathlib import Path
+
+from compare.errors import ConfigError
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS results (
@@ -32,9 +35,9 @@ CREATE TABLE IF NOT EXISTS verdicts (
 """
 
 
-def cache_key(content_hashes: Sequence[str], *, tool_version: str, settings: Mapping) -> str:
-    """sha256 of the articles' content hashes (in order), the tool version and the settings (as sorted JSON)."""
-    payload = json.dumps({"articles": list(content_hashes), "version": tool_version, "settings": settings},
+def cache_key(identities: Sequence[str], *, tool_version: str, settings: Mapping) -> str:
+    """sha256 of the articles' identities (in order), the tool version and the settings (as sorted JSON)."""
+    payload = json.dumps({"articles": list(identities), "version": tool_version, "settings": settings},
                          sort_keys=True, default=str)
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
@@ -46,9 +49,14 @@ class ResultCache:
         self.path = Path(path)
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self._db = sqlite3.connect(self.path, timeout=30)
-        self._db.execute("PRAGMA journal_mode=WAL")
-        self._db.execute("PRAGMA foreign_keys=ON")
-        self._db.executescript(_SCHEMA)
+        try:
+            self._db.execute("PRAGMA journal_mode=WAL")
+            self._db.execute("PRAGMA foreign_keys=ON")
+            self._db.executescript(_SCHEMA)
+        except sqlite3.DatabaseError as exc:
+            self._db.close()
+            raise ConfigError(f"{self.path}: the batch cache cannot be opened ({exc}); delete the file (it is "
+                              "rebuilt on the next run) or pass --cache PATH to use another one") from None
 
     def get(self, key: str) -> tuple[dict, dict[str, bytes]] | None:
         """The summary and artifacts (format -> bytes) stored under key, or None."""

@@ -14,7 +14,7 @@ import re
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 
 from compare.batch.cache import ResultCache, cache_key
@@ -23,6 +23,7 @@ from compare.batch.manifest import ARTICLE_SUFFIXES, Manifest
 from compare.batch.storage import OutputLock, remove_stale_temp_files
 from compare.errors import EXIT_DIFFERENT, EXIT_OK, ConfigError, NewscompareError
 from compare.model import RELATED_EVENTS, Article, Comparison, Verdict
+from compare.nlp.times import parse_date
 from compare.render.output import write_bytes, write_text
 
 SUFFIX = {"json": ".json", "markdown": ".md", "pdf": ".pdf"}
@@ -173,10 +174,22 @@ def _plan(manifest: Manifest, engine: Engine, summary: RunSummary, cache: Result
         blindspots = [pool[i] for i in grouping.singles]
         log(f"grouped {len(pool)} folder articles into {len(grouping.stories)} stories "
             f"({grouping.candidates} candidate pairs, {len(blindspots)} single-outlet)")
-    tasks = [GroupTask(name, cache_key([a.content_hash for a in arts], tool_version=engine.version, settings=settings),
+    tasks = [GroupTask(name, cache_key([article_identity(a) for a in arts], tool_version=engine.version,
+                                       settings=settings),
                        arts, manifest.compare_options, manifest.formats, _template_spec(manifest), engine)
              for name, arts in groups]
     return tasks, unreadable, blindspots
+
+
+_DERIVED_FROM_TEXT = frozenset({"text", "headline", "paragraphs", "sentences"})  # content_hash stands for these
+
+
+def article_identity(article: Article) -> str:
+    """sha256 over the content hash and every other field the engine and renderers may read (outlet, date, ...)."""
+    import hashlib
+
+    metadata = {f.name: getattr(article, f.name) for f in fields(article) if f.name not in _DERIVED_FROM_TEXT}
+    return hashlib.sha256(json.dumps(metadata, sort_keys=True, default=str).encode("utf-8")).hexdigest()
 
 
 def folder_articles(folder: Path, pattern: str = "*", recursive: bool = False) -> list[Path]:
@@ -216,10 +229,7 @@ def read_all(sources: Iterable[tuple[str, str | None]], failures: list[InputFail
 def in_window(article: Article, manifest: Manifest, today: dt.date) -> bool:
     """Whether a folder article's date falls inside the manifest's [window]."""
     win = manifest.window
-    try:
-        date = dt.date.fromisoformat(article.date[:10]) if article.date else None
-    except ValueError:
-        date = None
+    date = parse_date(article.date)
     if date is None:
         return win.undated == "keep"
     if win.since and date < win.since or win.until and date > win.until:
@@ -240,7 +250,7 @@ def story_name(articles: tuple[Article, ...]) -> str:
 def _cached_verdicts(engine: Engine, cache: ResultCache, workers: Workers):
     """A map over article pairs for the engine's same-event check: cached labels reused, the rest run on the workers."""
     def map_pairs(same_event, lefts: list[Article], rights: list[Article]) -> list[Verdict]:
-        keys = [cache_key([a.content_hash, b.content_hash], tool_version=engine.version,
+        keys = [cache_key([article_identity(a), article_identity(b)], tool_version=engine.version,
                           settings={"check": "same_event"}) for a, b in zip(lefts, rights)]
         labels = {key: cache.verdict(key) for key in keys}
         todo = [n for n, key in enumerate(keys) if labels[key] is None]
@@ -287,7 +297,7 @@ def _run_tasks(tasks: list[GroupTask], cache: ResultCache, folder: Path, summary
     pending = []
     for task in tasks:
         hit = None if force else cache.get(task.key)
-        if hit is not None and set(task.formats) <= set(hit[1]):
+        if hit is not None:  # the formats are part of the key
             entries[task.name] = _write_group(folder, task.name, *hit)
             summary.cached.append(task.name)
             finished += 1
@@ -411,7 +421,7 @@ def comparison_summary(comparison: Comparison) -> dict:
     pairs = [{"a": p.a, "b": p.b, "verdict": p.verdict.label, "score": round(p.verdict.score, 3)}
              for p in comparison.pairs]
     weakest = min(comparison.pairs, key=lambda p: p.verdict.score, default=None)
-    differences = sorted(comparison.differences, key=lambda d: -d.rank)[:HEADLINE_DIFFERENCES]
+    differences = comparison.differences[:HEADLINE_DIFFERENCES]  # already in reading order (see compare.comparison)
     return {"verdict": weakest.verdict.label if weakest else None, "pairs": pairs,
             "differences": [{"kind": d.kind, "text": d.text} for d in differences]}
 

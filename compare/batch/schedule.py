@@ -9,7 +9,7 @@ import sys
 import time
 from collections.abc import Callable
 
-from compare.errors import EXIT_OK, ConfigError, NewscompareError
+from compare.errors import EXIT_OK, EXIT_USAGE, ConfigError, NewscompareError
 
 
 def check_cron(expression: str) -> str:
@@ -48,6 +48,9 @@ def run_schedule(expression: str, run_once: Callable[[], int], *, max_runs: int 
         except NewscompareError as exc:  # a bad manifest or a busy folder: log it, keep the schedule
             log(f"run {runs + 1} failed: {exc}")
             code = exc.exit_code
+        except Exception as exc:  # noqa: BLE001 - a full disk or a locked database must not end an unattended schedule
+            log(f"run {runs + 1} failed: {type(exc).__name__}: {exc}")
+            code = EXIT_USAGE
         worst, runs = max(worst, code), runs + 1
         ended = clock()
         following = next_fire(expression, slot)
