@@ -16,6 +16,7 @@ from typing import Sequence
 from rapidfuzz import fuzz
 
 from compare.event import event_verdict
+from compare.facts import article_letter
 from compare.model import (CONFLICTING, ONLY_A, ONLY_B, PARTIAL, SHARED, Actor, ActorVariant, Article, Conflict,
                            Fact, Link, PairComparison, Quantity)
 from compare.nlp.actors import PERSON, match_actors, pair_name, spelling_differs
@@ -40,8 +41,10 @@ def settings() -> dict[str, str]:
     }
 
 
-def actor_map(actors_a: Sequence[Actor], actors_b: Sequence[Actor]):
-    """(A name -> pair name, B name -> pair name, shared names, variants worth a reader's attention)."""
+def actor_map(actors_a: Sequence[Actor], actors_b: Sequence[Actor], letters: tuple[str, str] = ("A", "B")):
+    """(A name -> pair name, B name -> pair name, shared names, variants worth a reader's attention); ``letters``
+    name the two articles in the variant notes and the suffix of a second-article name that collides."""
+    letter_a, letter_b = letters
     to_a: dict[str, str] = {x.name: x.name for x in actors_a}
     to_b: dict[str, str] = {y.name: y.name for y in actors_b}
     shared, variants = [], []
@@ -51,10 +54,11 @@ def actor_map(actors_a: Sequence[Actor], actors_b: Sequence[Actor]):
         shared.append(name)
         how = spelling_differs(x, y) if x.kind == PERSON else ""
         if how:
-            variants.append(ActorVariant(name, x.name, y.name, f"the same person: '{x.name}' in A, '{y.name}' in B ({how})"))
-    for name in list(to_b):  # B-only actors must not collide with an A name for a different actor
+            variants.append(ActorVariant(name, x.name, y.name,
+                                         f"the same person: '{x.name}' in {letter_a}, '{y.name}' in {letter_b} ({how})"))
+    for name in list(to_b):  # an actor only the second names must not collide with the first's name for another
         if to_b[name] == name and name in to_a and name not in shared:
-            to_b[name] = name + " (B)"
+            to_b[name] = f"{name} ({letter_b})"
     return to_a, to_b, tuple(sorted(set(shared))), tuple(variants)
 
 
@@ -149,19 +153,16 @@ def _distinct_words(fas: Sequence[Fact], fbs: Sequence[Fact], limit: int = 4) ->
     return words(fas, wb), words(fbs, wa)
 
 
-def _reason(kind: str, fas, fbs, score: float, p: float, shared_actors: list[str], conflicts: list[Conflict]) -> str:
-    extra_a, extra_b = _distinct_words(fas, fbs)
+def _reason(kind: str, fas, fbs, score: float, p: float, shared_actors: list[str], conflicts: list[Conflict],
+            letters: tuple[str, str]) -> str:
     actors = f"; shared actors: {', '.join(shared_actors[:4])}" if shared_actors else ""
     if kind == CONFLICTING:
         c = conflicts[0]
         return f"Same fact told differently: {c.kind} '{c.a}' vs '{c.b}' ({c.detail}); score {score:.2f}{actors}."
     if kind == SHARED:
         return f"Same fact (same-fact probability {p:.2f}, score {score:.2f}){actors}."
-    adds = []
-    if extra_a:
-        adds.append(f"A adds '{' '.join(extra_a)}'")
-    if extra_b:
-        adds.append(f"B adds '{' '.join(extra_b)}'")
+    extra_a, extra_b = _distinct_words(fas, fbs)
+    adds = [f"{letter} adds '{' '.join(extra)}'" for letter, extra in zip(letters, (extra_a, extra_b)) if extra]
     return (f"Overlapping facts (same-fact probability {p:.2f}, score {score:.2f}); "
             f"{'; '.join(adds) or 'worded differently'}{actors}.")
 
@@ -170,7 +171,8 @@ def align_pair(article_a: Article, article_b: Article, index_a: int, index_b: in
                actors_a: Sequence[Actor], facts_a: Sequence[Fact],
                actors_b: Sequence[Actor], facts_b: Sequence[Fact]) -> PairComparison:
     """Links between the facts of two articles, with the same-event verdict and actor matches."""
-    to_a, to_b, shared_actors, variants = actor_map(actors_a, actors_b)
+    letters = article_letter(index_a), article_letter(index_b)
+    to_a, to_b, shared_actors, variants = actor_map(actors_a, actors_b, letters)
     act_a = [{to_a.get(n, n) for n in f.actors} for f in facts_a]
     act_b = [{to_b.get(n, n) for n in f.actors} for f in facts_b]
     scores: dict[tuple[int, int], tuple[float, float, dict]] = {}
@@ -214,7 +216,7 @@ def align_pair(article_a: Article, article_b: Article, index_a: int, index_b: in
             kind = PARTIAL
         common = sorted({n for i in ia for n in act_a[i]} & {n for j in jb for n in act_b[j]})
         links.append(Link(kind, tuple(f.id for f in fas), tuple(f.id for f in fbs), round(score, 4),
-                          _reason(kind, fas, fbs, score, p, common, conflicts),
+                          _reason(kind, fas, fbs, score, p, common, conflicts, letters),
                           {k: round(v, 4) for k, v in sig.items()}, tuple(conflicts)))
     linked_a = {i for ia, _ in groups for i in ia}
     linked_b = {j for _, jb in groups for j in jb}
@@ -222,12 +224,14 @@ def align_pair(article_a: Article, article_b: Article, index_a: int, index_b: in
         if i not in linked_a:
             near = scores.get((i, best_a[i]), (0.0,))[0] if i in best_a else 0.0
             links.append(Link(ONLY_A, (f.id,), (), round(near, 4),
-                              f"Only in A: no fact of B scores {LINK_THRESHOLD:.2f} or more (best {near:.2f})."))
+                              f"Only in {letters[0]}: no fact of {letters[1]} scores {LINK_THRESHOLD:.2f} or more "
+                              f"(best {near:.2f})."))
     for j, f in enumerate(facts_b):
         if j not in linked_b:
             near = scores.get((best_b[j], j), (0.0,))[0] if j in best_b else 0.0
             links.append(Link(ONLY_B, (), (f.id,), round(near, 4),
-                              f"Only in B: no fact of A scores {LINK_THRESHOLD:.2f} or more (best {near:.2f})."))
+                              f"Only in {letters[1]}: no fact of {letters[0]} scores {LINK_THRESHOLD:.2f} or more "
+                              f"(best {near:.2f})."))
     order_a = {f.id: k for k, f in enumerate(facts_a)}
     order_b = {f.id: k for k, f in enumerate(facts_b)}
     links.sort(key=lambda l: (order_a[l.a[0]] if l.a else len(order_a) + order_b[l.b[0]], l.b and order_b[l.b[0]] or 0))
@@ -235,5 +239,5 @@ def align_pair(article_a: Article, article_b: Article, index_a: int, index_b: in
     for link in links:
         counts[link.kind] += len(link.a) + len(link.b)
     counts["facts_a"], counts["facts_b"] = len(facts_a), len(facts_b)
-    verdict = event_verdict(article_a, article_b, facts_a, facts_b, links, to_a, to_b)
+    verdict = event_verdict(article_a, article_b, facts_a, facts_b, links, to_a, to_b, letters)
     return PairComparison(index_a, index_b, tuple(links), verdict, shared_actors, variants, counts)

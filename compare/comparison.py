@@ -11,7 +11,7 @@ from typing import Sequence
 import compare
 from compare import align, event, facts as facts_module
 from compare.errors import InputError
-from compare.facts import article_letter, extract_facts
+from compare.facts import article_letter, extract_facts, short_text
 from compare.model import (CONFLICTING, DIFFERENT_EVENTS, ONLY_A, ONLY_B, PARTIAL, SAME_EVENT, SHARED, Article,
                            Comparison, Difference, Fact, MatrixRow, Method, PairComparison)
 
@@ -21,6 +21,7 @@ WEIGHTS = {"event": 1.0, "conflict": 0.95, "omission": 0.85, "exclusive": 0.6, "
 EXCLUSIVES_EACH = 3  # facts only one outlet carries, listed per outlet
 ROLE_STRENGTH = {"headline": 1.0, "lead": 0.9, "body": 0.6}
 SAME_KIND_DISCOUNT = 0.6  # each further difference of a kind counts this much less when ordering
+SHORT_WORDS = 18  # words of a fact quoted in a difference line
 
 
 def compare_articles(articles: Sequence[Article], *, profiles: bool = True) -> Comparison:
@@ -40,7 +41,7 @@ def compare_articles(articles: Sequence[Article], *, profiles: bool = True) -> C
     if profiles:
         from compare.profile import build_profile, method_notes as profile_notes, profile_differences
         outlet_profiles = tuple(build_profile(a, i, extracted[i][1], extracted[i][0]) for i, a in enumerate(articles))
-        differences += profile_differences(articles, outlet_profiles)
+        differences += profile_differences(articles, outlet_profiles, actors=[a for a, _ in extracted])
         notes = {**notes, **profile_notes()}
     differences = order_differences(differences)
     method = Method(tool_version=compare.__version__, settings=settings(), notes=notes)
@@ -111,11 +112,6 @@ def _name(index: int, articles: Sequence[Article]) -> str:
     return f"{letter} ({article.outlet})" if article.outlet and article.outlet_rule != "unknown" else letter
 
 
-def _short(text: str, words: int = 18) -> str:
-    parts = text.split()
-    return " ".join(parts[:words]) + (" …" if len(parts) > words else "")
-
-
 def _diff(kind: str, text: str, strength: float, figures: dict, evidence: tuple[str, ...]) -> Difference:
     rank = round(WEIGHTS[kind] * min(1.0, max(0.0, strength)), 3)
     return Difference(kind="event" if kind == "event" else "conflict" if kind == "conflict" else
@@ -156,7 +152,8 @@ def engine_differences(articles: Sequence[Article], fact_lists: Sequence[Sequenc
             missing = next(k for k in range(n) if k not in carried)
             fact = by_id[row.facts[carried[0]]]
             out.append(_diff("omission", f"{_name(missing, articles)} leaves out what the {n - 1} others report: "
-                                         f"“{_short(row.text)}” ({', '.join(row.facts[k] for k in carried)}).",
+                                         f"“{short_text(row.text, SHORT_WORDS)}” "
+                                         f"({', '.join(row.facts[k] for k in carried)}).",
                              ROLE_STRENGTH[fact.role], {"outlets_carrying": len(carried)},
                              tuple(f"{row.facts[k]}: {by_id[row.facts[k]].text}" for k in carried)))
         if len(carried) == 1:
@@ -168,7 +165,8 @@ def engine_differences(articles: Sequence[Article], fact_lists: Sequence[Sequenc
         others = "the other article" if n == 2 else "any other article"
         for weight, fact in items[:EXCLUSIVES_EACH]:
             kind = "omission" if n == 2 and fact.role in ("headline", "lead") else "exclusive"
-            out.append(_diff(kind, f"Only {_name(k, articles)} reports ({fact.role}, {fact.id}): “{_short(fact.text)}” — "
+            out.append(_diff(kind, f"Only {_name(k, articles)} reports ({fact.role}, {fact.id}): "
+                                   f"“{short_text(fact.text, SHORT_WORDS)}” — "
                                    f"no fact of {others} matches it.", weight, {"facts_only_here": len(items)},
                              (f"{fact.id}: {fact.text}",)))
     return out

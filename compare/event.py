@@ -18,7 +18,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Sequence
 
-from compare.facts import article_times
+from compare.facts import article_times, short_text
 from compare.model import (CONFLICTING, DIFFERENT_EVENTS, ONLY_A, ONLY_B, PARTIAL, RELATED_EVENTS, SAME_EVENT,
                            SHARED, Article, Fact, Link, Reason, Verdict)
 from compare.nlp.similarity import terms
@@ -28,6 +28,7 @@ MODEL_PATH = Path(__file__).resolve().parent / "resources" / "engine" / "event.j
 CLASH_MONTHS = 2
 CLASH_PENALTY = 3.0  # subtracted from the logit: a clash of news times outweighs shared actors and words
 MIN_MONTHS = 2
+FACT_WORDS = 14  # words of a distinctive fact quoted in a reason
 FEATURES = ("fact_share", "actor_overlap", "date_agree", "pub_same_week", "pub_far", "term_overlap")
 
 
@@ -62,13 +63,29 @@ def _days(anchors) -> dict[str, str]:
     return {t.value[-5:]: t.text for t in anchors if t.kind == "date" and t.value}
 
 
+def _arc(months: set[int]) -> tuple[int, int]:
+    """(first month, length) of the shortest run of the 12-month circle that holds every month given."""
+    ordered = sorted(months)
+    gaps = [((ordered[(k + 1) % len(ordered)] - m - 1) % 12, k) for k, m in enumerate(ordered)]
+    _, widest = max(gaps, key=lambda g: (g[0], -g[1]))
+    first = ordered[(widest + 1) % len(ordered)]
+    return first, (ordered[widest] - first) % 12 + 1
+
+
 def _clash_gap(a: dict[int, str], b: dict[int, str]) -> int | None:
     """Months between the two articles' news-time ranges when the ranges do not overlap (None otherwise).
-    Each side needs MIN_MONTHS distinct months, so one background mention never decides."""
+    Each side needs MIN_MONTHS distinct months, so one background mention never decides. Months without a
+    year lie on a circle (December is next to January), so their gap is measured the short way round."""
     if len(a) < MIN_MONTHS or len(b) < MIN_MONTHS:
         return None
     if any(k > 12 for k in a) != any(k > 12 for k in b):  # one side resolved to years, the other not
         a, b = {(k - 1) % 12 + 1: v for k, v in a.items()}, {(k - 1) % 12 + 1: v for k, v in b.items()}
+    if all(k <= 12 for k in a) and all(k <= 12 for k in b):
+        (start_a, len_a), (start_b, len_b) = _arc(set(a)), _arc(set(b))
+        after_a, after_b = (start_b - start_a) % 12, (start_a - start_b) % 12  # how far one run starts past the other
+        if after_a < len_a or after_b < len_b:
+            return None
+        return min(after_a - len_a + 1, after_b - len_b + 1)
     lo_a, hi_a, lo_b, hi_b = min(a), max(a), min(b), max(b)
     if hi_a < lo_b:
         return lo_b - hi_a
@@ -116,8 +133,11 @@ def _term_overlap(facts_a: Sequence[Fact], facts_b: Sequence[Fact]) -> float:
 
 
 def event_features(article_a: Article, article_b: Article, facts_a: Sequence[Fact], facts_b: Sequence[Fact],
-                   links: Sequence[Link], to_a: dict[str, str], to_b: dict[str, str]) -> tuple[dict[str, float], list[Reason]]:
-    """The verdict's inputs and the reasons that show them (reason weights are filled in by the caller)."""
+                   links: Sequence[Link], to_a: dict[str, str], to_b: dict[str, str],
+                   letters: tuple[str, str] = ("A", "B")) -> tuple[dict[str, float], list[tuple[Reason, tuple[str, ...]]]]:
+    """The verdict's inputs and the reasons that show them, each with the features it stands for (its weight is
+    filled in by the caller); ``letters`` name the two articles."""
+    la, lb = letters
     n = len(facts_a) + len(facts_b)
     linked = sum((len(l.a) + len(l.b)) * (0.5 if l.kind == PARTIAL else 1.0)
                  for l in links if l.kind in (SHARED, PARTIAL, CONFLICTING))
@@ -144,43 +164,48 @@ def event_features(article_a: Article, article_b: Article, facts_a: Sequence[Fac
     }
     counts = Counter(l.kind for l in links)
     reasons = [
-        Reason(f"{share:.0%} of the facts are shared or overlapping ({counts[SHARED]} shared, {counts[PARTIAL]} partial, "
-               f"{counts[CONFLICTING]} conflicting links; {counts[ONLY_A]} facts only in A, {counts[ONLY_B]} only in B).",
-               0.0, tuple(l.reason for l in links if l.kind == SHARED)[:3]),
-        Reason(f"Actors overlap {overlap:.0%} by attention; most prominent in both: {', '.join(top_shared) or 'none'}.",
-               0.0, tuple(top_shared)),
+        (Reason(f"{share:.0%} of the facts are shared or overlapping ({counts[SHARED]} shared, {counts[PARTIAL]} "
+                f"partial, {counts[CONFLICTING]} conflicting links; {counts[ONLY_A]} facts only in {la}, "
+                f"{counts[ONLY_B]} only in {lb}).", 0.0, tuple(l.reason for l in links if l.kind == SHARED)[:3]),
+         ("fact_share", "term_overlap")),
+        (Reason(f"Actors overlap {overlap:.0%} by attention; most prominent in both: {', '.join(top_shared) or 'none'}.",
+                0.0, tuple(top_shared)), ("actor_overlap",)),
     ]
     if agree:
-        reasons.append(Reason(f"Both give the same date: {', '.join(days_a[d] + ' / ' + days_b[d] for d in agree)}.",
-                              0.0, tuple(agree)))
+        reasons.append((Reason(f"Both give the same date: {', '.join(days_a[d] + ' / ' + days_b[d] for d in agree)}.",
+                               0.0, tuple(agree)), ("date_agree",)))
     if months_a and months_b:
         text_a = ", ".join(sorted(months_a.values(), key=_order_key))
         text_b = ", ".join(sorted(months_b.values(), key=_order_key))
         if clash:
-            reasons.append(Reason(f"Time anchors clash: A refers to {text_a}; B to {text_b} "
-                                  f"({gap} months or more apart), so they are unlikely to report the same event.",
-                                  0.0, (text_a, text_b)))
+            reasons.append((Reason(f"Time anchors clash: {la} refers to {text_a}; {lb} to {text_b} "
+                                   f"({gap} months or more apart), so they are unlikely to report the same event.",
+                                   0.0, (text_a, text_b)), ("time_clash",)))
         elif not agree:
-            reasons.append(Reason(f"Time anchors: A refers to {text_a}; B to {text_b}.", 0.0, (text_a, text_b)))
+            reasons.append((Reason(f"Time anchors: {la} refers to {text_a}; {lb} to {text_b}.", 0.0,
+                                   (text_a, text_b)), ()))
     if pub_gap is not None:
-        reasons.append(Reason(f"Published {pub_gap} day{'s' if pub_gap != 1 else ''} apart "
-                              f"({article_a.date} / {article_b.date}).", 0.0, (article_a.date, article_b.date)))
+        reasons.append((Reason(f"Published {pub_gap} day{'s' if pub_gap != 1 else ''} apart "
+                               f"({article_a.date} / {article_b.date}).", 0.0, (article_a.date, article_b.date)),
+                        ("pub_same_week", "pub_far")))
     actors_only_a = [x for x, _ in sal_a.most_common() if x not in sal_b][:5]
     actors_only_b = [x for x, _ in sal_b.most_common() if x not in sal_a][:5]
     if actors_only_a or actors_only_b:
-        reasons.append(Reason(f"Distinctive actors: only A names {', '.join(actors_only_a) or 'none'}; "
-                              f"only B names {', '.join(actors_only_b) or 'none'}.", 0.0,
-                              tuple(actors_only_a + actors_only_b)))
+        reasons.append((Reason(f"Distinctive actors: only {la} names {', '.join(actors_only_a) or 'none'}; "
+                               f"only {lb} names {', '.join(actors_only_b) or 'none'}.", 0.0,
+                               tuple(actors_only_a + actors_only_b)), ()))
     only_a, only_b = _distinctive_terms(facts_a, facts_b)
     if only_a or only_b:
-        reasons.append(Reason(f"Distinctive words: A alone repeats {', '.join(only_a) or 'nothing'}; "
-                              f"B alone repeats {', '.join(only_b) or 'nothing'}.", 0.0, tuple(only_a + only_b)))
+        reasons.append((Reason(f"Distinctive words: {la} alone repeats {', '.join(only_a) or 'nothing'}; "
+                               f"{lb} alone repeats {', '.join(only_b) or 'nothing'}.", 0.0,
+                               tuple(only_a + only_b)), ()))
     dist_a = _distinctive_facts(links, facts_a, ONLY_A)
     dist_b = _distinctive_facts(links, facts_b, ONLY_B)
     if dist_a or dist_b:
-        reasons.append(Reason("Distinctive facts: " + "; ".join(
-            [f"only A: {f.id} \"{_short(f.text)}\"" for f in dist_a] + [f"only B: {f.id} \"{_short(f.text)}\"" for f in dist_b])
-            + ".", 0.0, tuple(f.id for f in dist_a + dist_b)))
+        reasons.append((Reason("Distinctive facts: " + "; ".join(
+            [f"only {la}: {f.id} \"{short_text(f.text, FACT_WORDS)}\"" for f in dist_a]
+            + [f"only {lb}: {f.id} \"{short_text(f.text, FACT_WORDS)}\"" for f in dist_b])
+            + ".", 0.0, tuple(f.id for f in dist_a + dist_b)), ()))
     return feats, reasons
 
 
@@ -188,11 +213,6 @@ def _order_key(text: str) -> tuple[int, str]:
     from compare.nlp.times import MONTH_NUMBER
     word = re.match(r"[A-Za-z]+", text)
     return (MONTH_NUMBER.get(word.group().lower(), 13) if word else 13, text)
-
-
-def _short(text: str, words: int = 14) -> str:
-    parts = text.split()
-    return " ".join(parts[:words]) + (" …" if len(parts) > words else "")
 
 
 def _distinctive_facts(links: Sequence[Link], facts: Sequence[Fact], kind: str, limit: int = 2) -> list[Fact]:
@@ -216,33 +236,23 @@ def verdict_from_features(feats: dict[str, float]) -> tuple[str, float]:
 
 
 def event_verdict(article_a: Article, article_b: Article, facts_a: Sequence[Fact], facts_b: Sequence[Fact],
-                  links: Sequence[Link], to_a: dict[str, str], to_b: dict[str, str]) -> Verdict:
-    """The same-event verdict for an aligned pair."""
-    feats, reasons = event_features(article_a, article_b, facts_a, facts_b, links, to_a, to_b)
+                  links: Sequence[Link], to_a: dict[str, str], to_b: dict[str, str],
+                  letters: tuple[str, str] = ("A", "B")) -> Verdict:
+    """The same-event verdict for an aligned pair (``letters`` name the two articles in its reasons)."""
+    feats, reasons = event_features(article_a, article_b, facts_a, facts_b, links, to_a, to_b, letters)
     label, score = verdict_from_features(feats)
-    weighted = []
-    for r in reasons:
-        w = _reason_weight(r.text, feats)
-        weighted.append(Reason(r.text, round(w, 3), r.evidence))
-    return Verdict(label, score, tuple(weighted))
+    push = feature_pushes(feats)
+    return Verdict(label, score, tuple(Reason(r.text, round(sum(push[f] for f in keys), 3), r.evidence)
+                                       for r, keys in reasons))
 
 
-def _reason_weight(text: str, feats: dict[str, float]) -> float:
-    """Each reason's push on the logit: weight x (value - its mean over the BASIL pairs the weights were fitted on);
-    a clash counts -CLASH_PENALTY; distinctive items are shown for the reader and weigh nothing themselves."""
+def feature_pushes(feats: dict[str, float]) -> dict[str, float]:
+    """Each feature's push on the logit: weight x (value - its mean over the BASIL pairs the weights were fitted on),
+    and -CLASH_PENALTY for a clash of news times. A reason weighs the pushes of the features it stands for;
+    distinctive items are shown for the reader and weigh nothing themselves."""
     model = event_model()
     push = {f: w * (feats[f] - m) for f, w, m in zip(model["features"], model["weights"], model["means"])}
-    if "of the facts are shared" in text:
-        return push["fact_share"] + push["term_overlap"]
-    if text.startswith("Actors overlap"):
-        return push["actor_overlap"]
-    if text.startswith("Both give the same date"):
-        return push["date_agree"]
-    if text.startswith("Time anchors clash"):
-        return -CLASH_PENALTY
-    if text.startswith("Published"):
-        return push["pub_same_week"] + push["pub_far"]
-    return 0.0
+    return {**push, "time_clash": -CLASH_PENALTY * feats["time_clash"]}
 
 
 def same_event(a: Article, b: Article) -> Verdict:

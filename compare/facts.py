@@ -33,6 +33,12 @@ def article_letter(index: int) -> str:
     return letters
 
 
+def short_text(text: str, words: int) -> str:
+    """The first ``words`` words of a text, with '…' when it goes on."""
+    parts = text.split()
+    return " ".join(parts[:words]) + (" …" if len(parts) > words else "")
+
+
 def _lead_paragraphs(article: Article) -> set[int]:
     lead: set[int] = set()
     count = 0
@@ -76,7 +82,7 @@ def extract_facts(article: Article, index: int) -> tuple[tuple[Actor, ...], tupl
     all_spans = [(s.start, s.end) for s in article.sentences]
     quotes = find_quotes(article.text, all_spans, mentions)
     attributions = find_attributions(article.text, all_spans, mentions, quotes)
-    times = find_times(article.text, published=article.date)
+    times = article_times(article)
     quoted = [(q.start, q.end) for q in quotes]
     lead = _lead_paragraphs(article)
     facts = []

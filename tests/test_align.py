@@ -2,15 +2,18 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
-from compare.align import align_pair
+from compare import align
+from compare.align import actor_map, align_pair
 from compare.facts import extract_facts
 from compare.ingest import article_from_text, read_article
-from compare.model import ONLY_A, ONLY_B, SHARED
+from compare.model import CONFLICTING, ONLY_A, ONLY_B, PARTIAL, SHARED, Actor, Conflict
+from compare.nlp.actors import PERSON, PLACE
 
 ROOT = Path(__file__).resolve().parent.parent
 CASES = json.loads((Path(__file__).resolve().parent / "data" / "engine" / "alignment.json").read_text("utf-8"))
@@ -75,6 +78,45 @@ def _mirror_key(pair, swap):
         strip = lambda ids: tuple(sorted(i[1:] for i in ids))  # noqa: E731  (drop the article letter)
         links.add((kind, strip(a), strip(b), round(l.score, 3)))
     return links, pair.verdict.label, round(pair.verdict.score, 3)
+
+
+THREE = [  # the second and third name Zelenskyy differently, and each adds details the other lacks
+    "Leaders meet\n\nPresident Donald Trump met Mark Rutte in Washington on Wednesday.",
+    ("Zelensky in Kyiv\n\nUkrainian President Vladimir Zelensky met Mark Rutte in Kyiv on Tuesday to discuss air "
+     "defence.\n\nThe weather was cold."),
+    ("Zelenskyy hosts Rutte\n\nUkrainian President Volodymyr Zelenskyy met Mark Rutte in Kyiv on Tuesday to discuss "
+     "air defence systems, drones and winter energy repairs.\n\nOne bakery opened in Lviv."),
+]
+
+
+def test_pair_wording_names_the_pair_by_its_own_letters():
+    articles = [article_from_text(t) for t in THREE]
+    pair = align_pair(articles[1], articles[2], 1, 2, *extract_facts(articles[1], 1), *extract_facts(articles[2], 2))
+    (variant,) = pair.actor_variants
+    assert "'Vladimir Zelensky' in B, 'Volodymyr Zelenskyy' in C" in variant.note
+    reasons = {l.kind: l.reason for l in pair.links}
+    assert "B adds 'vladimir'" in reasons[PARTIAL] and "C adds 'volodymyr" in reasons[PARTIAL]
+    assert reasons[ONLY_A].startswith("Only in B: no fact of C") and reasons[ONLY_B].startswith("Only in C: no fact of B")
+    verdict = [r.text for r in pair.verdict.reasons]
+    assert "2 facts only in B, 2 only in C" in verdict[0]
+    assert any("only C names Lviv" in t for t in verdict) and any('only C: C2 "One bakery' in t for t in verdict)
+    texts = [variant.note, *(l.reason for l in pair.links), *verdict]
+    assert not [t for t in texts if re.search(r"\bA\b", t)]
+
+
+def test_a_name_only_the_second_article_uses_is_marked_with_its_letter():
+    to_a, to_b, shared, _ = actor_map([Actor("Jordan", PERSON)], [Actor("Jordan", PLACE)], ("B", "C"))
+    assert to_a == {"Jordan": "Jordan"} and to_b == {"Jordan": "Jordan (C)"} and not shared
+
+
+def test_distinct_words_are_found_only_for_partial_links(monkeypatch):
+    calls = []
+    monkeypatch.setattr(align, "_distinct_words", lambda fas, fbs: calls.append(1) or (["extra"], []))
+    conflict = Conflict("number", "8", "9", "count")
+    assert align._reason(SHARED, [], [], 0.9, 0.9, [], [], ("A", "B")).startswith("Same fact (")
+    assert align._reason(CONFLICTING, [], [], 0.9, 0.9, [], [conflict], ("A", "B")).startswith("Same fact told")
+    assert not calls
+    assert "A adds 'extra'" in align._reason(PARTIAL, [], [], 0.5, 0.5, [], [], ("A", "B")) and calls
 
 
 def test_seeds_mirror():

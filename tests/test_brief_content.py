@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from test_brief_fixture import build_comparison, build_hostile_comparison
 
-from compare.render.brief import brief_content, distinct_examples, marked, shorten
+from compare.render.brief import brief_content, distinct_examples, label, marked, shorten
 from compare.render.templates import PACKAGED_DIR, load_template
 
 DATA = Path(__file__).parent / "data" / "brief"
@@ -28,8 +28,9 @@ def test_content_matches_snapshot(case):
     content = brief_content(build(), load_template(PACKAGED_DIR / f"{template}.toml"))
     text = json.dumps(content, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
     path = DATA / f"content-{case}.json"
-    if os.environ.get("NEWSCOMPARE_UPDATE_SNAPSHOTS") or not path.exists():
+    if os.environ.get("NEWSCOMPARE_UPDATE_SNAPSHOTS"):
         path.write_text(text, encoding="utf-8")
+    assert path.exists(), f"{path.name} is missing; run with NEWSCOMPARE_UPDATE_SNAPSHOTS=1 to write it"
     assert text == path.read_text(encoding="utf-8")
 
 
@@ -106,3 +107,34 @@ def test_examples_drop_a_quote_already_in_its_sentence():
     quote, sentence = "“We must act,”", "“We must act,” the official said today."
     assert distinct_examples([quote, sentence, "today", "today"]) == [sentence]
     assert distinct_examples(["a plan", "another plan"]) == ["a plan", "another plan"]
+
+
+@pytest.mark.parametrize("text,needles,expected", [
+    ("In 2025, 32 delegates and 2 envoys met.", ["2"], ["2"]),  # not the 2 in 2025 or 32
+    ("A swarm of drones; the war goes on.", ["war"], ["war"]),  # not the "war" in "swarm"
+    ("İstanbul talks: the war goes on.", ["war"], ["war"]),  # İ lowercases to two characters
+    ("Trump met Rutte; trump cards were played.", ["Trump"], ["Trump"]),  # exact case first
+    ("the talks were TENSE and tense", ["Tense"], ["TENSE", "tense"]),  # else any case
+    ("Rutte met Trump", ["Trump", "Rutte", "Trump"], ["Rutte", "Trump"]),  # reading order, no repeats
+])
+def test_marks_are_whole_words_at_offsets_in_the_text(text, needles, expected):
+    result = marked(text, needles)
+    assert [result["text"][s:e] for s, e in result["marks"]] == expected
+
+
+def test_article_labels_follow_the_fact_ids_past_z():
+    assert [label(i) for i in (0, 25, 26, 27, 51, 52)] == ["A", "Z", "AA", "AB", "AZ", "BA"]
+
+
+def test_tone_chart_has_one_row_per_actor_across_spellings():
+    import dataclasses
+
+    comparison = build_comparison(2)
+    spellings = ("Vladimir Zelensky", "Volodymyr Zelenskyy")
+    profiles = tuple(dataclasses.replace(p, sentiment=dataclasses.replace(p.sentiment, targets=p.sentiment.targets + (
+        dataclasses.replace(p.sentiment.targets[0], actor=name, score=score, sentences=9),)))
+        for p, name, score in zip(comparison.profiles, spellings, (-0.4, 0.3)))
+    content = brief_content(dataclasses.replace(comparison, profiles=profiles), load_template(PACKAGED_DIR / "default.toml"))
+    chart = next(s for s in content["sections"] if s["id"] == "tone")["actors"]
+    rows = [(a, scores) for a, scores in zip(chart["actors"], chart["scores"]) if "Zelensk" in a]
+    assert rows == [("Vladimir Zelensky", [-0.4, 0.3])]

@@ -202,3 +202,10 @@ def test_an_empty_comparison_renders_with_notes_not_errors(tmp_path):
                  "The comparison carries no method notes.", "unknown outlet"):
         assert note in text, note
     assert [o.title for o in reader.outline] == list(SECTION_TITLES.values())
+
+
+def test_escaped_text_loses_controls_bidi_overrides_and_noncharacters():
+    from compare.render.pdf import esc
+
+    hostile = "a\u202eb\u2066c\u200fd\x85e\x9bf\x07g\ufffeh\uffff<i>&"
+    assert esc(hostile) == "abcdefgh&lt;i&gt;&amp;"

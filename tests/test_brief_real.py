@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from compare.comparison import compare_articles
 from compare.evaldata import eval_dir
 from compare.render.brief import SECTION_TITLES
 from compare.render.templates import PACKAGED_DIR
@@ -15,14 +16,6 @@ pypdf = pytest.importorskip("pypdf")
 REPO = Path(__file__).resolve().parent.parent
 SEEDS = [REPO / "seeds" / "rutte-white-house-nato-dues.txt", REPO / "seeds" / "foxnews-rutte-ukraine-talks.txt"]
 OUTLETS = {"fox": "Fox News", "nyt": "The New York Times", "hpo": "HuffPost"}
-
-
-def compare_articles():
-    try:
-        from compare.comparison import compare_articles
-    except ImportError as e:  # the engine is written by another helper
-        pytest.skip(f"compare.comparison is not available yet: {e}")
-    return compare_articles
 
 
 def pdf_text(path: Path):
@@ -34,7 +27,7 @@ def pdf_text(path: Path):
 def seeds_comparison():
     from compare.ingest import read_article
 
-    return compare_articles()([read_article(str(p)) for p in SEEDS])
+    return compare_articles([read_article(str(p)) for p in SEEDS])
 
 
 def test_seeds_brief(seeds_comparison, tmp_path):
@@ -72,14 +65,13 @@ def test_basil_triplet_brief(tmp_path):
     from compare.ingest import article_from_text
     from compare.render.pdf import write_brief
 
-    compare = compare_articles()
     articles = []
     for row in basil_triplet():
         paragraphs = [" ".join(s.strip() for s in p if s.strip()) for p in row["body-paragraphs"]]
         text = row["title"] + "\n\n" + "\n\n".join(p for p in paragraphs if p)
         articles.append(article_from_text(text, source=f"basil:{row['uuid']}", outlet=OUTLETS[row["source"]],
                                           date=row.get("date")))
-    path = write_brief(compare(articles), tmp_path / "basil.pdf", template=PACKAGED_DIR / "default.toml")
+    path = write_brief(compare_articles(articles), tmp_path / "basil.pdf", template=PACKAGED_DIR / "default.toml")
     reader, text = pdf_text(path)
     assert [o.title for o in reader.outline] == list(SECTION_TITLES.values())
     for name in OUTLETS.values():
@@ -88,7 +80,6 @@ def test_basil_triplet_brief(tmp_path):
 
 
 def test_command_writes_a_brief(tmp_path, monkeypatch, capsys):
-    compare_articles()
     from compare.cli import main
 
     monkeypatch.chdir(tmp_path)
@@ -127,7 +118,19 @@ def test_same_inputs_same_content():
     from compare.ingest import read_article
     from compare.render.brief import brief_content
 
-    compare = compare_articles()
-    runs = [brief_content(compare([read_article(str(p)) for p in SEEDS]), PACKAGED_DIR / "default.toml")
+    runs = [brief_content(compare_articles([read_article(str(p)) for p in SEEDS]), PACKAGED_DIR / "default.toml")
             for _ in range(2)]
     assert runs[0] == runs[1]
+
+
+def test_seed_cards_give_the_profile_counts(seeds_comparison, tmp_path):
+    from compare.render.brief import READABILITY_ROWS, brief_content
+    from compare.render.pdf import write_brief
+
+    content = brief_content(seeds_comparison, PACKAGED_DIR / "default.toml")
+    for card, profile in zip(content["articles"], seeds_comparison.profiles):
+        assert (card["words"], card["sentences"]) == (profile.words, profile.sentences)
+    assert not {"words", "sentences"} & {key for key, _, _ in READABILITY_ROWS}  # one count per article, on its card
+    _, text = pdf_text(write_brief(seeds_comparison, tmp_path / "seeds.pdf", template=PACKAGED_DIR / "default.toml"))
+    for profile in seeds_comparison.profiles:
+        assert f"{profile.words:,} words in {profile.sentences} sentences (headline and body)" in text

@@ -79,6 +79,17 @@ def test_logo_path_is_relative_to_the_template(tmp_path):
     assert load_template(tmp_path / "t.toml").logo == str(tmp_path / "logo.png")
 
 
+def test_a_truncated_logo_is_a_config_error_not_a_late_crash(tmp_path):
+    from PIL import Image
+
+    Image.new("RGB", (120, 40), "#1f4e79").save(tmp_path / "whole.png")
+    data = (tmp_path / "whole.png").read_bytes()
+    (tmp_path / "cut.png").write_bytes(data[: len(data) // 2 + 20])  # the header (and size) intact, the pixels cut
+    (tmp_path / "t.toml").write_text('[title]\nlogo = "cut.png"\n')
+    with pytest.raises(ConfigError, match="key title.logo names .*cut.png, which is not an image"):
+        load_template(tmp_path / "t.toml")
+
+
 def _contrast(a: str, b: str) -> float:
     from compare.render.charts import luminance
 

@@ -23,8 +23,6 @@ CASES = sorted(p.name for p in DATA.iterdir() if (p / "inputs.json").is_file())
 UPDATE = os.environ.get("NEWSCOMPARE_UPDATE_SNAPSHOTS") == "1"
 SNAPSHOTS = {"engine.text.txt": ["--width", "80"], "engine.md": ["--format", "markdown"]}
 
-pytest.importorskip("compare.comparison", reason="the engine (compare/comparison.py) is not there yet")
-
 
 def inputs(case: str) -> dict:
     return json.loads((DATA / case / "inputs.json").read_text(encoding="utf-8"))

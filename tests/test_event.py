@@ -2,12 +2,15 @@
 from __future__ import annotations
 
 import importlib.util
+import json
 from pathlib import Path
 
 import pytest
 
+from compare.align import actor_map, align_pair
 from compare.evaldata import eval_dir
-from compare.event import same_event
+from compare.event import CLASH_PENALTY, _clash_gap, event_features, event_model, same_event
+from compare.facts import extract_facts
 from compare.ingest import article_from_text, read_article
 from compare.model import DIFFERENT_EVENTS, RELATED_EVENTS, SAME_EVENT
 
@@ -47,6 +50,45 @@ def test_publication_dates_far_apart_push_away():
     far = same_event(article_from_text(a, date="2025-03-13"), article_from_text(b, date="2025-10-22"))
     assert far.score < near.score
     assert any(r.text.startswith("Published 223 days apart") and r.weight < 0 for r in far.reasons)
+
+
+MONTH_GAPS = json.loads((ROOT / "tests" / "data" / "engine" / "month_gaps.json").read_text("utf-8"))
+
+
+@pytest.mark.parametrize("case", MONTH_GAPS, ids=lambda c: c["name"])
+def test_month_gap(case):
+    a, b = ({k: str(k) for k in case[side]} for side in ("a", "b"))
+    assert _clash_gap(a, b) == _clash_gap(b, a) == case["gap"]
+
+
+def test_months_across_the_new_year_do_not_clash():
+    a = "Border talks resume\n\nNegotiators met in November and again in December to discuss the border treaty."
+    b = "Border treaty talks\n\nNegotiators met in January and will meet again in February to discuss the border treaty."
+    c = "Border treaty talks\n\nNegotiators met in May and will meet again in June to discuss the border treaty."
+    winter = same_event(article_from_text(a), article_from_text(b))
+    assert not any(r.text.startswith("Time anchors clash") for r in winter.reasons)
+    assert any(r.text.startswith("Time anchors: A refers to November, December; B to January, February")
+               for r in winter.reasons)
+    apart = same_event(article_from_text(a), article_from_text(c))
+    assert any(r.text.startswith("Time anchors clash") and "(5 months or more apart)" in r.text for r in apart.reasons)
+
+
+def test_reason_weights_are_the_pushes_of_the_features_they_stand_for():
+    a, b = _seeds()
+    (actors_a, facts_a), (actors_b, facts_b) = extract_facts(a, 0), extract_facts(b, 1)
+    pair = align_pair(a, b, 0, 1, actors_a, facts_a, actors_b, facts_b)
+    to_a, to_b, _, _ = actor_map(actors_a, actors_b)
+    feats, reasons = event_features(a, b, facts_a, facts_b, pair.links, to_a, to_b)
+    model = event_model()
+    push = {f: w * (feats[f] - m) for f, w, m in zip(model["features"], model["weights"], model["means"])}
+    push["time_clash"] = -CLASH_PENALTY * feats["time_clash"]
+    assert [r.text for r, _ in reasons] == [r.text for r in pair.verdict.reasons]
+    for (_, keys), shown in zip(reasons, pair.verdict.reasons):
+        assert shown.weight == round(sum(push[k] for k in keys), 3), shown
+    shown_features = {k for _, keys in reasons for k in keys if feats[k]}
+    assert shown_features == {f for f, v in feats.items() if v} == {"fact_share", "term_overlap", "actor_overlap",
+                                                                      "time_clash"}
+    assert all(r.weight for (_, keys), r in zip(reasons, pair.verdict.reasons) if any(feats[k] for k in keys))
 
 
 # --------------------------------------------------------------------------- quality gate

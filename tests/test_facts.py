@@ -3,19 +3,23 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import re
 from pathlib import Path
 
 import pytest
 
+from compare import facts as facts_module
 from compare.evaldata import eval_dir
-from compare.facts import article_letter, clause_spans, extract_facts
+from compare.facts import article_letter, clause_spans, extract_facts, short_text
 from compare.ingest import article_from_text, read_article
-from compare.model import Actor
+from compare.model import Actor, TimeAnchor
+from compare.nlp import actors as actors_module, quantities as quantities_module
 from compare.nlp.actors import same_actor, spelling_differs, text_actors
 from compare.nlp.quantities import find_quantities
 from compare.nlp.quotes import find_attributions, find_quotes
 from compare.nlp.sentences import split_sentences
-from compare.nlp.times import find_times
+from compare.nlp.similarity import is_title_case, terms
+from compare.nlp.times import MONTH_NAMES, MONTH_NUMBER, find_times
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data" / "engine"
@@ -139,3 +143,39 @@ def test_extraction_quality_gate(which):
     for kind, floor in minimum.items():
         assert result["engine"][kind]["f1"] >= floor, (kind, result["engine"][kind])
         assert result["engine"][kind]["f1"] >= result["baseline"][kind]["f1"], kind
+
+
+# --------------------------------------------------------------------------- text helpers shared by the engine
+
+@pytest.mark.parametrize("text, words, expected", [
+    ("one two three", 2, "one two …"), ("one  two\nthree", 3, "one two three"), ("one", 5, "one"), ("", 3, "")])
+def test_short_text(text, words, expected):
+    assert short_text(text, words) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Trump Meets Rutte At The White House", True), ("Trump meets Rutte at the White House", False),
+    ("NATO Chief’s Visit Ends Early, Officials Say", True), ("Big Day", False)])
+def test_title_case_is_one_rule_for_actors_and_similarity(text, expected):
+    assert is_title_case(text) is expected
+    assert (2.0 in {w for _, w in terms(text)}) is not expected  # in Title Case capitals do not mark names
+
+
+def test_month_names_come_from_one_list():
+    for k, names in enumerate(MONTH_NAMES, start=1):
+        for name in names:
+            assert name.title() in actors_module.MONTHS and MONTH_NUMBER[name] == k
+            assert re.fullmatch(quantities_module._MONTHS, name.title())
+            (anchor,) = find_times(f"They met on {name.title()} 5 in Brussels.")
+            assert anchor.value == f"--{k:02d}-05", anchor
+    assert len(actors_module.MONTHS) == len(MONTH_NUMBER)
+
+
+def test_fact_times_are_the_articles_time_anchors(monkeypatch):
+    article = article_from_text("Talks\n\nThe envoys met on March 13 in Brussels to discuss the ceasefire plan.")
+    anchor = TimeAnchor("envoys", 9, 15, "date", "--01-01")  # a stand-in only article_times can supply
+    monkeypatch.setattr(facts_module, "article_times", lambda a: (anchor,) if a is article else ())
+    facts_module.extract_facts.cache_clear()
+    _, facts = extract_facts(article, 0)
+    facts_module.extract_facts.cache_clear()
+    assert [f.times for f in facts if f.times] == [(anchor,)]

@@ -6,19 +6,24 @@ from pathlib import Path
 
 import pytest
 
+from compare.facts import extract_facts
 from compare.ingest import article_from_text, read_article
 from compare.model import Actor, Attribution, Fact, Mention, OutletProfile, Quote, from_dict, to_dict
+from compare.profile import build, framing, sentiment
 from compare.profile import build_profile, method_notes, profile_differences
+from compare.profile.differences import actor_groups
 from compare.profile.framing import sentence_frames
 from compare.profile.sections import sentence_views
 from compare.profile.sourcing import sourcing_profile
-from compare.profile.types import NOT_ENOUGH_TEXT
+from compare.profile.types import NOT_ENOUGH_TEXT, ReadabilityProfile, SourcingProfile, SpeakerShare
 from compare.profile.wording import wording_profile
 
 DATA = Path(__file__).parent / "data" / "profile"
 ROOT = Path(__file__).parent.parent
 SEEDS = (ROOT / "seeds" / "rutte-white-house-nato-dues.txt", ROOT / "seeds" / "foxnews-rutte-ukraine-talks.txt")
 EDGE_CASES = json.loads((DATA / "edge_cases.json").read_text(encoding="utf-8"))
+ACTOR_GROUPS = json.loads((DATA / "actor_groups.json").read_text(encoding="utf-8"))
+OWN_OUTLET = json.loads((DATA / "own_outlet.json").read_text(encoding="utf-8"))
 CUES = json.loads((DATA / "cues.json").read_text(encoding="utf-8"))
 
 
@@ -57,10 +62,12 @@ def test_bad_input_still_gives_a_profile(case):
 
 
 def test_not_enough_text_is_said_where_figures_are_missing():
-    profile = build_profile(article_from_text("Leaders meet in the capital"), 0, (), ())
-    assert NOT_ENOUGH_TEXT in profile.readability.note
-    assert NOT_ENOUGH_TEXT in profile.sourcing.note
-    assert profile_differences([article_from_text("x y z")], [profile]) == []
+    articles = [article_from_text("Leaders meet in the capital"), article_from_text("Ministers gather in Brussels today")]
+    profiles = [build_profile(a, i, (), ()) for i, a in enumerate(articles)]
+    for profile in profiles:
+        assert NOT_ENOUGH_TEXT in profile.readability.note
+        assert NOT_ENOUGH_TEXT in profile.sourcing.note
+    assert profile_differences(articles, profiles) == []  # two profiles without figures: nothing to set apart
 
 
 # --------------------------------------------------------------------------- seeds
@@ -68,12 +75,7 @@ def test_not_enough_text_is_said_where_figures_are_missing():
 @pytest.fixture(scope="module")
 def seeds():
     articles = [read_article(str(p)) for p in SEEDS]
-    try:
-        from compare.facts import extract_facts
-
-        extracted = [extract_facts(a, i) for i, a in enumerate(articles)]
-    except ImportError:
-        extracted = [((), ()) for _ in articles]
+    extracted = [extract_facts(a, i) for i, a in enumerate(articles)]
     profiles = [build_profile(a, i, facts, actors) for i, (a, (actors, facts)) in enumerate(zip(articles, extracted))]
     return articles, profiles
 
@@ -233,6 +235,62 @@ def test_differences_rank_anonymous_against_named_sourcing_first():
     top = differences[0]
     assert top.kind == "sourcing" and "A (Paper A) relies on anonymous sources" in top.text and "Anna Berg" in top.text
     assert top.figures["A (Paper A): anonymous share"] == 1.0 and top.evidence
+
+
+@pytest.mark.parametrize("case", ACTOR_GROUPS, ids=[c["name"] for c in ACTOR_GROUPS])
+def test_actor_groups_use_the_engine_matcher(case):
+    expected = [{int(k): v for k, v in g.items()} for g in case["groups"]]
+    assert actor_groups([tuple(x) for x in case["names"]]) == expected
+
+
+def test_seed_zelenskyy_spellings_are_one_actor(seeds):
+    articles, profiles = seeds
+    actors = [extract_facts(a, i)[0] for i, a in enumerate(articles)]
+    targets = [(p.article, t.actor) for p in profiles for t in p.sentiment.targets]
+    assert {"Vladimir Zelensky", "Volodymyr Zelenskyy"} <= {name for _, name in targets}
+    groups = [g for g in actor_groups(targets, actors) if any("Zelensk" in name for name in g.values())]
+    assert groups == [{0: "Vladimir Zelensky", 1: "Volodymyr Zelenskyy"}]
+
+
+@pytest.mark.parametrize("case", OWN_OUTLET, ids=[c["name"] for c in OWN_OUTLET])
+def test_own_outlet_is_left_out_of_cited_outlets_by_whole_name(case):
+    article = article_from_text(case["text"], outlet=case["outlet"])
+    assert list(sourcing_profile(sentence_views(article), (), article.outlet).outlets) == case["cited"]
+
+
+def test_article_27_is_called_AA_as_in_fact_ids():
+    articles = [article_from_text(f"Headline {i}\n\nA sentence of the body.") for i in range(28)]
+    profiles = [OutletProfile(i, "", readability=ReadabilityProfile(100, 5, flesch_kincaid_grade=grade, words_per_sentence=20.0))
+                for i, grade in ((26, 14.0), (27, 6.0))]
+    (difference,) = profile_differences(articles, profiles)
+    assert difference.text.startswith("AA is harder to read") and "than AB" in difference.text
+
+
+@pytest.mark.parametrize("share,says", [(0.8, "most of it Anna Berg"), (0.5, "the largest share to Anna Berg"),
+                                        (0.4, "the largest share to Anna Berg")])
+def test_quoted_share_says_most_only_over_half(share, says):
+    articles = [article_from_text("Headline\n\nA sentence of the body.", outlet=o) for o in ("Paper A", "Paper B")]
+    speakers = (SpeakerShare("Anna Berg", 3, 30, share), SpeakerShare("Ivo Lind", 2, 20, round(1 - share, 3)))
+    profiles = [OutletProfile(0, "Paper A", sourcing=SourcingProfile(5, 0.4, speakers)),
+                OutletProfile(1, "Paper B", sourcing=SourcingProfile(1, 0.1, ()))]
+    voice = [d.text for d in profile_differences(articles, profiles) if "of its words to quotations" in d.text]
+    assert voice == [f"A (Paper A) gives 40% of its words to quotations, {says} ({share:.0%} of quoted words); B (Paper B) 10%."]
+
+
+def test_actor_mentions_are_found_once_per_profile(seeds, monkeypatch):
+    articles, _ = seeds
+    actors, facts = extract_facts(articles[1], 1)
+    calls = []
+
+    def counted(*args):
+        calls.append(1)
+        return real(*args)
+    real = sentiment.actor_mentions
+    for module in (build, sentiment, framing):
+        if hasattr(module, "actor_mentions"):
+            monkeypatch.setattr(module, "actor_mentions", counted)
+    profile = build_profile(articles[1], 1, facts, actors)
+    assert len(calls) == 1 and profile.sentiment.targets and profile.framing.placement.headline_actors
 
 
 def test_method_notes_cover_every_score_with_measured_figures():

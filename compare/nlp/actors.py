@@ -17,12 +17,13 @@ from pathlib import Path
 from typing import Sequence
 
 from compare.model import Actor, Mention
+from compare.nlp.similarity import is_title_case
+from compare.nlp.times import MONTH_NUMBER
 
 PERSON, ORGANISATION, PLACE, GROUP = "person", "organisation", "place", "group"
 RESOURCES = Path(__file__).resolve().parent.parent / "resources" / "engine"
 
-MONTHS = ("January February March April May June July August September October November December "
-          "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec").split()
+MONTHS = [name.title() for name in MONTH_NUMBER]
 WEEKDAYS = "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
 ABBREVIATIONS = {"Sen", "Rep", "Gov", "Dr", "Mr", "Mrs", "Ms", "Lt", "Gen", "Col", "Adm", "Maj", "Capt", "Sgt",
                  "Rev", "Prof", "St", "Jr", "Sr", "Inc", "Corp", "Co", "Ltd", "Mt", "Ft"}
@@ -286,12 +287,6 @@ def _surname(name: str) -> str:
     return parts[-1] if parts else name
 
 
-def _title_case(text: str, span: tuple[int, int]) -> bool:
-    """Whether a sentence is set in Title Case (as many headlines are), where capitals say nothing."""
-    words = [w for w in re.findall(r"[A-Za-z][\w’'-]*", text[span[0]:span[1]]) if len(w) > 3]
-    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.85 * len(words)
-
-
 def _known_in_title(text: str, span: tuple[int, int], k: int, names: set[str], gz: Gazetteer) -> list[_Candidate]:
     """In a Title Case sentence, only gazetteer entries and person names already seen elsewhere count."""
     out = []
@@ -317,7 +312,7 @@ def _known_in_title(text: str, span: tuple[int, int], k: int, names: set[str], g
 def find_actors(text: str, sentence_spans: Sequence[tuple[int, int]]) -> tuple[tuple[Actor, ...], tuple[Mention, ...]]:
     """Actors and their mentions in ``text``, sentence by sentence, resolved within the text."""
     gz = gazetteer()
-    titled = {k for k, span in enumerate(sentence_spans) if _title_case(text, span)}
+    titled = {k for k, span in enumerate(sentence_spans) if is_title_case(text[span[0]:span[1]])}
     plain = {k: _candidates(text, span, k, gz) for k, span in enumerate(sentence_spans) if k not in titled}
     seen = {c.name for cs in plain.values() for c in cs if c.kind == PERSON}
     seen |= {c.name.split()[-1] for cs in plain.values() for c in cs if c.kind == PERSON and " " in c.name}

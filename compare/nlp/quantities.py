@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from compare.model import Quantity
+from compare.nlp.times import MONTH_NAMES
 
 _UNITS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
           "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
@@ -21,8 +22,7 @@ CURRENCY_WORDS = {"dollar": "USD", "dollars": "USD", "euro": "EUR", "euros": "EU
                   "pounds": "GBP", "sterling": "GBP", "yen": "JPY", "yuan": "CNY", "renminbi": "CNY",
                   "ruble": "RUB", "rubles": "RUB", "rouble": "RUB", "roubles": "RUB", "rupees": "INR",
                   "hryvnia": "UAH", "hryvnias": "UAH"}
-_MONTHS = ("January|February|March|April|May|June|July|August|September|October|November|December|"
-           "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec")
+_MONTHS = "|".join(name.title() for names in MONTH_NAMES for name in names)
 _NOT_COUNTED = {"of", "to", "and", "or", "in", "on", "at", "for", "the", "a", "an", "by", "from", "with", "as",
                 "that", "than", "who", "which", "is", "are", "was", "were", "has", "have", "had", "will", "would",
                 "percent", "per", "cent", "more", "less", "times", "old", "p", "a.m", "pm"}

@@ -54,12 +54,18 @@ def stem(word: str) -> str:
     return w.rstrip("e") if len(w) > 4 else w
 
 
+def is_title_case(text: str) -> bool:
+    """Whether a text is set in Title Case (as many headlines are): 85% or more of its 3+ words over three
+    letters start with a capital."""
+    words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", text) if len(w) > 3]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.85 * len(words)
+
+
 @lru_cache(maxsize=8192)
 def terms(text: str) -> tuple[tuple[str, float], ...]:
     """Content terms of a text with weights: names and numbers 2.0, other content words 1.0 (all 1.0 in Title Case)."""
     out = []
-    words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", text) if len(w) > 3]
-    title_case = len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.85 * len(words)  # capitals mean nothing
+    title_case = is_title_case(text)  # capitals mean nothing
     for m in _WORD.finditer(text):
         raw = m.group()
         low = raw.lower().replace("’", "'")

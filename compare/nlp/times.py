@@ -14,14 +14,14 @@ from functools import lru_cache
 from compare.model import TimeAnchor
 
 DATE, WEEKDAY, MONTH, YEAR, RELATIVE = "date", "weekday", "month", "year", "relative"
-MONTH_NUMBER = {name: k for k, names in enumerate(
-    [("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",), ("june", "jun"),
-     ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"),
-     ("december", "dec")], start=1) for name in names}
+MONTH_NAMES = (("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",), ("june", "jun"),
+               ("july", "jul"), ("august", "aug"), ("september", "sept", "sep"), ("october", "oct"),
+               ("november", "nov"), ("december", "dec"))  # full name, then abbreviations (longest first)
+MONTH_NUMBER = {name: k for k, names in enumerate(MONTH_NAMES, start=1) for name in names}
 WEEKDAY_NUMBER = {d: k for k, d in enumerate("monday tuesday wednesday thursday friday saturday sunday".split())}
 
-_M = r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December|" \
-     r"Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"
+_M = ("(?P<month>" + "|".join(names[0].title() for names in MONTH_NAMES) + "|"
+      + "|".join(name.title() + r"\.?" for names in MONTH_NAMES for name in names[1:]) + ")")
 _SAFE_MONTH = r"(?P<month>January|February|April|June|July|September|October|November|December)"
 _PATTERNS = [
     (DATE, re.compile(_M + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>(?:19|20)\d{2})\b)?")),

@@ -5,7 +5,7 @@ from compare.model import Actor, Article, Fact
 from compare.profile.framing import framing_profile
 from compare.profile.readability import readability_profile
 from compare.profile.sections import sentence_views
-from compare.profile.sentiment import sentiment_profile
+from compare.profile.sentiment import actor_mentions, sentiment_profile
 from compare.profile.sourcing import sourcing_profile
 from compare.profile.textfeatures import tokens
 from compare.profile.types import NOT_ENOUGH_TEXT, OutletProfile
@@ -15,7 +15,7 @@ from compare.profile.wording import wording_profile
 def build_profile(article: Article, index: int, facts: tuple[Fact, ...], actors: tuple[Actor, ...]) -> OutletProfile:
     """The outlet profile of one article: every figure with its evidence, "not enough text" where a figure would mean nothing."""
     views = sentence_views(article, facts)
-    words = sum(len(tokens(v.sentence.text)) for v in views)
+    mentions = actor_mentions(views, facts, actors)
     notes = []
     if not views:
         notes.append(f"{NOT_ENOUGH_TEXT}: no headline or body sentences")
@@ -28,12 +28,17 @@ def build_profile(article: Article, index: int, facts: tuple[Fact, ...], actors:
     return OutletProfile(
         article=index,
         outlet=article.outlet,
-        words=words,
+        words=reporting_words(article),
         sentences=len(views),
-        sentiment=sentiment_profile(views, facts, actors),
-        framing=framing_profile(views, facts, actors),
+        sentiment=sentiment_profile(views, mentions),
+        framing=framing_profile(views, facts, mentions),
         wording=wording_profile(views, actors),
         sourcing=sourcing_profile(views, facts, article.outlet),
         readability=readability_profile(views, article.language),
         notes=tuple(notes),
     )
+
+
+def reporting_words(article: Article) -> int:
+    """Words of the headline and body sentences (the count the profile's rates and the brief's article card use)."""
+    return sum(len(tokens(s.text)) for s in article.reporting_sentences)

@@ -1,10 +1,11 @@
 """The differences between outlet profiles a reader should see first, each with figures and evidence."""
 from __future__ import annotations
 
-import string
 from typing import Callable, Sequence
 
-from compare.model import Article, Difference
+from compare.facts import article_letter
+from compare.model import Actor, Article, Difference
+from compare.nlp.actors import PERSON, gazetteer, same_actor
 from compare.profile.sourcing import UNATTRIBUTED
 from compare.profile.types import Evidence, OutletProfile
 
@@ -25,20 +26,43 @@ LOADED_REPORT = "report_loaded"
 EVIDENCE_EACH = 2
 
 
-def profile_differences(articles: Sequence[Article], profiles: Sequence[OutletProfile]) -> list[Difference]:
-    """Ranked differences between outlets (sourcing, tone, tone toward actors, framing, placement, words, labels, readability)."""
+def profile_differences(articles: Sequence[Article], profiles: Sequence[OutletProfile],
+                        actors: Sequence[Sequence[Actor]] = ()) -> list[Difference]:
+    """Ranked differences between outlets (sourcing, tone, tone toward actors, framing, placement, words, labels, readability);
+    ``actors`` (per article, as in Comparison.actors) tells the matcher which names are people."""
     if len(profiles) < 2:
         return []
     names = {p.article: _name(p.article, articles) for p in profiles}
     found: list[Difference] = []
-    for rule in (_anonymity, _voice, _cited_outlets, _tone, _actor_tone, _frames, _headline_frames, _placement,
-                 _loaded_words, _report_verbs, _biased, _labels, _readability):
+    for rule in (_anonymity, _voice, _cited_outlets, _tone, _frames, _headline_frames, _loaded_words, _report_verbs,
+                 _biased, _readability):
         found.extend(rule(profiles, names))
+    for rule in (_actor_tone, _placement, _labels):
+        found.extend(rule(profiles, names, actors))
     return sorted(found, key=lambda d: (-d.rank, d.kind, d.text))
 
 
+def actor_groups(names: Sequence[tuple[int, str]], actors: Sequence[Sequence[Actor]] = ()) -> list[dict[int, str]]:
+    """(article, actor name) pairs grouped by the engine's matcher (compare.nlp.actors.same_actor): one group per actor,
+    at most one name per article ("Vladimir Zelensky" in A and "Volodymyr Zelenskyy" in B), in order of first appearance."""
+    groups: list[dict[int, Actor]] = []
+    for article, name in names:
+        actor = _actor(name, actors[article] if article < len(actors) else ())
+        group = next((g for g in groups if article not in g and any(same_actor(actor, x) for x in g.values())), None)
+        if group is None:
+            groups.append({article: actor})
+        else:
+            group[article] = actor
+    return [{i: a.name for i, a in g.items()} for g in groups]
+
+
+def _actor(name: str, known: Sequence[Actor]) -> Actor:
+    """The article's actor of that name, else one whose kind comes from the gazetteer (a person when not listed)."""
+    return next((a for a in known if a.name == name), None) or Actor(name, gazetteer().kinds.get(name, (PERSON,))[0])
+
+
 def _name(index: int, articles: Sequence[Article]) -> str:
-    letter = string.ascii_uppercase[index % 26]
+    letter = article_letter(index)
     article = articles[index] if 0 <= index < len(articles) else None
     return f"{letter} ({article.outlet})" if article and article.outlet and article.outlet_rule != "unknown" else letter
 
@@ -108,7 +132,8 @@ def _voice(profiles, names):
     if ext and ext[2] - ext[3] >= MIN_QUOTE_SPREAD:
         hi, lo, vh, vl = ext
         top = hi.sourcing.speakers[0] if hi.sourcing.speakers else None
-        who = f", most of it {top.speaker} ({top.share:.0%} of quoted words)" if top and top.speaker != UNATTRIBUTED else ""
+        most = "most of it" if top and top.share > 0.5 else "the largest share to"
+        who = f", {most} {top.speaker} ({top.share:.0%} of quoted words)" if top and top.speaker != UNATTRIBUTED else ""
         text = f"{names[hi.article]} gives {vh:.0%} of its words to quotations{who}; {names[lo.article]} {vl:.0%}."
         evidence = _ev(names[hi.article], top.evidence) if top else ()
         out.append(_diff("sourcing", text, 2 * (vh - vl), {f"{names[hi.article]}: quoted share": vh, f"{names[lo.article]}: quoted share": vl}, evidence))
@@ -144,21 +169,13 @@ def _tone(profiles, names):
     return [_diff("tone", text, (vh - vl) / 0.6, figures, _ev(names[lo.article], lo.sentiment.negative) + _ev(names[hi.article], hi.sentiment.positive, 1))]
 
 
-def _actor_key(name: str) -> str:
-    last = name.split()[-1].lower() if name.split() else name.lower()
-    return last.rstrip("y") if last.endswith("yy") else last
-
-
-def _actor_tone(profiles, names):
-    by_actor: dict[str, dict[int, object]] = {}
-    for p in profiles:
-        for t in (p.sentiment.targets if p.sentiment else ()):
-            if t.score is not None:
-                by_actor.setdefault(_actor_key(t.actor), {})[p.article] = t
+def _actor_tone(profiles, names, actors):
+    scored = {(p.article, t.actor): t for p in profiles for t in (p.sentiment.targets if p.sentiment else ()) if t.score is not None}
     out = []
-    for per in by_actor.values():
-        if len(per) < 2:
+    for group in actor_groups(list(scored), actors):
+        if len(group) < 2:
             continue
+        per = {i: scored[i, name] for i, name in group.items()}
         hi_i = max(per, key=lambda i: per[i].score)
         lo_i = min(per, key=lambda i: per[i].score)
         hi, lo = per[hi_i], per[lo_i]
@@ -201,16 +218,15 @@ def _headline_frames(profiles, names):
     return [_diff("framing", text, 0.5, {}, ())]
 
 
-def _placement(profiles, names):
+def _placement(profiles, names, actors):
     heads = {p.article: p.framing.placement.headline_actors for p in profiles if p.framing}
     if len(heads) < 2:
         return []
-    keys = {i: {_actor_key(a) for a in acts} for i, acts in heads.items()}
-    if len({frozenset(k) for k in keys.values()}) == 1:
-        return []
+    alone = {(i, n) for g in actor_groups([(i, a) for i, acts in heads.items() for a in acts], actors) if len(g) == 1
+             for i, n in g.items()}  # named in no other outlet's headline
     parts = []
     for i, acts in heads.items():
-        only = [a for a in acts if all(_actor_key(a) not in keys[j] for j in keys if j != i)]
+        only = [a for a in acts if (i, a) in alone]
         if only:
             parts.append(f"only {names[i]}'s headline names {_list(only)}")
     if not parts:
@@ -267,15 +283,13 @@ def _biased(profiles, names):
                   _ev(names[hi.article], hi.wording.biased))]
 
 
-def _labels(profiles, names):
-    by_actor: dict[str, dict[int, tuple[str, tuple[str, ...]]]] = {}
-    for p in profiles:
-        for lab in (p.wording.labels if p.wording else ()):
-            by_actor.setdefault(_actor_key(lab.actor), {})[p.article] = (lab.actor, lab.labels)
+def _labels(profiles, names, actors):
+    labelled = {(p.article, lab.actor): lab.labels for p in profiles for lab in (p.wording.labels if p.wording else ())}
     out = []
-    for per in by_actor.values():
-        if len(per) < 2:
+    for group in actor_groups(list(labelled), actors):
+        if len(group) < 2:
             continue
+        per = {i: (name, labelled[i, name]) for i, name in group.items()}
         sets = {i: {_label_key(x) for x in labs} for i, (_, labs) in per.items()}
         if len({frozenset(s) for s in sets.values()}) == 1:
             continue

@@ -5,9 +5,9 @@ from collections import Counter
 from functools import lru_cache
 from importlib import resources
 
-from compare.model import Actor, Fact
+from compare.model import Fact
 from compare.profile.sections import SentenceView
-from compare.profile.sentiment import actor_mentions
+from compare.profile.sentiment import Mentions
 from compare.profile.textfeatures import tokens
 from compare.profile.types import NOT_ENOUGH_TEXT, Evidence, FrameScore, FramingProfile, Placement
 
@@ -70,9 +70,10 @@ def _main_frame(weights: dict[str, float]) -> str:
     return max(sorted(weights), key=lambda f: weights[f])
 
 
-def framing_profile(views: tuple[SentenceView, ...], facts: tuple[Fact, ...], actors: tuple[Actor, ...]) -> FramingProfile:
-    """Frame distribution (word-weighted sentence frames), headline / lead frames, and what each outlet puts up front."""
-    placement = placement_of(views, facts, actors)
+def framing_profile(views: tuple[SentenceView, ...], facts: tuple[Fact, ...], mentions: Mentions) -> FramingProfile:
+    """Frame distribution (word-weighted sentence frames), headline / lead frames, and what each outlet puts up front
+    (``mentions`` from :func:`compare.profile.sentiment.actor_mentions`)."""
+    placement = placement_of(views, facts, mentions)
     total_words = sum(len(tokens(v.sentence.text)) for v in views)
     if total_words < MIN_WORDS:
         headline = [v for v in views if v.section == "headline"]
@@ -115,9 +116,8 @@ def framing_profile(views: tuple[SentenceView, ...], facts: tuple[Fact, ...], ac
     )
 
 
-def placement_of(views: tuple[SentenceView, ...], facts: tuple[Fact, ...], actors: tuple[Actor, ...]) -> Placement:
+def placement_of(views: tuple[SentenceView, ...], facts: tuple[Fact, ...], mentions: Mentions) -> Placement:
     """Actors and facts in headline and lead, the words of the sentences naming each actor, and where each first appears."""
-    mentions = actor_mentions(views, facts, actors)
     section = {v.sentence.index: v.section for v in views}
     length = {v.sentence.index: len(tokens(v.sentence.text)) for v in views}
     order = sorted(mentions, key=lambda a: min(mentions[a]))

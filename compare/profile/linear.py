@@ -22,10 +22,6 @@ class LinearModel:
     meta: dict
     dense: np.ndarray | None = None  # (classes or 1, vector length) weights of the dense vector, if the model has one
 
-    def probabilities(self, features: dict[str, float], vector=None) -> dict[str, float]:
-        """Class probabilities (softmax for several classes, logistic for two)."""
-        return self.probabilities_many([features], None if vector is None else [vector])[0]
-
     def probabilities_many(self, rows: list[dict[str, float]], vectors=None) -> list[dict[str, float]]:
         """Class probabilities for many feature dictionaries (and their dense vectors, if the model has some) at once."""
         import numpy as np

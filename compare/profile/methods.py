@@ -58,10 +58,10 @@ def method_notes() -> dict[str, str]:
             "Quotes and speakers come from the engine's quotes (else quotation marks, speaker unknown); quoted-word share is quoted "
             "words over headline and body words. Anonymous sources: the engine's anonymous attributions plus our patterns "
             "(\"according to sources\", \"a senior official said\", \"U.S. sources indicate\", \"is said to\"); outlets and agencies "
-            "cited: the engine's outlet attributions plus a list of about 40 outlets (the article's own outlet excluded). A sentence "
-            "counts as attributed when it holds a quote, an attribution or a report verb outside quotes. Quality: rule-based and "
-            "unvalidated (no labelled sourcing data in our eval set). Limits: an unnamed source described in detail can be missed; a "
-            "named official after \"the\" may be counted anonymous."
+            "cited: the engine's outlet attributions plus a list of about 40 outlets (the article's own outlet excluded, whole "
+            "names compared). A sentence counts as attributed when it holds a quote, an attribution, the name of a cited outlet "
+            "or a report verb outside quotes. Quality: rule-based and unvalidated (no labelled sourcing data in our eval set). "
+            "Limits: an unnamed source described in detail can be missed; a named official after \"the\" may be counted anonymous."
         ),
         "readability": (
             "textstat 0.7.8 (language passed explicitly, en_US) on the headline and body sentences: Flesch reading ease, Flesch-"

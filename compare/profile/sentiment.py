@@ -19,6 +19,7 @@ EVIDENCE_PER_FIGURE = 3
 TARGET_MODEL = "target_sentiment"
 LABELS = ("negative", "neutral", "positive")
 WORD_FEATURES = frozenset({"w", "L", "R", "nL", "nR"})  # target-model features named after one word
+Mentions = dict[str, dict[int, list[tuple[int, int]]]]  # actor -> Sentence.index -> sentence-relative mention spans
 
 
 @lru_cache(maxsize=1)
@@ -43,8 +44,9 @@ def _label(value: float, band: float) -> str:
     return "positive" if value >= band else "negative" if value <= -band else "neutral"
 
 
-def sentiment_profile(views: tuple[SentenceView, ...], facts: tuple[Fact, ...], actors: tuple[Actor, ...]) -> SentimentProfile:
-    """Per-sentence VADER of the outlet's own voice, its distribution and sections, quotes apart, and per-actor tone."""
+def sentiment_profile(views: tuple[SentenceView, ...], mentions: Mentions) -> SentimentProfile:
+    """Per-sentence VADER of the outlet's own voice, its distribution and sections, quotes apart, and per-actor tone
+    (``mentions`` from :func:`actor_mentions`)."""
     scored: list[tuple[SentenceView, float, str]] = []
     quoted: list[float] = []
     for v in views:
@@ -53,7 +55,7 @@ def sentiment_profile(views: tuple[SentenceView, ...], facts: tuple[Fact, ...], 
             scored.append((v, compound(own), own))
         if v.quotes and len(tokens(v.quoted_text)) >= MIN_OWN_WORDS:
             quoted.append(compound(v.quoted_text))
-    targets = target_sentiments(views, facts, actors)
+    targets = target_sentiments(views, mentions)
     if not scored:
         return SentimentProfile(sentences=0, mean=None, quoted_mean=_mean(quoted), targets=targets, note=NOT_ENOUGH_TEXT)
     values = [c for _, c, _ in scored]
@@ -89,10 +91,10 @@ def _mean(values: list[float]) -> float | None:
     return round(sum(values) / len(values), 3) if values else None
 
 
-def actor_mentions(views: tuple[SentenceView, ...], facts: tuple[Fact, ...], actors: tuple[Actor, ...]) -> dict[str, dict[int, list[tuple[int, int]]]]:
+def actor_mentions(views: tuple[SentenceView, ...], facts: tuple[Fact, ...], actors: tuple[Actor, ...]) -> Mentions:
     """actor -> Sentence.index -> sentence-relative mention spans; from the facts' mentions, else by alias match."""
     by_index = {v.sentence.index: v for v in views}
-    found: dict[str, dict[int, list[tuple[int, int]]]] = {}
+    found: Mentions = {}
     for fact in facts:
         view = by_index.get(fact.sentence)
         if view is None:
@@ -115,9 +117,8 @@ def actor_mentions(views: tuple[SentenceView, ...], facts: tuple[Fact, ...], act
     return found
 
 
-def target_sentiments(views: tuple[SentenceView, ...], facts: tuple[Fact, ...], actors: tuple[Actor, ...]) -> tuple[TargetSentiment, ...]:
+def target_sentiments(views: tuple[SentenceView, ...], mentions: Mentions) -> tuple[TargetSentiment, ...]:
     """Sentiment toward each actor from the target model: one score per sentence, own voice and quotes kept apart."""
-    mentions = actor_mentions(views, facts, actors)
     if not mentions:
         return ()
     model = load_model(TARGET_MODEL)

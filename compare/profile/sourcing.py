@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 
+from compare.ingest.outlet import canonical_outlet
 from compare.model import Fact, Quote
 from compare.profile.sections import SentenceView
 from compare.profile.textfeatures import tokens
@@ -36,9 +37,16 @@ def _canonical_outlet(name: str) -> str:
     return name[4:] if name.startswith("The ") and name[4:] in OUTLETS else name
 
 
+def _outlet_key(name: str) -> str:
+    """An outlet's name compared whole: usual spelling ("AP" = "Associated Press"), no possessive, no leading "the"."""
+    name = canonical_outlet(re.sub(r"[’']s?$", "", name.strip())).lower()
+    return re.sub(r"[^\w]|_", "", re.sub(r"^the\s+", "", name))
+
+
 def _same_outlet(cited: str, own: str) -> bool:
-    a, b = (re.sub(r"[^a-z]", "", x.lower()) for x in (cited, own))
-    return bool(a) and bool(b) and (a in b or b in a)
+    """Whether a cited outlet is the article's own ("AP" is not "The Japan Times", though "ap" is inside it)."""
+    key = _outlet_key(cited)
+    return bool(key) and key == _outlet_key(own or "")
 
 
 def sourcing_profile(views: tuple[SentenceView, ...], facts: tuple[Fact, ...], outlet: str) -> SourcingProfile:

@@ -5,12 +5,18 @@ Text stays plain text; ``{"text": ..., "marks": [[start, end], ...]}`` asks the 
 """
 from __future__ import annotations
 
+import functools
 import re
 from pathlib import Path
 
 from compare import model
+from compare.facts import article_letter
 from compare.model import Comparison, Fact, PairComparison
+from compare.profile.build import reporting_words
+from compare.profile.differences import actor_groups
+from compare.profile.types import Evidence
 from compare.render.templates import Template, load_template
+from compare.render.text import find_values
 
 SECTION_TITLES = {
     "summary": "Summary",
@@ -32,8 +38,8 @@ MARK_CHARS = 60  # evidence "words" longer than this are clauses: highlighting t
 EXAMPLE_CHARS = 240  # an example sentence in the sources table is shortened past this
 OTHER_FRAMES = "all other frames"
 TONE_WORD_CATEGORIES = ("loaded", "sensational", "intensifier")
-READABILITY_ROWS = (
-    ("words", "Words", 0), ("sentences", "Sentences", 0), ("words_per_sentence", "Words per sentence", 1),
+READABILITY_ROWS = (  # the article's words and sentences are on its card (one count per article)
+    ("words_per_sentence", "Words per sentence", 1),
     ("flesch_reading_ease", "Flesch reading ease (higher = easier)", 1),
     ("flesch_kincaid_grade", "Flesch–Kincaid grade", 1), ("gunning_fog", "Gunning fog", 1),
     ("smog", "SMOG", 1), ("dale_chall", "Dale–Chall", 1), ("lexical_density", "Lexical density", 2),
@@ -56,8 +62,8 @@ def brief_content(comparison: Comparison, template: Template | str | Path = "def
 
 
 def label(index: int) -> str:
-    """A, B, ... Z, then A2, B2, ..."""
-    return chr(ord("A") + index % 26) + (str(index // 26 + 1) if index >= 26 else "")
+    """A, B, ... Z, then AA, AB, ... (the letters of the fact ids)."""
+    return article_letter(index)
 
 
 class _View:
@@ -68,7 +74,7 @@ class _View:
         self.labels = [label(i) for i in range(len(comparison.articles))]
         self.facts = [{f.id: f for f in facts} for facts in comparison.facts] + [{}] * (
             len(comparison.articles) - len(comparison.facts))
-        self.profiles = {getattr(p, "article", i): p for i, p in enumerate(comparison.profiles)}
+        self.profiles = {p.article: p for p in comparison.profiles}
 
     # ------------------------------------------------------------------ helpers
 
@@ -102,7 +108,6 @@ class _View:
     def article_entries(self) -> list[dict]:
         entries = []
         for i, a in enumerate(self.c.articles):
-            body = [p for p in a.paragraphs if p.role == model.BODY]
             entries.append({
                 "label": self.labels[i],
                 "outlet": self.outlet(i),
@@ -110,9 +115,10 @@ class _View:
                 "headline": a.headline,
                 "date": a.date,
                 "authors": list(a.authors),
-                "words": len(re.findall(r"\w+", " ".join(p.text for p in body))),
-                "paragraphs": len(body),
-                "sentences": len(a.reporting_sentences),
+                "words": reporting_words(a),  # = OutletProfile.words (same function): one word count per article
+                "sentences": len(a.reporting_sentences),  # = OutletProfile.sentences
+                "counted": "headline and body",
+                "paragraphs": sum(1 for p in a.paragraphs if p.role == model.BODY),  # body paragraphs
                 "facts": len(self.c.facts[i]) if i < len(self.c.facts) else 0,
                 "source": a.source,
                 "url": a.url,
@@ -121,8 +127,9 @@ class _View:
             })
         return entries
 
-    def overlap(self) -> dict:
-        """Per article: how many of its facts another article shares, partly shares, contradicts, or lacks."""
+    @functools.cached_property
+    def carried(self) -> list[dict[str, int]]:
+        """Per article: fact id -> the best link another article has it in (index in LINK_ORDER); absent = only here."""
         best: list[dict[str, int]] = [{} for _ in self.c.articles]
         for pair in self.c.pairs:
             for link in pair.links:
@@ -132,10 +139,14 @@ class _View:
                 for article, ids in ((pair.a, link.a), (pair.b, link.b)):
                     for fid in ids:
                         best[article][fid] = min(rank, best[article].get(fid, rank))
+        return best
+
+    def overlap(self) -> dict:
+        """Per article: how many of its facts another article shares, partly shares, contradicts, or lacks."""
         result = {}
         for i in range(len(self.c.articles)):
             total = len(self.c.facts[i]) if i < len(self.c.facts) else 0
-            counts = {kind: sum(1 for r in best[i].values() if r == k) for k, kind in enumerate(LINK_ORDER)}
+            counts = {kind: sum(1 for r in self.carried[i].values() if r == k) for k, kind in enumerate(LINK_ORDER)}
             counts["only"] = max(total - sum(counts.values()), 0)
             counts["total"] = total
             result[self.labels[i]] = counts
@@ -210,15 +221,9 @@ class _View:
 
     def omissions(self) -> dict:
         """Per article, in reading order, the facts no other article carries."""
-        carried = [set() for _ in self.c.articles]
-        for pair in self.c.pairs:
-            for link in pair.links:
-                if link.kind in LINK_ORDER:
-                    carried[pair.a].update(link.a)
-                    carried[pair.b].update(link.b)
         columns = []
         for i, facts in enumerate(self.c.facts):
-            only = [f for f in sorted(facts, key=lambda f: (f.sentence, f.start)) if f.id not in carried[i]]
+            only = [f for f in sorted(facts, key=lambda f: (f.sentence, f.start)) if f.id not in self.carried[i]]
             rows, more = self.limit([self.fact_entry(i, f.id) for f in only])
             columns.append({"label": self.labels[i], "outlet": self.outlet(i), "facts": rows, "more": more,
                             "total": len(facts)})
@@ -273,43 +278,44 @@ class _View:
         }
 
     def sourcing_from_profile(self, i: int) -> dict:
-        sourcing = getattr(self.profiles.get(i), "sourcing", None)
+        profile = self.profiles.get(i)
+        sourcing = profile.sourcing if profile else None
         if sourcing is None:
             return {"profile": None}
         return {"profile": {
-            "quotes": getattr(sourcing, "quotes", None),
-            "quoted_word_share": _round(getattr(sourcing, "quoted_word_share", None)),
-            "attributed_share": _round(getattr(sourcing, "attributed_share", None)),
-            "named": getattr(sourcing, "named", None),
-            "anonymous": getattr(sourcing, "anonymous", None),
-            "outlets_cited": list(getattr(sourcing, "outlets", ()) or ()),
+            "quotes": sourcing.quotes,
+            "quoted_word_share": _round(sourcing.quoted_word_share),
+            "attributed_share": _round(sourcing.attributed_share),
+            "named": sourcing.named,
+            "anonymous": sourcing.anonymous,
+            "outlets_cited": list(sourcing.outlets),
             "speakers": [{"speaker": s.speaker, "quotes": s.quotes, "words": s.words, "share": _round(s.share),
-                          "anonymous": s.anonymous} for s in getattr(sourcing, "speakers", ()) or ()],
-            "anonymous_evidence": [self.evidence(e) for e in (getattr(sourcing, "anonymous_evidence", ()) or ())[:3]],
-            "note": getattr(sourcing, "note", ""),
+                          "anonymous": s.anonymous} for s in sourcing.speakers],
+            "anonymous_evidence": [self.evidence(e) for e in sourcing.anonymous_evidence[:3]],
+            "note": sourcing.note,
         }}
 
     def sentence_text(self, i: int, fact: Fact) -> str:
         sentences = self.c.articles[i].sentences
         return sentences[fact.sentence].text if 0 <= fact.sentence < len(sentences) else fact.text
 
-    def evidence(self, e) -> dict:
+    def evidence(self, e: Evidence) -> dict:
         """An evidence sentence with its trigger words marked (a whole-clause "word" is not marked)."""
-        words = [w for w in getattr(e, "words", ()) if len(w) <= MARK_CHARS]
-        return {"sentence": getattr(e, "sentence", None), "quoted": getattr(e, "quoted", False),
-                **marked(getattr(e, "text", ""), words, self.t.quote_chars)}
+        words = [w for w in e.words if len(w) <= MARK_CHARS]
+        return {"sentence": e.sentence, "quoted": e.quoted, **marked(e.text, words, self.t.quote_chars)}
 
     def tone(self) -> dict:
         outlets = []
         for i in range(len(self.c.articles)):
             p = self.profiles.get(i)
-            entry = {"label": self.labels[i], "outlet": self.outlet(i),
-                     "notes": list(getattr(p, "notes", ()) or ()) if p else ["no outlet profile was computed"]}
-            entry["sentiment"] = self.sentiment(getattr(p, "sentiment", None))
-            entry["framing"] = self.framing(getattr(p, "framing", None))
-            entry["wording"] = self.wording(getattr(p, "wording", None))
-            entry["readability"] = self.readability(getattr(p, "readability", None))
-            outlets.append(entry)
+            outlets.append({
+                "label": self.labels[i], "outlet": self.outlet(i),
+                "notes": list(p.notes) if p else ["no outlet profile was computed"],
+                "sentiment": self.sentiment(p.sentiment) if p else None,
+                "framing": self.framing(p.framing) if p else None,
+                "wording": self.wording(p.wording) if p else None,
+                "readability": self.readability(p.readability) if p else None,
+            })
         return {"articles": outlets, "actors": self.tone_actors(outlets), "frames": self.tone_frames(outlets)}
 
     def sentiment(self, s) -> dict | None:
@@ -344,8 +350,7 @@ class _View:
         sentences: dict[int, tuple[str, set[str]]] = {}
         for u in uses:  # each sentence once, with all its loaded words marked
             for e in u.evidence[:2]:
-                text, words = sentences.setdefault(e.sentence, (e.text, set()))
-                words.update((u.word, *e.words))
+                sentences.setdefault(e.sentence, (e.text, set()))[1].update((u.word, *e.words))
         return {
             "rates": {k: _round(v) for k, v in w.rates.items()},
             "loaded": [{"word": u.word, "category": u.category, "count": u.count, "quoted": u.quoted} for u in uses],
@@ -360,21 +365,19 @@ class _View:
     def readability(self, r) -> dict | None:
         if r is None:
             return None
-        return {key: _round(getattr(r, key, None), digits) for key, _, digits in READABILITY_ROWS} | {"note": r.note}
+        return {key: _round(getattr(r, key), digits) for key, _, digits in READABILITY_ROWS} | {"note": r.note}
 
     def tone_actors(self, outlets: list[dict]) -> dict:
         """Sentiment toward the actors most outlets talk about: actors x outlets, None where not scored."""
-        seen: dict[str, int] = {}
-        for o in outlets:
-            for t in (o["sentiment"] or {}).get("targets", []):
-                if t["score"] is not None:
-                    seen[t["actor"]] = seen.get(t["actor"], 0) + t["sentences"]
-        actors = sorted(seen, key=lambda a: (-seen[a], a))[:6]
-        table = {}
-        for a in actors:
-            table[a] = [next((t["score"] for t in (o["sentiment"] or {}).get("targets", []) if t["actor"] == a), None)
-                        for o in outlets]
-        return {"actors": actors, "scores": [table[a] for a in actors]}
+        scored = {(i, t["actor"]): t for i, o in enumerate(outlets)
+                  for t in (o["sentiment"] or {}).get("targets", []) if t["score"] is not None}
+        rows = []
+        for group in actor_groups(list(scored), self.c.actors):  # "Zelensky" in A and "Zelenskyy" in B: one row
+            name = max(group.values(), key=lambda n: len(n.split()))  # the fullest form, else the first outlet's
+            rows.append((name, sum(scored[i, n]["sentences"] for i, n in group.items()),
+                         [scored[i, group[i]]["score"] if i in group else None for i in range(len(outlets))]))
+        rows = sorted(rows, key=lambda r: (-r[1], r[0]))[:6]
+        return {"actors": [name for name, _, _ in rows], "scores": [scores for _, _, scores in rows]}
 
     def tone_frames(self, outlets: list[dict]) -> dict:
         """Frame shares per outlet over the frames that matter most across them (the rest as "other")."""
@@ -441,28 +444,14 @@ def shorten(text: str, limit: int) -> str:
 
 
 def marked(text: str, needles, limit: int = 0) -> dict:
-    """``text`` (shortened around the first needle when over ``limit``) with the spans where each needle occurs."""
+    """``text`` (shortened around the first needle when over ``limit``) with the spans where each needle occurs as a whole word."""
     needles = [n for n in needles if n and n.strip()]
-    lower = text.lower()
     if limit and len(text) > limit:
-        first = min((lower.find(n.lower()) for n in needles if n.lower() in lower), default=0)
+        first = min((s for s, _ in find_values(text, needles)), default=0)
         start = max(0, min(first - limit // 3, len(text) - limit))
         if start:
             space = text.find(" ", start)
             start = space + 1 if 0 <= space < start + 40 else start
         piece = text[start:start + limit - 2]
         text = ("…" if start else "") + piece + ("…" if start + len(piece) < len(text) else "")
-        lower = text.lower()
-    spans = []
-    for n in needles:
-        pos = lower.find(n.lower())
-        while pos >= 0:
-            spans.append((pos, pos + len(n)))
-            pos = lower.find(n.lower(), pos + len(n))
-    merged: list[list[int]] = []
-    for s, e in sorted(spans):
-        if merged and s <= merged[-1][1]:
-            merged[-1][1] = max(merged[-1][1], e)
-        else:
-            merged.append([s, e])
-    return {"text": text, "marks": merged}
+    return {"text": text, "marks": [[s, e] for s, e in find_values(text, needles)]}

@@ -15,8 +15,9 @@ from compare.render import brief as content_mod
 from compare.render.charts import ChartStyle, contrast_text
 from compare.render.output import write_bytes
 from compare.render.templates import Template, load_template
+from compare.textsafe import strip_unsafe
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
+_NONCHARACTERS = re.compile("[\ufffe\uffff]")  # not characters at all; ReportLab's fonts have no glyph for them
 OUTLET_RULE_NOTES = {"filename": "outlet name taken from the file name", "unknown": "outlet not known"}
 KIND_NAMES = {"number": "number", "date": "date", "actor": "name", "quote": "quote", "attribution": "source",
               "other": "other"}
@@ -38,8 +39,8 @@ def render_brief(comparison: Comparison, *, template: Template | str | Path = "d
 
 
 def esc(text) -> str:
-    """Plain text made safe for a ReportLab Paragraph: entities escaped, control characters dropped."""
-    text = _CONTROL.sub("", "" if text is None else str(text))
+    """Plain text made safe for a ReportLab Paragraph: entities escaped, controls, bidi overrides and noncharacters dropped."""
+    text = _NONCHARACTERS.sub("", strip_unsafe("" if text is None else str(text)))
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
@@ -368,7 +369,7 @@ class _Layout:
         cells = []
         for a in articles:
             facts = [f"{a['date'] or 'date unknown'}",
-                     f"{a['words']:,} words · {a['paragraphs']} paragraphs · {a['sentences']} sentences"]
+                     f"{a['words']:,} words in {a['sentences']} sentences ({a['counted']}) · {a['paragraphs']} body paragraphs"]
             if a["authors"]:
                 facts.insert(0, "by " + ", ".join(a["authors"]))
             cell = [self.p(f"<b>{esc(a['headline'])}</b>", "cell")]

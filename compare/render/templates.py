@@ -205,6 +205,7 @@ def _load_cached(path: Path, mtime: int) -> Template:
         logo = logo if logo.is_absolute() else path.parent / logo
         if not logo.is_file():
             raise ConfigError(f"template {path}: key title.logo names {fields['logo']!r}, which is not a file")
+        _check_image(logo, path)
         fields["logo"] = str(logo)
     for key in ("fonts.regular", "fonts.bold", "fonts.italic"):
         name = SPEC[key][0]
@@ -216,6 +217,21 @@ def _load_cached(path: Path, mtime: int) -> Template:
             fields[name] = str(font)
     packaged = path.parent == PACKAGED_DIR
     return Template(name=path.stem, source=f"packaged:{path.stem}" if packaged else str(path), **fields)
+
+
+def _check_image(logo: Path, path: Path) -> None:
+    """Raise ConfigError naming title.logo unless ReportLab can read and decode the file as an image (PNG, JPEG, GIF)."""
+    from reportlab.lib.utils import ImageReader
+
+    try:
+        reader = ImageReader(str(logo))
+        width, height = reader.getSize()
+        reader.getRGBData()  # the size is in the header; a truncated file fails only when decoded
+    except (OSError, ValueError, SyntaxError) as why:  # Pillow: UnidentifiedImageError (an OSError), "truncated", ...
+        raise ConfigError(f"template {path}: key title.logo names {logo}, which is not an image ReportLab can read "
+                          f"({type(why).__name__}); use a PNG or JPEG file") from None
+    if width <= 0 or height <= 0:
+        raise ConfigError(f"template {path}: key title.logo names {logo}, an image with no size")
 
 
 def _read_toml(path: Path) -> dict:

@@ -109,8 +109,17 @@ def fact_counts(rows: list[Row]) -> dict[str, int]:
 
 
 def same_facts(comparison: Comparison) -> bool:
-    """True when every fact of each article is shared with the other (diff's exit status 0)."""
-    return all(row.kind == SHARED for row in diff_rows(comparison))
+    """True when every fact of each article is shared with the other (diff's exit status 0): every fact is in a link
+    and every link holding a fact is a shared one, as in :func:`diff_rows` but without ordering the rows."""
+    pair = main_pair(comparison)
+    ids = {f.id for f in (*comparison.facts[pair.a], *comparison.facts[pair.b])}
+    linked = set()
+    for link in pair.links:
+        held = ids.intersection((*link.a, *link.b))
+        if held and link.kind != SHARED:
+            return False
+        linked |= held
+    return linked == ids
 
 
 def only_kinds(only) -> frozenset[str] | None:
@@ -299,16 +308,13 @@ class Painter:
             if lines[-1] and used + 1 + size > width:
                 lines.append([])
                 used = 0
-            while size > width:  # a URL or other unbreakable run: cut it
-                take, room = 0, width - used - (1 if lines[-1] else 0)
+            while size > width:  # a URL or other unbreakable run (on a line of its own, see above): cut it
+                take, room = 0, width
                 while take < len(word) and cells(word[take][0]) <= room:
                     room -= cells(word[take][0])
                     take += 1
-                if lines[-1]:
-                    lines[-1].append((" ", None))
                 lines[-1].extend(word[:take])
                 lines.append([])
-                used = 0
                 word = word[take:]
                 size = cells("".join(c for c, _ in word))
             if lines[-1]:
