@@ -318,3 +318,16 @@ def test_any_text_gives_a_profile_that_round_trips(paragraphs):
     profile = build_profile(article, 0, (), actors)
     assert from_dict(OutletProfile, json.loads(json.dumps(to_dict(profile)))) == profile
     profile_differences([article, article], [profile, build_profile(article, 1, (), ())])
+
+
+def test_a_quote_carried_by_several_facts_is_counted_once():
+    from compare.facts import extract_facts
+
+    text = ("Leaders meet\n\n“We will pay our share. We always have. Nobody should doubt it,” the minister said on "
+            "Monday. Officials said talks would go on.\n\nThe meeting ended late, and no deal was signed.")
+    article = article_from_text(text)
+    actors, facts = extract_facts(article, 0)
+    assert sum(len(f.quotes) for f in facts) > len({(q.start, q.end) for f in facts for q in f.quotes})
+    profile = build_profile(article, 0, facts, actors)
+    assert profile.sourcing.quotes == 1
+    assert profile.sourcing.quoted_word_share is None or profile.sourcing.quoted_word_share <= 1.0

@@ -59,7 +59,9 @@ def sourcing_profile(views: tuple[SentenceView, ...], facts: tuple[Fact, ...], o
     named: set[tuple[int, str]] = set()
     anonymous: dict[tuple[int, str], Evidence] = {}
     cited: dict[str, list[Evidence]] = {}
-    fact_quotes = [(_view_at(views, q.start) or by_index.get(f.sentence), q) for f in facts for q in f.quotes]
+    # A quote spanning several sentences (or clauses) is carried by each of their facts: count it once.
+    unique = {(q.start, q.end): (f, q) for f in facts for q in f.quotes}
+    fact_quotes = [(_view_at(views, q.start) or by_index.get(f.sentence), q) for f, q in unique.values()]
     if fact_quotes:
         for view, q in fact_quotes:
             if view is None:
