@@ -24,9 +24,17 @@ _API = {
 __all__ = sorted(_API)
 
 
-def __getattr__(name):
-    if name in _API:
-        import importlib
+def lazy_exports(package: str, api: dict[str, str]):
+    """A module __getattr__ that imports each public name from its module on first use."""
 
-        return getattr(importlib.import_module(_API[name]), name)
-    raise AttributeError(f"module 'compare' has no attribute {name!r}")
+    def __getattr__(name):
+        if name in api:
+            import importlib
+
+            return getattr(importlib.import_module(api[name]), name)
+        raise AttributeError(f"module {package!r} has no attribute {name!r}")
+
+    return __getattr__
+
+
+__getattr__ = lazy_exports("compare", _API)

@@ -3,6 +3,8 @@
 The names below are imported on first use, so that `compare.model` (which needs only the profile types)
 does not pay for the profile models at start-up.
 """
+from compare import lazy_exports
+
 _API = {
     "build_profile": "compare.profile.build",
     "profile_differences": "compare.profile.differences",
@@ -10,11 +12,4 @@ _API = {
     "OutletProfile": "compare.profile.types",
 }
 __all__ = sorted(_API)
-
-
-def __getattr__(name):
-    if name in _API:
-        import importlib
-
-        return getattr(importlib.import_module(_API[name]), name)
-    raise AttributeError(f"module 'compare.profile' has no attribute {name!r}")
+__getattr__ = lazy_exports("compare.profile", _API)
