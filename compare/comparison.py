@@ -11,7 +11,7 @@ from typing import Sequence
 import compare
 from compare import align, event, facts as facts_module
 from compare.errors import InputError
-from compare.facts import article_letter, extract_facts, short_text
+from compare.facts import article_name, extract_facts, short_text
 from compare.model import (CONFLICTING, DIFFERENT_EVENTS, ONLY_A, ONLY_B, PARTIAL, SAME_EVENT, SHARED, Article,
                            Comparison, Difference, Fact, MatrixRow, Method, PairComparison)
 
@@ -106,11 +106,6 @@ def _order(fact_id: str) -> tuple[int, int, str]:
     return index, int(number or 0), fact_id
 
 
-def _name(index: int, articles: Sequence[Article]) -> str:
-    article = articles[index]
-    letter = article_letter(index)
-    return f"{letter} ({article.outlet})" if article.outlet and article.outlet_rule != "unknown" else letter
-
 
 def _diff(kind: str, text: str, strength: float, figures: dict, evidence: tuple[str, ...]) -> Difference:
     rank = round(WEIGHTS[kind] * min(1.0, max(0.0, strength)), 3)
@@ -126,7 +121,7 @@ def engine_differences(articles: Sequence[Article], fact_lists: Sequence[Sequenc
     by_id = {f.id: f for facts in fact_lists for f in facts}
     out: list[Difference] = []
     for pair in pairs:
-        na, nb = _name(pair.a, articles), _name(pair.b, articles)
+        na, nb = article_name(pair.a, articles), article_name(pair.b, articles)
         v = pair.verdict
         against = [r for r in v.reasons if r.weight < 0]
         lead = max(against, key=lambda r: -r.weight).text if against and v.label != SAME_EVENT else v.reasons[0].text
@@ -151,7 +146,7 @@ def engine_differences(articles: Sequence[Article], fact_lists: Sequence[Sequenc
         if n >= 3 and len(carried) == n - 1:
             missing = next(k for k in range(n) if k not in carried)
             fact = by_id[row.facts[carried[0]]]
-            out.append(_diff("omission", f"{_name(missing, articles)} leaves out what the {n - 1} others report: "
+            out.append(_diff("omission", f"{article_name(missing, articles)} leaves out what the {n - 1} others report: "
                                          f"“{short_text(row.text, SHORT_WORDS)}” "
                                          f"({', '.join(row.facts[k] for k in carried)}).",
                              ROLE_STRENGTH[fact.role], {"outlets_carrying": len(carried)},
@@ -165,7 +160,7 @@ def engine_differences(articles: Sequence[Article], fact_lists: Sequence[Sequenc
         others = "the other article" if n == 2 else "any other article"
         for weight, fact in items[:EXCLUSIVES_EACH]:
             kind = "omission" if n == 2 and fact.role in ("headline", "lead") else "exclusive"
-            out.append(_diff(kind, f"Only {_name(k, articles)} reports ({fact.role}, {fact.id}): "
+            out.append(_diff(kind, f"Only {article_name(k, articles)} reports ({fact.role}, {fact.id}): "
                                    f"“{short_text(fact.text, SHORT_WORDS)}” — "
                                    f"no fact of {others} matches it.", weight, {"facts_only_here": len(items)},
                              (f"{fact.id}: {fact.text}",)))

@@ -33,6 +33,13 @@ def article_letter(index: int) -> str:
     return letters
 
 
+def article_name(index: int, articles) -> str:
+    """How a reader is told which article: "B (Fox News)", or "B" when the outlet is unknown."""
+    letter = article_letter(index)
+    article = articles[index] if 0 <= index < len(articles) else None
+    return f"{letter} ({article.outlet})" if article and article.outlet and article.outlet_rule != "unknown" else letter
+
+
 def short_text(text: str, words: int) -> str:
     """The first ``words`` words of a text, with '…' when it goes on."""
     parts = text.split()

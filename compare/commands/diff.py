@@ -29,7 +29,7 @@ import shutil
 import sys
 
 from compare.commands._inputs import add_input_arguments, read_inputs
-from compare.errors import EXIT_DIFFERENT, EXIT_OK, NewscompareError
+from compare.errors import EXIT_DIFFERENT, EXIT_OK
 
 FORMATS = ("text", "json", "markdown")
 COLOR_CHOICES = ("auto", "always", "never")
@@ -63,7 +63,9 @@ def run(args: argparse.Namespace) -> int:
                   color=use_color(args.color, to_terminal, os.environ), side_by_side=args.side_by_side,
                   only=args.only, context=args.context)
     if args.output:
-        write_file(args.output, text)
+        from compare.render.output import write_text
+
+        write_text(args.output, text)
     else:
         sys.stdout.write(text)
         sys.stdout.flush()
@@ -95,14 +97,6 @@ def terminal_width(*, to_stdout: bool) -> int:
         return shutil.get_terminal_size((80, 24)).columns
     columns = os.environ.get("COLUMNS", "")
     return int(columns) if columns.isdigit() and int(columns) > 0 else 80
-
-
-def write_file(path: str, text: str) -> None:
-    from compare.render.output import write_text
-    try:
-        write_text(path, text)
-    except OSError as exc:
-        raise NewscompareError(f"{path}: cannot write the output ({exc.strerror or exc}); check the path") from None
 
 
 def _isatty(stream) -> bool:

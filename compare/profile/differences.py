@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import Callable, Sequence
 
-from compare.facts import article_letter
+from compare.facts import article_name
 from compare.model import Actor, Article, Difference
 from compare.nlp.actors import PERSON, gazetteer, same_actor
 from compare.profile.sourcing import UNATTRIBUTED
@@ -32,7 +32,7 @@ def profile_differences(articles: Sequence[Article], profiles: Sequence[OutletPr
     ``actors`` (per article, as in Comparison.actors) tells the matcher which names are people."""
     if len(profiles) < 2:
         return []
-    names = {p.article: _name(p.article, articles) for p in profiles}
+    names = {p.article: article_name(p.article, articles) for p in profiles}
     found: list[Difference] = []
     for rule in (_anonymity, _voice, _cited_outlets, _tone, _frames, _headline_frames, _loaded_words, _report_verbs,
                  _biased, _readability):
@@ -60,11 +60,6 @@ def _actor(name: str, known: Sequence[Actor]) -> Actor:
     """The article's actor of that name, else one whose kind comes from the gazetteer (a person when not listed)."""
     return next((a for a in known if a.name == name), None) or Actor(name, gazetteer().kinds.get(name, (PERSON,))[0])
 
-
-def _name(index: int, articles: Sequence[Article]) -> str:
-    letter = article_letter(index)
-    article = articles[index] if 0 <= index < len(articles) else None
-    return f"{letter} ({article.outlet})" if article and article.outlet and article.outlet_rule != "unknown" else letter
 
 
 def _ev(name: str, items: Sequence[Evidence], n: int = EVIDENCE_EACH) -> tuple[str, ...]:
