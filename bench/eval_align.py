@@ -232,9 +232,6 @@ def main(argv=None) -> int:
     return 0
 
 
-if __name__ == "__main__":
-    raise SystemExit(main())
-
 
 # --------------------------------------------------------------------------- fitting the link model
 
@@ -269,10 +266,11 @@ def candidate_table(split: str = "dev"):
         gold = {(l["a"], l["b"]) for l in pair["labels"]["links"]}
         cands = align.candidate_pairs(views_a, views_b)
         covered = set()
-        for i, j in cands:
+        for (i, j), best in cands.items():
             y = int(any((ra, rb) in gold for ra in refs_a[i] for rb in refs_b[j]))
             covered |= {(ra, rb) for ra in refs_a[i] for rb in refs_b[j] if (ra, rb) in gold}
-            table.append((pair["id"], align.pair_features(views_a[i], views_b[j], name_rarity), y))
+            table.append((pair["id"], align.pair_features(views_a[i], views_b[j], name_rarity, best,
+                                                               (facts_a[i].text, facts_b[j].text)), y))
         kept += len(covered)
         total += len(gold)
     return table, (kept / total if total else 0.0)
@@ -300,3 +298,7 @@ def fit(write: bool = False) -> dict:
         MODEL.write_text(json.dumps(model, indent=1) + "\n", encoding="utf-8")
         out["written"] = str(MODEL)
     return out
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,44 +1,66 @@
-"""Pair every fact of article A with its counterpart(s) in B and say how they relate.
+"""Pair every fact of article A with the facts of B that state the same fact, and say how they relate.
 
-Score of a fact pair = SAME_FACT_WEIGHT x the calibrated same-fact probability (compare.nlp.similarity)
-+ ACTOR_WEIGHT x the Jaccard overlap of their actors (matched across the articles). Links: mutual best
-pairs scoring at least LINK_THRESHOLD, then facts whose best counterpart is already linked join that link
-(one-to-many). A link is "conflicting" when its facts give a different number, date, speaker, source or
-quote wording for what is otherwise the same fact (score >= CONFLICT_THRESHOLD); "shared" when the
-same-fact probability reaches the model's threshold and neither fact adds SAYS_MORE_WORDS plain content
-words the other lacks; "partial" otherwise (overlapping, one says more). Unlinked facts are only_a/only_b.
+Two stages. A vectorised first stage weighs every term by how rare it is in the story (inverse frequency over
+the facts of both articles) and keeps, for each fact, the few counterparts that share the most rare weight
+(or a number, a date or quoted words). The second stage scores only those candidates on anchors a reader
+would check: how much of the smaller fact (or of one of its clauses) the other contains, shared rare names,
+numbers, dates and quoted word runs, verbatim word runs, headline roles. A logistic model over these anchors,
+fitted on labelled cross-outlet links (bench/eval_align.py --fit writes resources/engine/align.json), gives the
+probability that B states A's fact. Containment, not symmetry: a sentence carrying the other's fact plus more
+is a link ("partial"); a length difference alone is no evidence against.
+
+Link kinds: "conflicting" when a linked pair gives the same slot genuinely different values (a number of the
+same unit and referent, a date of the same happening, the same quote credited to a different person, the same
+quote with substantially different words); "shared" when each fact covers most of the other; "partial"
+otherwise. A fact with no linked counterpart is only-in; when its best counterpart is weak but not unrelated it
+is marked "possibly covered" (signals["possibly"] = 1) and never shown as a confident omission.
 """
 from __future__ import annotations
 
+import json
+import math
 import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
 from typing import Sequence
 
 from rapidfuzz import fuzz
 
 from compare.event import event_verdict
-from compare.facts import article_letter
-from compare.model import (CONFLICTING, ONLY_A, ONLY_B, PARTIAL, SHARED, Actor, ActorVariant, Article, Conflict,
+from compare.facts import article_letter, short_text
+from compare.model import (CONFLICTING, ONLY_A, ONLY_B, PARTIAL, SAME_EVENT, SHARED, Actor, ActorVariant, Article, Conflict,
                            Fact, Link, PairComparison, Quantity)
 from compare.nlp.actors import PERSON, match_actors, pair_name, spelling_differs
-from compare.nlp.similarity import extra_words, paraphrase_model, same_fact_probability, sentence_profile, signals, terms
+from compare.nlp.similarity import same_fact_probability, signals, terms
 
-SAME_FACT_WEIGHT = 0.85
-ACTOR_WEIGHT = 0.15
-LINK_THRESHOLD = 0.30
-CONFLICT_THRESHOLD = 0.45
-SAYS_MORE_WORDS = 4  # plain content words one fact adds for a likely paraphrase to count as partial
-QUOTE_SAME_MIN, QUOTE_SAME_MAX = 60.0, 96.0  # fuzz.ratio band for "the same quote, worded differently"
+MODEL_PATH = Path(__file__).resolve().parent / "resources" / "engine" / "align.json"
+CANDIDATES = 10  # counterparts per fact kept by the first stage (by shared rare weight), each way
+CLAUSE_MIN_WEIGHT = 4.0  # a clause must carry this much rare weight for its containment to count
+QUOTE_DIFF_WORDS = 3  # words a quote must differ by (each side, after spelling) to be "worded differently"
+FEATURES = ("cover_min", "cover_max", "clause_cover", "shared_weight", "word_runs", "quote_runs", "number_shared",
+            "number_clash", "date_shared", "names", "headline", "soft_min", "soft_max", "meaning", "best_one",
+            "best_both", "same_fact")
+PIECE_TABLE = "profile/wordpiece_vectors"  # static word vectors (a distillation of all-MiniLM-L6-v2), for near-synonyms
+SOFT_FROM = 0.45  # word-vector cosine below which two different words count as unrelated
+_WORD = re.compile(r"[\w\u00C0-\u024F]+(?:['’]\w+)?|\d[\d,.]*\d")
+_CLAUSE_CUT = re.compile(r"[,;:—–()]|\s(?:and|but|while|who|which|after|before|when|because|as|said|says)\s")
+_NEGATIONS = frozenset("not no never n't nothing none neither nor".split())
+_CENSOR = re.compile(r"\w*[*#@]{2,}\w*|\w+-{2,}\w*")
+
+
+@lru_cache(maxsize=1)
+def align_model() -> dict:
+    """The shipped link model: {"features", "weights", "bias", "link_at", "possibly_at", "shared_cover", ...}."""
+    return json.loads(MODEL_PATH.read_text("utf-8"))
 
 
 def settings() -> dict[str, str]:
     """The thresholds in force, for Method.settings."""
-    return {
-        "align.same_fact_weight": str(SAME_FACT_WEIGHT), "align.actor_weight": str(ACTOR_WEIGHT),
-        "align.link_threshold": str(LINK_THRESHOLD), "align.conflict_threshold": str(CONFLICT_THRESHOLD),
-        "align.shared_probability": str(paraphrase_model()["threshold"]),
-        "align.quote_reworded_ratio": f"{QUOTE_SAME_MIN:g}-{QUOTE_SAME_MAX:g}",
-        "align.says_more_words": str(SAYS_MORE_WORDS),
-    }
+    m = align_model()
+    return {"align.link_at": str(m["link_at"]), "align.possibly_at": str(m["possibly_at"]),
+            "align.shared_cover": str(m["shared_cover"]), "align.candidates": str(CANDIDATES),
+            "align.clause_min_weight": str(CLAUSE_MIN_WEIGHT), "align.quote_diff_words": str(QUOTE_DIFF_WORDS)}
 
 
 def actor_map(actors_a: Sequence[Actor], actors_b: Sequence[Actor], letters: tuple[str, str] = ("A", "B")):
@@ -62,109 +84,298 @@ def actor_map(actors_a: Sequence[Actor], actors_b: Sequence[Actor], letters: tup
     return to_a, to_b, tuple(sorted(set(shared))), tuple(variants)
 
 
-def _pair_score(fa: Fact, fb: Fact, actors_a: set[str], actors_b: set[str]) -> tuple[float, float, dict]:
-    if not sentence_profile(fa.text).weights.keys() & sentence_profile(fb.text).weights.keys():
-        return 0.0, 0.0, {}
-    sig = signals(fa.text, fb.text)
-    p = same_fact_probability(sig)
-    union = actors_a | actors_b
-    aj = len(actors_a & actors_b) / len(union) if union else 0.0
-    return SAME_FACT_WEIGHT * p + ACTOR_WEIGHT * aj, p, {**sig, "same_fact": p, "actors": aj}
+# --------------------------------------------------------------------------- what each fact offers
+
+@dataclass(frozen=True)
+class FactView:
+    """A fact's anchors for matching: term weights, clauses, word trigrams, quoted trigrams, numbers, dates, names."""
+    terms: dict  # term -> story weight (rarity x 1.5 for names and numbers)
+    total: float
+    clauses: tuple  # (frozenset of terms, rare weight) per clause
+    trigrams: frozenset
+    quote_trigrams: frozenset
+    numbers: frozenset
+    dates: frozenset
+    names: frozenset  # pair-level actor names
+    headline: bool
+    keys: tuple = ()  # terms in a fixed order, matching the rows of vectors
+    vectors: object = None  # (len(keys) x dims) unit word vectors, numpy
+    meaning: object = None  # rarity-weighted mean of the word vectors, unit length
 
 
-def _excerpt(short: str, full: str) -> bool:
-    """Whether every piece of ``short`` between elisions ('…', '...') appears word for word in ``full``."""
-    pieces = [p.strip(" ,.;:") for p in re.split(r"…|\.\.\.", short)]
-    pieces = [p for p in pieces if p]
-    return bool(pieces) and all(fuzz.partial_ratio(p, full) >= QUOTE_SAME_MAX for p in pieces)
+def _words(text: str) -> list[str]:
+    return [w.lower().replace("’", "'") for w in _WORD.findall(text)]
 
 
-def _says_more(fa: Fact, fb: Fact) -> bool:
-    """Whether one fact adds SAYS_MORE_WORDS or more plain content words while the other adds at most one."""
-    extra_a, extra_b = extra_words(fa.text, fb.text)
-    return max(len(extra_a), len(extra_b)) >= SAYS_MORE_WORDS and min(len(extra_a), len(extra_b)) <= 1
+def _trigrams(words: list[str]) -> frozenset:
+    return frozenset(zip(words, words[1:], words[2:]))
 
+
+def _term_keys(text: str) -> list[tuple[str, float]]:
+    return [(t, x) for t, x in terms(text) if t != "<say>"]
+
+
+def story_weights(facts_a: Sequence[Fact], facts_b: Sequence[Fact]) -> dict[str, float]:
+    """How rare each term is in the story: log((N + 1) / (df + 0.5)) with df the larger of its fact counts in
+    the two articles, so a term each article uses once (the mark of a shared fact) keeps its full weight."""
+    counts: list[dict[str, int]] = []
+    for facts in (facts_a, facts_b):
+        df: dict[str, int] = {}
+        for f in facts:
+            for t in {t for t, _ in _term_keys(f.text)}:
+                df[t] = df.get(t, 0) + 1
+        counts.append(df)
+    n = max(len(facts_a), len(facts_b))
+    return {t: math.log((n + 1) / (max(counts[0].get(t, 0), counts[1].get(t, 0)) + 0.5))
+            for t in counts[0].keys() | counts[1].keys()}
+
+
+@lru_cache(maxsize=1)
+def _piece_table():
+    from compare.nlp.embeddings import load_piece_table
+    return load_piece_table(PIECE_TABLE)
+
+
+def fact_view(fact: Fact, rarity: dict[str, float], to_pair: dict[str, str]) -> FactView:
+    """The anchors of one fact, weighted by the story's rarity of each term."""
+    import numpy as np
+
+    weights: dict[str, float] = {}
+    surface: dict[str, str] = {}
+    for t, x in _term_keys(fact.text):
+        weights[t] = max(weights.get(t, 0.0), rarity.get(t, 0.0) * (1.5 if x > 1.0 else 1.0))
+    for w in _WORD.findall(fact.text):
+        key = next((t for t, _ in _term_keys(w)), None)
+        if key in weights:
+            surface.setdefault(key, w)
+    keys = tuple(weights)
+    vectors, known = _piece_table().words_matrix([surface.get(k, k) for k in keys]) if keys else (np.zeros((0, 64)), [])
+    norms = np.linalg.norm(vectors, axis=1, keepdims=True) if keys else np.zeros((0, 1))
+    vectors = np.divide(vectors, norms, out=np.zeros_like(vectors), where=norms > 0)
+    mean = (np.asarray([weights[k] for k in keys], dtype=np.float32) @ vectors) if keys else np.zeros(64)
+    mean = mean / (np.linalg.norm(mean) or 1.0)
+    clauses = []
+    for piece in _CLAUSE_CUT.split(fact.text):
+        inside = {t for t, _ in _term_keys(piece)}
+        w = sum(weights.get(t, 0.0) for t in inside)
+        if w >= CLAUSE_MIN_WEIGHT:
+            clauses.append((frozenset(inside), w))
+    quoted = frozenset(g for q in fact.quotes for g in _trigrams(_words(q.text)))
+    numbers = frozenset(_number_key(q) for q in fact.quantities)
+    dates = frozenset(t.value[-5:] for t in fact.times if t.kind == "date" and t.value)
+    return FactView(weights, sum(weights.values()), tuple(clauses), _trigrams(_words(fact.text)), quoted, numbers,
+                    dates, frozenset(to_pair.get(a, a) for a in fact.actors), fact.role == "headline",
+                    keys, vectors, mean)
+
+
+def _soft_cover(mine: FactView, other: FactView, sims) -> float:
+    """Share of a fact's rare weight the other carries, a different word counting by how near its meaning is."""
+    if not mine.total:
+        return 0.0
+    best = sims.max(axis=1) if sims.size else [0.0] * len(mine.keys)
+    got = 0.0
+    for k, t in enumerate(mine.keys):
+        got += mine.terms[t] * (1.0 if t in other.terms else max(0.0, (float(best[k]) - SOFT_FROM) / (1 - SOFT_FROM)))
+    return got / mine.total
+
+
+def _number_key(q: Quantity) -> str:
+    return f"{q.value:.6g}|{q.unit}"
+
+
+def pair_features(va: FactView, vb: FactView, rarity_of_name: dict[str, float],
+                  best: tuple[bool, bool] = (False, False), texts: tuple[str, str] = ("", "")) -> dict[str, float]:
+    """The anchors two facts share, each in 0..1 (one code path for fitting and for the product); ``best`` says
+    whether each fact is the other's strongest first-stage counterpart."""
+    sims = va.vectors @ vb.vectors.T
+    soft_a, soft_b = _soft_cover(va, vb, sims), _soft_cover(vb, va, sims.T)
+    common = va.terms.keys() & vb.terms.keys()
+    shared_a = sum(va.terms[t] for t in common)
+    shared_b = sum(vb.terms[t] for t in common)
+    cover_a = shared_a / va.total if va.total else 0.0
+    cover_b = shared_b / vb.total if vb.total else 0.0
+    clause = 0.0
+    for mine, other in ((va, vb), (vb, va)):
+        for keys, w in mine.clauses:
+            clause = max(clause, sum(mine.terms.get(t, 0.0) for t in keys & other.terms.keys()) / w)
+    runs = len(va.trigrams & vb.trigrams)
+    quote_runs = len(va.quote_trigrams & vb.quote_trigrams)
+    names_common = va.names & vb.names
+    names_all = va.names | vb.names
+    name_weight = sum(rarity_of_name.get(n, 1.0) for n in names_common)
+    name_total = sum(rarity_of_name.get(n, 1.0) for n in names_all)
+    return {
+        "cover_min": min(cover_a, cover_b),
+        "cover_max": max(cover_a, cover_b),
+        "clause_cover": clause,
+        "shared_weight": min(1.0, (shared_a + shared_b) / 2 / 15.0),
+        "word_runs": min(1.0, runs / 4.0),
+        "quote_runs": min(1.0, quote_runs / 3.0),
+        "number_shared": 1.0 if va.numbers & vb.numbers else 0.0,
+        "number_clash": 1.0 if va.numbers and vb.numbers and not va.numbers & vb.numbers else 0.0,
+        "date_shared": 1.0 if va.dates & vb.dates else 0.0,
+        "names": name_weight / name_total if name_total else 0.0,
+        "headline": 1.0 if va.headline or vb.headline else 0.0,
+        "soft_min": min(soft_a, soft_b),
+        "soft_max": max(soft_a, soft_b),
+        "meaning": max(0.0, float(va.meaning @ vb.meaning)),
+        "best_one": 1.0 if best[0] or best[1] else 0.0,  # symmetric, so comparing B with A mirrors A with B
+        "best_both": 1.0 if best[0] and best[1] else 0.0,
+        "same_fact": same_fact_probability(signals(*texts)) if all(texts) else 0.0,  # the MSRP paraphrase model
+    }
+
+
+def link_probability(feats: dict[str, float], model: dict | None = None) -> float:
+    """Probability that one fact states the other's fact (or a part of it), from the shared anchors."""
+    model = model or align_model()
+    z = model["bias"] + sum(w * feats[f] for f, w in zip(model["features"], model["weights"]))
+    return 1.0 / (1.0 + math.exp(-z))
+
+
+def candidate_pairs(views_a: Sequence[FactView], views_b: Sequence[FactView]) -> dict[tuple[int, int], tuple[bool, bool]]:
+    """First stage, vectorised: for each fact the CANDIDATES counterparts sharing the most rare weight, plus
+    every pair sharing a number, a date or a quoted word run; each with whether it is the strongest counterpart
+    of its A fact and of its B fact."""
+    import numpy as np
+
+    if not views_a or not views_b:
+        return {}
+    vocab: dict[str, int] = {}
+    for v in (*views_a, *views_b):
+        for t in v.terms:
+            vocab.setdefault(t, len(vocab))
+    ma = np.zeros((len(views_a), len(vocab)), dtype=np.float32)
+    mb = np.zeros((len(views_b), len(vocab)), dtype=np.float32)
+    for m, views in ((ma, views_a), (mb, views_b)):
+        for i, v in enumerate(views):
+            for t, w in v.terms.items():
+                m[i, vocab[t]] = w
+    shared = ((ma > 0).astype(np.float32) @ mb.T + ma @ (mb > 0).T.astype(np.float32)) / 2  # common terms' weight
+    keep = set()
+    k = min(CANDIDATES, shared.shape[1])
+    for i, row in enumerate(shared):
+        for j in np.argpartition(-row, k - 1)[:k]:
+            if row[j] > 0:
+                keep.add((i, int(j)))
+    k = min(CANDIDATES, shared.shape[0])
+    for j, col in enumerate(shared.T):
+        for i in np.argpartition(-col, k - 1)[:k]:
+            if col[i] > 0:
+                keep.add((int(i), j))
+    for i, va in enumerate(views_a):
+        if va.numbers or va.dates or va.quote_trigrams:
+            for j, vb in enumerate(views_b):
+                if va.numbers & vb.numbers or va.dates & vb.dates or va.quote_trigrams & vb.quote_trigrams:
+                    keep.add((i, j))
+    best_a, best_b = shared.argmax(axis=1), shared.argmax(axis=0)
+    return {(i, j): (bool(best_a[i] == j), bool(best_b[j] == i)) for i, j in sorted(keep)}
+
+
+# --------------------------------------------------------------------------- conflicts
 
 def _same_kind(x: Quantity, y: Quantity) -> bool:
-    """Same unit, and the same thing counted where both say what they count (counts must match for plain counts)."""
-    if x.unit != y.unit:
-        return False
-    return x.counts == y.counts if x.unit == "count" else (x.counts == y.counts or not x.counts or not y.counts)
+    """Same unit and the same thing counted (both must say what they count)."""
+    return x.unit == y.unit and bool(x.counts) and x.counts == y.counts
 
 
 def _same_value(x: Quantity, y: Quantity) -> bool:
     return abs(x.value - y.value) <= 0.01 * max(abs(x.value), abs(y.value), 1e-9)
 
 
-def _conflicts(fas: Sequence[Fact], fbs: Sequence[Fact], to_a, to_b) -> list[Conflict]:
+def _quote_words(text: str) -> list[str]:
+    return [w for w in _words(_CENSOR.sub("*", text)) if w != "*"]
+
+
+def quote_difference(x: str, y: str) -> tuple[list[str], list[str]]:
+    """Words each quote has that the other lacks, after folding spelling variants (Momma/Mama) and censoring."""
+    wx, wy = _quote_words(x), _quote_words(y)
+    left = list(wy)
+    only_x = []
+    for w in wx:
+        match = next((u for u in left if u == w or (len(w) > 3 and fuzz.ratio(u, w) >= 75)), None)
+        if match is None:
+            only_x.append(w)
+        else:
+            left.remove(match)
+    return only_x, left
+
+
+def _same_quote(x: str, y: str) -> bool:
+    """Whether two quotes are the same words, one quoting a part of the other or a few words apart."""
+    wx, wy = _quote_words(x), _quote_words(y)
+    if not wx or not wy:
+        return False
+    only_x, only_y = quote_difference(x, y)
+    return min(len(wx) - len(only_x), len(wy) - len(only_y)) >= 0.6 * min(len(wx), len(wy))
+
+
+def _same_person(x: str, y: str) -> bool:
+    """One person named by full name, surname or first name (Chad Griffin / Griffin / Chad)."""
+    tx, ty = set(x.lower().split()), set(y.lower().split())
+    return bool(tx & ty) or x.lower() in y.lower() or y.lower() in x.lower()
+
+
+def _named_here(quote, fact: Fact) -> bool:
+    """Whether a quote's speaker is a named person the fact itself names (not carried over from another sentence)."""
+    return bool(quote.speaker) and not quote.anonymous and any(
+        m.actor == quote.speaker for m in fact.mentions if not (quote.start <= m.start < quote.end))
+
+
+def conflicts_of(fa: Fact, fb: Fact, to_a: dict[str, str], to_b: dict[str, str]) -> list[Conflict]:
+    """Slots two linked facts fill with genuinely different values; one conflict per quote at most."""
     out: list[Conflict] = []
-    qa = [q for f in fas for q in f.quantities]
-    qb = [q for f in fbs for q in f.quantities]
-    alone_a = [x for x in qa if not any(_same_kind(x, y) and _same_value(x, y) for y in qb)]
-    alone_b = [y for y in qb if not any(_same_kind(x, y) and _same_value(x, y) for x in qa)]
+    qa, qb = list(fa.quantities), list(fb.quantities)
+    alone_a = [x for x in qa if not any(_same_value(x, y) for y in qb)]
+    alone_b = [y for y in qb if not any(_same_value(x, y) for x in qa)]
     for x in alone_a:
         y = next((y for y in alone_b if _same_kind(x, y)), None)
         if y is not None:
-            out.append(Conflict("number", x.text, y.text, f"{x.unit} {x.counts or y.counts or ''}".strip()))
-    ta = [t for f in fas for t in f.times if t.kind == "date" and t.value]
-    tb = [t for f in fbs for t in f.times if t.kind == "date" and t.value]
-    if ta and tb and not {t.value[-5:] for t in ta} & {t.value[-5:] for t in tb}:
-        out.append(Conflict("date", ta[0].text, tb[0].text, "different dates for the same fact"))
-    speakers_a = {to_a.get(q.speaker, q.speaker): q for f in fas for q in f.quotes if q.speaker}
-    speakers_b = {to_b.get(q.speaker, q.speaker): q for f in fbs for q in f.quotes if q.speaker}
-    for qx in (q for f in fas for q in f.quotes):
-        for qy in (q for f in fbs for q in f.quotes):
-            x, y = qx.text.lower(), qy.text.lower()
-            ratio = fuzz.ratio(x, y)
-            excerpt = _excerpt(x, y) or _excerpt(y, x)  # one quotes a part of the other (elisions allowed)
-            if ratio < QUOTE_SAME_MIN and not excerpt:
+            out.append(Conflict("number", x.text, y.text, f"{x.unit} of {x.counts}"))
+    da = {t.value[-5:]: t for t in fa.times if t.kind == "date" and t.value}
+    db = {t.value[-5:]: t for t in fb.times if t.kind == "date" and t.value}
+    if len(da) == 1 and len(db) == 1 and not da.keys() & db.keys():
+        (x,), (y,) = da.values(), db.values()
+        out.append(Conflict("date", x.text, y.text, "different dates for the same fact"))
+    for qx in (q for q in fa.quotes if fa.start <= q.start < fa.end):  # a quote is judged where it starts
+        for qy in (q for q in fb.quotes if fb.start <= q.start < fb.end):
+            if not _same_quote(qx.text, qy.text):
                 continue
-            sx = to_a.get(qx.speaker, qx.speaker) if qx.speaker else None
-            sy = to_b.get(qy.speaker, qy.speaker) if qy.speaker else None
-            if sx and sy and sx != sy:
+            short, long_ = sorted((qx.text, qy.text), key=len)
+            window = fuzz.partial_ratio_alignment(short.lower(), long_.lower())  # the part of the longer quote the shorter one quotes
+            long_ = long_[window.dest_start:window.dest_end] if window else long_
+            tx, ty = (short, long_) if short is qx.text else (long_, short)
+            wx, wy = _quote_words(tx), _quote_words(ty)
+            only_x, only_y = quote_difference(tx, ty)
+            common = min(len(wx) - len(only_x), len(wy) - len(only_y))
+            sx = to_a.get(qx.speaker, qx.speaker) if _named_here(qx, fa) else None
+            sy = to_b.get(qy.speaker, qy.speaker) if _named_here(qy, fb) else None
+            if sx and sy and common >= 5 and not _same_person(sx, sy):
                 out.append(Conflict("actor", sx, sy, "the same quote credited to different speakers"))
-            elif not excerpt and ratio < QUOTE_SAME_MAX and min(len(x), len(y)) >= 0.6 * max(len(x), len(y)) \
-                    and len(x.split()) >= 4:
-                out.append(Conflict("quote", qx.text, qy.text, f"the same quote worded differently ({ratio:.0f}% alike)"))
-    attr_a = {(a.kind, to_a.get(a.source, a.source)) for f in fas for a in f.attributions}
-    attr_b = {(a.kind, to_b.get(a.source, a.source)) for f in fbs for a in f.attributions}
-    if attr_a and attr_b and not attr_a & attr_b and not speakers_a.keys() & speakers_b.keys():
-        kinds_a, kinds_b = {k for k, _ in attr_a}, {k for k, _ in attr_b}
-        if kinds_a != kinds_b or not out:
-            out.append(Conflict("attribution", "; ".join(sorted(s for _, s in attr_a)),
-                                "; ".join(sorted(s for _, s in attr_b)),
-                                f"credited to {'/'.join(sorted(kinds_a))} vs {'/'.join(sorted(kinds_b))} sources"))
+            elif "…" not in qx.text + qy.text and "..." not in qx.text + qy.text \
+                    and min(len(wx), len(wy)) >= 0.75 * max(len(wx), len(wy)) \
+                    and (min(len(only_x), len(only_y)) >= QUOTE_DIFF_WORDS or {*only_x, *only_y} & _NEGATIONS):
+                out.append(Conflict("quote", qx.text, qy.text,
+                                    f"the same quote with different words: {', '.join(only_x[:3]) or '-'} vs "
+                                    f"{', '.join(only_y[:3]) or '-'}"))
     return out
 
 
-def _distinct_words(fas: Sequence[Fact], fbs: Sequence[Fact], limit: int = 4) -> tuple[list[str], list[str]]:
-    wa = {t for f in fas for t, _ in terms(f.text)}
-    wb = {t for f in fbs for t, _ in terms(f.text)}
+# --------------------------------------------------------------------------- the pair
 
-    def words(facts, other):
-        seen = []
-        for f in facts:
-            for m in re.finditer(r"[\w’'-]{3,}", f.text):
-                w = m.group()
-                key = next((t for t, _ in terms(w)), None)
-                if key and key not in other and w.lower() not in seen and key != "<say>":
-                    seen.append(w.lower())
-        return seen[:limit]
-    return words(fas, wb), words(fbs, wa)
-
-
-def _reason(kind: str, fas, fbs, score: float, p: float, shared_actors: list[str], conflicts: list[Conflict],
-            letters: tuple[str, str]) -> str:
-    actors = f"; shared actors: {', '.join(shared_actors[:4])}" if shared_actors else ""
+def _reason(kind: str, fas: Sequence[Fact], fbs: Sequence[Fact], p: float, feats: dict, shared_names: list[str],
+            conflicts: list[Conflict], letters: tuple[str, str]) -> str:
+    names = f"; shared actors: {', '.join(shared_names[:4])}" if shared_names else ""
+    anchors = [label for key, label in (("number_shared", "the same number"), ("date_shared", "the same date"),
+                                        ("quote_runs", "the same quoted words"), ("word_runs", "the same wording"))
+               if feats.get(key, 0) > 0]
+    why = f"{', '.join(anchors)}; " if anchors else ""
     if kind == CONFLICTING:
         c = conflicts[0]
-        return f"Same fact told differently: {c.kind} '{c.a}' vs '{c.b}' ({c.detail}); score {score:.2f}{actors}."
+        return f"Same fact told differently: {c.kind} '{c.a}' vs '{c.b}' ({c.detail}); link probability {p:.2f}{names}."
     if kind == SHARED:
-        return f"Same fact (same-fact probability {p:.2f}, score {score:.2f}){actors}."
-    extra_a, extra_b = _distinct_words(fas, fbs)
-    adds = [f"{letter} adds '{' '.join(extra)}'" for letter, extra in zip(letters, (extra_a, extra_b)) if extra]
-    return (f"Overlapping facts (same-fact probability {p:.2f}, score {score:.2f}); "
-            f"{'; '.join(adds) or 'worded differently'}{actors}.")
+        return f"Same fact ({why}each covers {feats['cover_min']:.0%} or more of the other; link probability {p:.2f}){names}."
+    return (f"One carries the other's fact ({why}{feats['clause_cover']:.0%} of a clause contained; "
+            f"link probability {p:.2f}){names}.")
 
 
 def align_pair(article_a: Article, article_b: Article, index_a: int, index_b: int,
@@ -172,72 +383,113 @@ def align_pair(article_a: Article, article_b: Article, index_a: int, index_b: in
                actors_b: Sequence[Actor], facts_b: Sequence[Fact]) -> PairComparison:
     """Links between the facts of two articles, with the same-event verdict and actor matches."""
     letters = article_letter(index_a), article_letter(index_b)
+    model = align_model()
     to_a, to_b, shared_actors, variants = actor_map(actors_a, actors_b, letters)
-    act_a = [{to_a.get(n, n) for n in f.actors} for f in facts_a]
-    act_b = [{to_b.get(n, n) for n in f.actors} for f in facts_b]
-    scores: dict[tuple[int, int], tuple[float, float, dict]] = {}
-    for i, fa in enumerate(facts_a):
-        for j, fb in enumerate(facts_b):
-            s = _pair_score(fa, fb, act_a[i], act_b[j])
-            if s[0] > 0:
-                scores[(i, j)] = s
-    best_a = {i: max(((scores[(i, j)][0], -j), j) for j in range(len(facts_b)) if (i, j) in scores)[1]
-              for i in range(len(facts_a)) if any((i, j) in scores for j in range(len(facts_b)))}
-    best_b = {j: max(((scores[(i, j)][0], -i), i) for i in range(len(facts_a)) if (i, j) in scores)[1]
-              for j in range(len(facts_b)) if any((i, j) in scores for i in range(len(facts_a)))}
-    groups: list[tuple[list[int], list[int]]] = []
-    group_of_a: dict[int, int] = {}
-    group_of_b: dict[int, int] = {}
-    for i, j in sorted(best_a.items()):
-        if best_b.get(j) == i and scores[(i, j)][0] >= LINK_THRESHOLD:
-            group_of_a[i] = group_of_b[j] = len(groups)
-            groups.append(([i], [j]))
-    joins_a = [(i, group_of_b[j]) for i, j in best_a.items()
-               if i not in group_of_a and j in group_of_b and scores[(i, j)][0] >= LINK_THRESHOLD]
-    joins_b = [(j, group_of_a[i]) for j, i in best_b.items()
-               if j not in group_of_b and i in group_of_a and scores[(i, j)][0] >= LINK_THRESHOLD]
-    for i, g in joins_a:
-        groups[g][0].append(i)
-    for j, g in joins_b:
-        groups[g][1].append(j)
+    rarity = story_weights(facts_a, facts_b)
+    mentions: dict[str, int] = {}
+    for f, to in [(f, to_a) for f in facts_a] + [(f, to_b) for f in facts_b]:
+        for n in {to.get(a, a) for a in f.actors}:
+            mentions[n] = mentions.get(n, 0) + 1
+    n_facts = len(facts_a) + len(facts_b)
+    name_rarity = {n: math.log((n_facts + 1) / (k + 0.5)) for n, k in mentions.items()}
+    views_a = [fact_view(f, rarity, to_a) for f in facts_a]
+    views_b = [fact_view(f, rarity, to_b) for f in facts_b]
+    scored: dict[tuple[int, int], tuple[float, dict]] = {}
+    for (i, j), best in candidate_pairs(views_a, views_b).items():
+        feats = pair_features(views_a[i], views_b[j], name_rarity, best, (facts_a[i].text, facts_b[j].text))
+        scored[(i, j)] = (link_probability(feats, model), feats)
+    edges = {ij: s for ij, s in scored.items() if s[0] >= model["link_at"]}
+    best_a: dict[int, tuple[float, int]] = {}
+    best_b: dict[int, tuple[float, int]] = {}
+    for (i, j), (p, _) in scored.items():
+        best_a[i] = max(best_a.get(i, (0.0, -1)), (p, -j))
+        best_b[j] = max(best_b.get(j, (0.0, -1)), (p, -i))
 
     links: list[Link] = []
-    for ia, jb in groups:
-        ia, jb = sorted(ia), sorted(jb)
-        fas, fbs = [facts_a[i] for i in ia], [facts_b[j] for j in jb]
-        best = max((scores[(i, j)] for i in ia for j in jb if (i, j) in scores), key=lambda s: s[0])
-        score, p, sig = best
-        conflicts = _conflicts(fas, fbs, to_a, to_b) if score >= CONFLICT_THRESHOLD else []
-        if conflicts:
-            kind = CONFLICTING
-        elif p >= paraphrase_model()["threshold"] and len(ia) == len(jb) == 1 and not _says_more(fas[0], fbs[0]):
-            kind = SHARED
-        else:
-            kind = PARTIAL
-        common = sorted({n for i in ia for n in act_a[i]} & {n for j in jb for n in act_b[j]})
-        links.append(Link(kind, tuple(f.id for f in fas), tuple(f.id for f in fbs), round(score, 4),
-                          _reason(kind, fas, fbs, score, p, common, conflicts, letters),
-                          {k: round(v, 4) for k, v in sig.items()}, tuple(conflicts)))
-    linked_a = {i for ia, _ in groups for i in ia}
-    linked_b = {j for _, jb in groups for j in jb}
+    for (i, j), (p, feats) in sorted(edges.items()):  # one link per pair of facts: symmetric, each claim checkable
+        fa, fb = facts_a[i], facts_b[j]
+        conflicts = conflicts_of(fa, fb, to_a, to_b)
+        kind = CONFLICTING if conflicts else SHARED if feats[model.get("shared_by", "soft_min")] >= model["shared_cover"] \
+            else PARTIAL
+        common = sorted({to_a.get(n, n) for n in fa.actors} & {to_b.get(n, n) for n in fb.actors})
+        links.append(Link(kind, (fa.id,), (fb.id,), round(p, 4),
+                          _reason(kind, [fa], [fb], p, feats, common, conflicts, letters),
+                          {k: round(v, 4) for k, v in feats.items()} | {"link_probability": round(p, 4)},
+                          tuple(conflicts)))
+    linked_b = {j for (_, j) in edges}
+    linked_a = {i for (i, _) in edges}
     for i, f in enumerate(facts_a):
         if i not in linked_a:
-            near = scores.get((i, best_a[i]), (0.0,))[0] if i in best_a else 0.0
-            links.append(Link(ONLY_A, (f.id,), (), round(near, 4),
-                              f"Only in {letters[0]}: no fact of {letters[1]} scores {LINK_THRESHOLD:.2f} or more "
-                              f"(best {near:.2f})."))
+            links.append(_only(ONLY_A, f, best_a.get(i), facts_b, model, letters))
     for j, f in enumerate(facts_b):
         if j not in linked_b:
-            near = scores.get((best_b[j], j), (0.0,))[0] if j in best_b else 0.0
-            links.append(Link(ONLY_B, (), (f.id,), round(near, 4),
-                              f"Only in {letters[1]}: no fact of {letters[0]} scores {LINK_THRESHOLD:.2f} or more "
-                              f"(best {near:.2f})."))
+            links.append(_only(ONLY_B, f, best_b.get(j), facts_a, model, letters))
     order_a = {f.id: k for k, f in enumerate(facts_a)}
     order_b = {f.id: k for k, f in enumerate(facts_b)}
     links.sort(key=lambda l: (order_a[l.a[0]] if l.a else len(order_a) + order_b[l.b[0]], l.b and order_b[l.b[0]] or 0))
-    counts = {kind: 0 for kind in (SHARED, PARTIAL, CONFLICTING, ONLY_A, ONLY_B)}
-    for link in links:
-        counts[link.kind] += len(link.a) + len(link.b)
-    counts["facts_a"], counts["facts_b"] = len(facts_a), len(facts_b)
+    counts = _count(links, facts_a, facts_b)
     verdict = event_verdict(article_a, article_b, facts_a, facts_b, links, to_a, to_b, letters)
+    if verdict.label != SAME_EVENT:  # two happenings: facts alike in cast and wording are not the same fact
+        links, counts = _specific_links_only(links, facts_a, facts_b, letters, model)
+        verdict = event_verdict(article_a, article_b, facts_a, facts_b, links, to_a, to_b, letters)  # reasons = links shown
     return PairComparison(index_a, index_b, tuple(links), verdict, shared_actors, variants, counts)
+
+
+def _count(links: Sequence[Link], facts_a: Sequence[Fact], facts_b: Sequence[Fact]) -> dict[str, int]:
+    """Facts per link kind; a B fact in several links counts once, under its most telling kind."""
+    counts = {kind: 0 for kind in (SHARED, PARTIAL, CONFLICTING, ONLY_A, ONLY_B)}
+    kind_of_b: dict[str, str] = {}
+    rank = {CONFLICTING: 0, PARTIAL: 1, SHARED: 2}
+    for link in links:
+        counts[link.kind] += 1  # the A fact, or the one only-in fact
+        if link.kind in rank:
+            for b in link.b:
+                if b not in kind_of_b or rank[link.kind] < rank[kind_of_b[b]]:
+                    kind_of_b[b] = link.kind
+    for kind in kind_of_b.values():
+        counts[kind] += 1
+    counts["facts_a"], counts["facts_b"] = len(facts_a), len(facts_b)
+    counts["possibly_covered"] = sum(1 for l in links if l.signals.get("possibly"))
+    return counts
+
+
+def _specific_links_only(links: list[Link], facts_a: Sequence[Fact], facts_b: Sequence[Fact],
+                         letters: tuple[str, str], model: dict) -> tuple[list[Link], dict[str, int]]:
+    """For articles about different happenings, keep only links anchored in something specific to one fact
+    (the same number, date or quoted words); the rest become only-in, with the reason said."""
+    kept, dropped_a, dropped_b = [], [], set()
+    for link in links:
+        specific = any(link.signals.get(k, 0) > 0 for k in ("number_shared", "date_shared", "quote_runs"))
+        if link.kind in (ONLY_A, ONLY_B) or specific:
+            kept.append(link)
+        else:
+            dropped_a += link.a
+            dropped_b |= set(link.b)
+    still_b = {b for l in kept if l.kind not in (ONLY_A, ONLY_B) for b in l.b}
+    why = (f"Only in {{}}: the articles report different happenings; alike in cast and wording, but no "
+           "fact of the other gives the same number, date or quoted words.")
+    for fid in dropped_a:
+        kept.append(Link(ONLY_A, (fid,), (), 0.0, why.format(letters[0]), {"different_happening": 1.0}))
+    for fid in sorted(dropped_b - still_b):
+        kept.append(Link(ONLY_B, (), (fid,), 0.0, why.format(letters[1]), {"different_happening": 1.0}))
+    order_a = {f.id: k for k, f in enumerate(facts_a)}
+    order_b = {f.id: k for k, f in enumerate(facts_b)}
+    kept.sort(key=lambda l: (order_a[l.a[0]] if l.a else len(order_a) + order_b[l.b[0]], l.b and order_b[l.b[0]] or 0))
+    return kept, _count(kept, facts_a, facts_b)
+
+
+def _only(kind: str, fact: Fact, best: tuple[float, int] | None, others: Sequence[Fact], model: dict,
+          letters: tuple[str, str]) -> Link:
+    """An only-in link: confident when nothing comes near, "possibly covered by X" when the best counterpart is
+    weak but not unrelated."""
+    mine, other = (letters[0], letters[1]) if kind == ONLY_A else (letters[1], letters[0])
+    p, neg = best if best else (0.0, 1)
+    if best and p >= model["possibly_at"]:
+        near = others[-neg]
+        return Link(kind, (fact.id,) if kind == ONLY_A else (), (fact.id,) if kind == ONLY_B else (), round(p, 4),
+                    f"Possibly covered by {near.id} (\"{short_text(near.text, 12)}\", link probability {p:.2f}): "
+                    f"the engine is unsure whether {other} states it.",
+                    {"possibly": 1.0, "best": round(p, 4)})
+    return Link(kind, (fact.id,) if kind == ONLY_A else (), (fact.id,) if kind == ONLY_B else (), round(p, 4),
+                f"Only in {mine}: no fact of {other} shares its names, numbers, quotes or wording "
+                f"(best link probability {p:.2f}).", {"best": round(p, 4)})

@@ -140,6 +140,7 @@ def engine_differences(articles: Sequence[Article], fact_lists: Sequence[Sequenc
             out.append(_diff("actor_variant", f"{na} writes '{variant.a_form}' and {nb} '{variant.b_form}' for the same "
                                               f"person.", 1.0, {}, (variant.note,)))
     n = len(articles)
+    unsure = {fid for pair in pairs for link in pair.links if link.signals.get("possibly") for fid in link.a + link.b}
     exclusives: dict[int, list[tuple[float, Fact]]] = {}
     for row in matrix:
         carried = [k for k, fid in enumerate(row.facts) if fid]
@@ -151,7 +152,7 @@ def engine_differences(articles: Sequence[Article], fact_lists: Sequence[Sequenc
                                          f"({', '.join(row.facts[k] for k in carried)}).",
                              ROLE_STRENGTH[fact.role], {"outlets_carrying": len(carried)},
                              tuple(f"{row.facts[k]}: {by_id[row.facts[k]].text}" for k in carried)))
-        if len(carried) == 1:
+        if len(carried) == 1 and row.facts[carried[0]] not in unsure:  # only confident omissions are claimed
             fact = by_id[row.facts[carried[0]]]
             weight = ROLE_STRENGTH[fact.role] * (1.0 if fact.quantities or fact.times or fact.quotes else 0.8)
             exclusives.setdefault(carried[0], []).append((weight, fact))
@@ -162,7 +163,7 @@ def engine_differences(articles: Sequence[Article], fact_lists: Sequence[Sequenc
             kind = "omission" if n == 2 and fact.role in ("headline", "lead") else "exclusive"
             out.append(_diff(kind, f"Only {article_name(k, articles)} reports ({fact.role}, {fact.id}): "
                                    f"“{short_text(fact.text, SHORT_WORDS)}” — "
-                                   f"no fact of {others} matches it.", weight, {"facts_only_here": len(items)},
+                                   f"no fact of {others} shares its names, numbers, quotes or wording.", weight, {"facts_only_here": len(items)},
                              (f"{fact.id}: {fact.text}",)))
     return out
 
@@ -203,11 +204,17 @@ def method_notes() -> dict[str, str]:
                       "token ratios, coverage of each side, n-gram overlap and number agreement, fitted on MSRP. "
                       + measured.get("msrp", "") + " Limit: lexical; a paraphrase with few shared words is missed "
                       "(a static embedding was tried and did not measurably help)."),
-        "alignment": (f"Link score = {align.SAME_FACT_WEIGHT} x same-fact probability + {align.ACTOR_WEIGHT} x actor "
-                      f"overlap; mutual best pairs at >= {align.LINK_THRESHOLD} are linked, others join a linked "
-                      "counterpart (one-to-many). Shared: probability above the MSRP threshold; conflicting: the same "
-                      "fact with a different number, date, speaker, source or quote wording; partial otherwise. Limit: "
-                      "no labelled cross-outlet alignment data, so partial links are not measured directly."),
+        "alignment": ("Two stages. Every term is weighted by how rare it is among the facts of both articles; for each "
+                      f"fact the {align.CANDIDATES} counterparts sharing the most rare weight (and any sharing a number, "
+                      "date or quoted words) are scored on anchors a reader can check: how much of the smaller fact, or "
+                      "of one of its clauses, the other contains; shared rare names, numbers, dates, quoted and verbatim "
+                      "word runs. A logistic model over these anchors, fitted on labelled cross-outlet links (BASIL "
+                      "pairs read in full), gives the probability that one fact states the other's; pairs at "
+                      f">= {align.align_model()['link_at']} are linked. Shared: each covers most of the other; "
+                      "partial: one carries the other's fact plus more; conflicting: the same number, date, speaker or "
+                      "quote given genuinely different values. An unlinked fact whose best counterpart reaches "
+                      f"{align.align_model()['possibly_at']} is 'possibly covered', never shown as a confident omission. "
+                      + measured.get("alignment", "")),
         "same_event": ("Logistic score over shared-fact share, salience-weighted actor overlap, word overlap, agreeing "
                        "dates and publication-date gap (fitted on BASIL triplets vs cross-event pairs sharing a main "
                        f"entity), minus {event.CLASH_PENALTY} on the logit when the months each article names (without "

@@ -167,7 +167,9 @@ def event_features(article_a: Article, article_b: Article, facts_a: Sequence[Fac
         (Reason(f"{share:.0%} of the facts are shared or overlapping ({counts[SHARED]} shared, {counts[PARTIAL]} "
                 f"partial, {counts[CONFLICTING]} conflicting links; {counts[ONLY_A]} facts only in {la}, "
                 f"{counts[ONLY_B]} only in {lb}).", 0.0, tuple(l.reason for l in links if l.kind == SHARED)[:3]),
-         ("fact_share", "term_overlap")),
+         ("fact_share",)),
+        (Reason(f"{term_overlap:.0%} of the content words overlap (both articles' facts taken whole).", 0.0, ()),
+         ("term_overlap",)),
         (Reason(f"Actors overlap {overlap:.0%} by attention; most prominent in both: {', '.join(top_shared) or 'none'}.",
                 0.0, tuple(top_shared)), ("actor_overlap",)),
     ]

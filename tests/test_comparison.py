@@ -33,9 +33,10 @@ def test_seed_comparison_round_trips_and_reports():
     assert len(set(kinds[:3])) == 3  # repeats of a kind are discounted: the first lines cover different kinds
     method = comparison.method
     assert method.tool_version == compare.__version__
-    assert {"align.link_threshold", "event.same_at", "facts.lead_sentences"} <= set(method.settings)
+    assert {"align.link_at", "event.same_at", "facts.lead_sentences"} <= set(method.settings)
     assert {"actors", "quotes", "same_fact", "alignment", "same_event"} <= set(method.notes)
-    assert len(comparison.matrix) == sum(max(len(l.a), len(l.b)) for l in pair.links)
+    in_rows = {fid for row in comparison.matrix for fid in row.facts if fid}
+    assert in_rows == {f.id for facts in comparison.facts for f in facts}  # every fact has a matrix row
 
 
 def test_three_articles_matrix_and_pairs():

@@ -18,8 +18,7 @@ _TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "sev
 SCALES = {"hundred": 1e2, "thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "mln": 1e6,
           "billion": 1e9, "bn": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12, "tr": 1e12}
 CURRENCY_SIGNS = {"$": "USD", "US$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY"}
-CURRENCY_WORDS = {"dollar": "USD", "dollars": "USD", "euro": "EUR", "euros": "EUR", "pound": "GBP",
-                  "pounds": "GBP", "sterling": "GBP", "yen": "JPY", "yuan": "CNY", "renminbi": "CNY",
+CURRENCY_WORDS = {"dollar": "USD", "dollars": "USD", "euro": "EUR", "euros": "EUR", "sterling": "GBP", "yen": "JPY", "yuan": "CNY", "renminbi": "CNY",
                   "ruble": "RUB", "rubles": "RUB", "rouble": "RUB", "roubles": "RUB", "rupees": "INR",
                   "hryvnia": "UAH", "hryvnias": "UAH"}
 _MONTHS = "|".join(name.title() for names in MONTH_NAMES for name in names)
@@ -34,9 +33,12 @@ _SCALE = r"(?:hundred|thousand|million|billion|trillion|bn|mn|mln|tn|k|m|b)"
 _NUMBER = re.compile(
     r"(?P<sign>US\$|[$€£¥])?\s?"
     r"(?P<num>" + _DIGITS + r"|\b" + _WORD_NUMBER + r"\b)"
-    r"(?:\s?(?P<scale>" + _SCALE + r")\b)?"
+    r"(?:[\s-]?(?P<scale>" + _SCALE + r")\b)?"
     r"(?:\s?(?P<pct>%|percent\b|per\s+cent\b|percentage\s+points?\b))?", re.IGNORECASE)
 _NEXT_WORD = re.compile(r"\s*(?:[-–]\s*)?(?P<adj>(?:[a-z][\w-]*\s+){0,1}?)(?P<noun>[A-Za-z][\w-]*)")
+_TALLY = re.compile(r"(?<![\w$.,/-])(\d{1,3})\s?[-–]\s?(\d{1,3})(?![\w/%-]|[.,]\d|\s?(?:percent|per\s+cent)\b)")
+_POUNDS = re.compile(r"\s*(?:[-–]\s*)?pounds?\b", re.IGNORECASE)  # money with a scale word ("5 million pounds"), else weight
+_NAME_BEFORE = re.compile(r"(?:S&P|FTSE|Fortune|Russell|Formula|Nikkei|DAX|CAC|Euro\s?Stoxx|Group\s+of|G|Catch-?)\s?$")
 _OF_WHAT = re.compile(r"\s+of\s+(?:(?:their|its|the|his|her|our|your|all|U\.S\.|US|annual|national)\s+){0,2}"
                       r"(?P<what>[A-Za-z][\w-]*)")
 
@@ -53,7 +55,16 @@ def find_quantities(text: str, start: int = 0, end: int | None = None) -> tuple[
     """Quantities in text[start:end], with value (scaled), unit (USD, EUR, %, count...) and what they count."""
     end = len(text) if end is None else end
     out = []
+    tallies = []
+    for m in _TALLY.finditer(text, start, end):  # a vote or a score: "passed 234-193", "won 5-4"
+        if re.search(r"\b(?:vote[sd]?|voting|passed|approved|rejected|defeated|margin|won|lost|beat|score|tally|ruling|ruled|decision|majority)\b",
+                     text[max(start, m.start() - 40):min(end, m.end() + 15)], re.IGNORECASE):
+            tallies.append((m.start(), m.end()))
+            out.append(Quantity(m.group(), m.start(), m.end(), float(m.group(1)) * 1000 + float(m.group(2)), "tally",
+                                "votes"))
     for m in _NUMBER.finditer(text, start, end):
+        if any(s <= m.start("num") < e for s, e in tallies):
+            continue
         num, scale, sign, pct = m.group("num"), m.group("scale"), m.group("sign"), m.group("pct")
         s = m.start("sign") if sign else m.start("num")
         e = m.end()
@@ -68,6 +79,8 @@ def find_quantities(text: str, start: int = 0, end: int | None = None) -> tuple[
         if not is_word and m.start("num") > 0 and (text[m.start("num") - 1].isalnum()
                                                    or text[m.start("num") - 1] in "-/:."):
             continue
+        if not is_word and not sign and _NAME_BEFORE.search(text, max(start, m.start("num") - 12), m.start("num")):
+            continue  # part of a name: "S&P 500", "Fortune 500", "Group of 20"
         value = float(num.replace(",", "")) if not is_word else _word_value(num)
         if scale:
             value *= SCALES[scale.lower()]
@@ -77,6 +90,14 @@ def find_quantities(text: str, start: int = 0, end: int | None = None) -> tuple[
         elif pct:
             unit = "%"
         after = _NEXT_WORD.match(text, e, end)
+        pounds = _POUNDS.match(text, e, end) if not sign and not pct else None
+        if pounds:
+            unit = "GBP" if scale or re.match(r"\s+(?:sterling|\(£)", text[pounds.end():pounds.end() + 12]) else "lb"
+            e = pounds.end()
+            of = _OF_WHAT.match(text, e, end)
+            counts = of.group("what") if of else None
+            out.append(Quantity(text[s:e], s, e, value, unit, counts))
+            continue
         if not sign and not pct and after and after.group("noun").lower() in CURRENCY_WORDS:
             unit = CURRENCY_WORDS[after.group("noun").lower()]
             e = after.end()

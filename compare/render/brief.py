@@ -219,14 +219,27 @@ class _View:
         return [{"pair": self.pair_name(p), "actor": v.actor, "a_form": v.a_form, "b_form": v.b_form, "note": v.note}
                 for p in self.c.pairs for v in p.actor_variants]
 
+    @functools.cached_property
+    def unsure(self) -> list[set[str]]:
+        """Per article: facts the engine marked "possibly covered" by some other article (never a confident omission)."""
+        out: list[set[str]] = [set() for _ in self.c.articles]
+        for pair in self.c.pairs:
+            for link in pair.links:
+                if link.signals.get("possibly"):
+                    out[pair.a if link.kind == model.ONLY_A else pair.b].update(link.a or link.b)
+        return out
+
     def omissions(self) -> dict:
-        """Per article, in reading order, the facts no other article carries."""
+        """Per article, in reading order, the facts no other article carries (confidently: facts the engine is
+        unsure of are counted apart, not listed as omissions)."""
         columns = []
         for i, facts in enumerate(self.c.facts):
-            only = [f for f in sorted(facts, key=lambda f: (f.sentence, f.start)) if f.id not in self.carried[i]]
+            only = [f for f in sorted(facts, key=lambda f: (f.sentence, f.start))
+                    if f.id not in self.carried[i] and f.id not in self.unsure[i]]
             rows, more = self.limit([self.fact_entry(i, f.id) for f in only])
+            unsure = sum(1 for f in facts if f.id not in self.carried[i] and f.id in self.unsure[i])
             columns.append({"label": self.labels[i], "outlet": self.outlet(i), "facts": rows, "more": more,
-                            "total": len(facts)})
+                            "total": len(facts), "unsure": unsure})
         return {"articles": columns}
 
     def conflicts(self) -> dict:

@@ -508,6 +508,10 @@ class _Layout:
             flow.append(self.table(rows, [self.width * 0.06, self.width * 0.94],
                                    header_fills=[None, self.colours[lab]]))
             flow += self._more(art["more"])
+            if art.get("unsure"):
+                flow.append(self.p(f"{art['unsure']} more fact{'s' if art['unsure'] != 1 else ''} may be covered by "
+                                   "another article in other words; the engine is unsure, so they are not listed as "
+                                   "omissions.", "muted"))
             flow.append(Spacer(1, 4))
         return flow
 

@@ -7,6 +7,8 @@ taken from an article is stripped of escape sequences and control characters bef
 """
 from __future__ import annotations
 
+import dataclasses
+
 import re
 import shutil
 import unicodedata
@@ -80,6 +82,7 @@ def diff_rows(comparison: Comparison, pair: PairComparison | None = None) -> lis
             anchored.append((a_pos[a[0].id], order, Row(link.kind, a, b, link)))
         elif b:
             floating.append((b_pos[b[0].id], Row(link.kind, a, b, link)))
+    anchored = _merge_by_a_fact(anchored)
     linked_a = {f.id for *_, row in anchored for f in row.a}
     linked_b = {f.id for *_, row in anchored for f in row.b} | {f.id for _, row in floating for f in row.b}
     anchored += [(a_pos[f.id], len(pair.links), Row(ONLY_A, (f,), ())) for f in a_facts if f.id not in linked_a]
@@ -100,10 +103,38 @@ def diff_rows(comparison: Comparison, pair: PairComparison | None = None) -> lis
     return rows
 
 
+def _merge_by_a_fact(anchored: list[tuple[int, int, Row]]) -> list[tuple[int, int, Row]]:
+    """One row per A fact linked to several B facts (the engine keeps one link per pair of facts): its B facts
+    together, the row's kind the most telling of its links (conflicting, then partial, then shared)."""
+    rank = {CONFLICTING: 0, PARTIAL: 1, SHARED: 2}
+    merged: dict[tuple[str, ...], tuple[int, int, Row]] = {}
+    out = []
+    for pos, order, row in anchored:
+        key = tuple(f.id for f in row.a)
+        if row.kind not in rank or key not in merged:
+            if row.kind in rank:
+                merged[key] = (pos, order, row)
+            out.append((pos, order, row))
+            continue
+        _, first_order, first = merged[key]
+        links = [first.link, row.link]
+        kind = min((first.kind, row.kind), key=rank.get)
+        link = dataclasses.replace(first.link, kind=kind, b=first.link.b + row.link.b,
+                                   conflicts=first.link.conflicts + row.link.conflicts,
+                                   reason=" / ".join(l.reason for l in links))
+        new = (pos, first_order, Row(kind, first.a, first.b + row.b, link))
+        out[out.index(merged[key])] = new
+        merged[key] = new
+    return out
+
+
 def fact_counts(rows: list[Row]) -> dict[str, int]:
     """How many facts each kind of row holds: links for the paired kinds, facts for the one-sided ones."""
     counts = dict.fromkeys(LINK_KINDS, 0)
     for row in rows:
+        if row.link is not None and row.link.signals.get("possibly"):  # not a confident omission: counted apart
+            counts["possibly"] = counts.get("possibly", 0) + 1
+            continue
         counts[row.kind] += len(row.a) if row.kind == ONLY_A else len(row.b) if row.kind == ONLY_B else 1
     return counts
 
@@ -212,6 +243,8 @@ def counts_line(counts: dict[str, int], totals: tuple[int, int], glue: str = " "
     """``26 in A, 31 in B · = 0 shared · ≈ 2 partly shared · …`` (paired kinds count links, the others facts)."""
     items = [f"{totals[0]}{glue}in{glue}A,{glue}{totals[1]}{glue}in{glue}B"]
     items += [glue.join((marker(MARKERS[k]), str(counts[k]), *KIND_NAMES[k].split())) for k in LINK_KINDS]
+    if counts.get("possibly"):
+        items.append(glue.join((marker("?"), str(counts["possibly"]), "possibly", "covered")))
     return " ".join(item + glue + "·" for item in items[:-1]) + " " + items[-1]
 
 
@@ -437,6 +470,8 @@ class _Layout:
             for n, (name, text) in enumerate(a_parts + b_parts):
                 lead = marker if n == 0 else [(" ", None)]
                 lines += self.hanging(lead + [(" ", None), (name, "label")], text, head, self.width)
+        if row.link is not None and row.link.signals.get("possibly"):
+            lines += self.hanging([], [(printable(row.link.reason), "dim")], head, self.width)
         for conflict in conflicts:
             text: Segments = [(f"≠ {printable(conflict.kind)}: ", None), (printable(conflict.a), "a"),
                               (" vs ", None), (printable(conflict.b), "b")]
