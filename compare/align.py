@@ -273,9 +273,14 @@ def candidate_pairs(views_a: Sequence[FactView], views_b: Sequence[FactView]) ->
 
 # --------------------------------------------------------------------------- conflicts
 
-def _same_kind(x: Quantity, y: Quantity) -> bool:
-    """Same unit and the same thing counted (both must say what they count)."""
-    return x.unit == y.unit and bool(x.counts) and x.counts == y.counts
+def _same_kind(x: Quantity, y: Quantity, alone: bool = False) -> bool:
+    """Same unit and the same referent: plain counts must count the same noun; money, percentages and weights
+    must say what they measure alike, or (``alone``) be the only figure of their unit on each side."""
+    if x.unit != y.unit:
+        return False
+    if x.unit == "count":
+        return bool(x.counts) and x.counts == y.counts
+    return x.counts == y.counts and (bool(x.counts) or alone)
 
 
 def _same_value(x: Quantity, y: Quantity) -> bool:
@@ -328,9 +333,10 @@ def conflicts_of(fa: Fact, fb: Fact, to_a: dict[str, str], to_b: dict[str, str])
     alone_a = [x for x in qa if not any(_same_value(x, y) for y in qb)]
     alone_b = [y for y in qb if not any(_same_value(x, y) for x in qa)]
     for x in alone_a:
-        y = next((y for y in alone_b if _same_kind(x, y)), None)
+        single = sum(q.unit == x.unit for q in qa) == 1 and sum(q.unit == x.unit for q in qb) == 1
+        y = next((y for y in alone_b if _same_kind(x, y, single)), None)
         if y is not None:
-            out.append(Conflict("number", x.text, y.text, f"{x.unit} of {x.counts}"))
+            out.append(Conflict("number", x.text, y.text, f"{x.unit} of {x.counts}" if x.counts else f"{x.unit}"))
     da = {t.value[-5:]: t for t in fa.times if t.kind == "date" and t.value}
     db = {t.value[-5:]: t for t in fb.times if t.kind == "date" and t.value}
     if len(da) == 1 and len(db) == 1 and not da.keys() & db.keys():
