@@ -16,6 +16,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Sequence
 
+from compare.lexicon import lexicon
 from compare.model import Actor, Mention
 from compare.nlp.similarity import is_title_case
 from compare.nlp.times import MONTH_NUMBER
@@ -28,13 +29,6 @@ WEEKDAYS = "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
 ABBREVIATIONS = {"Sen", "Rep", "Gov", "Dr", "Mr", "Mrs", "Ms", "Lt", "Gen", "Col", "Adm", "Maj", "Capt", "Sgt",
                  "Rev", "Prof", "St", "Jr", "Sr", "Inc", "Corp", "Co", "Ltd", "Mt", "Ft"}
 CONNECTORS = {"of", "for", "de", "da", "van", "von", "der", "den", "al", "bin", "ibn", "la", "le", "du", "di", "del", "y"}
-REPORTING_VERBS = ("said says say told tells added wrote writes tweeted posted remarked continued stated explained "
-                   "noted argued insisted asked warned declared announced claimed replied answered acknowledged "
-                   "admitted confirmed denied suggested urged recalled predicted vowed promised complained "
-                   "responded testified conceded cautioned reiterated emphasized emphasised stressed indicated "
-                   "indicate indicates believes believe thinks think quipped joked described criticized criticised "
-                   "called calling saying citing describing questioned lamented boasted pledged tweeting writing "
-                   "adding noting arguing insisting warning asserted asserting").split()
 
 _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[\w\u00C0-\u024F](?:[\w\u00C0-\u024F\-]|['’](?=[\w\u00C0-\u024F]))*")
 _POSSESSIVE = re.compile(r"['’]s?$")
@@ -261,7 +255,7 @@ def _person_or_other(text: str, toks: list[_Token], label: str, sentence: int, s
     if len(toks) == 1 and (surface.isupper() and len(surface) > 1):
         return _Candidate(toks[0].start, toks[0].end, surface, ORGANISATION, surface, sentence=sentence)
     after = text[toks[-1].end:span[1]].lstrip(" ,")
-    followed_by_verb = after.split(" ", 1)[0].strip(".,;:") in REPORTING_VERBS if after else False
+    followed_by_verb = after.split(" ", 1)[0].strip(".,;:") in lexicon().quote_verbs if after else False
     certain = len(toks) >= 2 or bool(label) or followed_by_verb
     return _Candidate(toks[0].start, toks[-1].end, surface, PERSON, surface, labels, sentence, certain)
 

@@ -13,14 +13,13 @@ import re
 from typing import Sequence
 
 from compare.model import Attribution, Mention, Quote
-from compare.nlp.actors import REPORTING_VERBS, gazetteer
+from compare.lexicon import lexicon
+from compare.nlp.actors import gazetteer
 
 NAMED, ANONYMOUS, OUTLET = "named", "anonymous", "outlet"
 
-_VERB = r"(?:" + "|".join(sorted(REPORTING_VERBS, key=len, reverse=True)) + r")"
-_ANON_HEAD = (r"(?:officials?|sources?|aides?|advisers?|advisors?|persons?|people|diplomats?|spokesman|"
-              r"spokeswoman|spokesperson|insiders?|staffers?|members?|lawmakers?|analysts?|experts?|"
-              r"observers?|critics?|residents?|witnesses?|someone|individuals?)")
+_VERB = lexicon().verb_pattern()  # the shared vocabulary (compare/resources/lexicon/)
+_ANON_HEAD = lexicon().anonymous_pattern()
 _ANON = re.compile(
     r"(?:\b(?:an?|the|one|two|three|several|some|other|many|multiple|two|u\.s\.|us)\s+)?"
     r"(?:(?:[\w.\-]+)\s+){0,3}?" + _ANON_HEAD +
