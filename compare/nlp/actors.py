@@ -169,6 +169,13 @@ def _gazetteer_hit(text: str, toks: list[_Token], i: int, gz: Gazetteer) -> tupl
     return None
 
 
+def _surname_hit(text: str, run: list[_Token], i: int, j: int, gz: Gazetteer) -> bool:
+    """Whether the one-word gazetteer entry ending a run is the surname of the name begun at i ("Vicente Fox",
+    "Jim Jordan"), not an organisation or place."""
+    hit = _gazetteer_hit(text, run, j, gz)
+    return j == len(run) - 1 and j == i + 1 and run[i].text not in CONNECTORS and hit is not None and hit[0] == j + 1 and hit[1][0] != GROUP
+
+
 def _is_label(word: str, gz: Gazetteer) -> bool:
     return word in gz.titles or word in gz.demonyms or word.lower() == "former"
 
@@ -228,7 +235,8 @@ def _candidates(text: str, span: tuple[int, int], sentence: int, gz: Gazetteer) 
                 continue
             j = i
             while j < len(run) and not (run[j].text in gz.stop or run[j].text in gz.not_actors
-                                        or _gazetteer_hit(text, run, j, gz) or _is_label(run[j].text, gz)):
+                                        or (_gazetteer_hit(text, run, j, gz) and not _surname_hit(text, run, i, j, gz))
+                                        or _is_label(run[j].text, gz)):
                 j += 1
             while j > i + 1 and run[j - 1].text in CONNECTORS:
                 j -= 1
@@ -332,7 +340,10 @@ def find_actors(text: str, sentence_spans: Sequence[tuple[int, int]]) -> tuple[t
     resolved: list[tuple[_Candidate, str, str]] = []  # (candidate, canonical, kind)
     for c in cands:
         if c.kind != PERSON:
-            resolved.append((c, c.name, c.kind))
+            # a one-word gazetteer hit that is the surname of a person named in full is that person ("Fox" after
+            # "Vicente Fox"; not Fox News)
+            person = by_surname.get(c.text) if c.kind != GROUP and " " not in c.text else None
+            resolved.append((c, canonical[person[0]], PERSON) if person else (c, c.name, c.kind))
             continue
         key = next((k for k in persons if _same_full_name(c.name, k)), None) if len(c.name.split()) >= 2 else None
         if key is None and len(c.name.split()) == 1:
