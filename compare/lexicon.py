@@ -1,4 +1,5 @@
-"""The shared vocabulary (compare/resources/lexicon/): reporting verbs, anonymous-source nouns, cited outlets.
+"""The shared vocabulary (compare/resources/lexicon/): reporting verbs, anonymous-source nouns, cited outlets,
+first names with the pronoun they usually take.
 
 One cached loader, so the sentence splitter, the quote finder, actor recognition and the profiles read the
 same lists. Pure data: no stage imports another to get a word list.
@@ -19,6 +20,7 @@ class Lexicon:
     source_nouns: tuple[str, ...]  # unnamed sources whenever they report ("officials", "aides")
     group_nouns: tuple[str, ...]  # unnamed only as a quote's speaker ("witnesses", "critics")
     outlets: tuple[str, ...]  # news outlets cited in article text
+    first_name_gender: dict[str, str]  # common first name -> "f" | "m" (the pronoun it usually takes)
 
     def report_verbs(self, tone: str) -> frozenset[str]:
         """Reporting verbs of one tone ("neutral" or "loaded")."""
@@ -53,4 +55,5 @@ def lexicon() -> Lexicon:
         source_nouns=tuple(w for w, kind in nouns if kind == "source"),
         group_nouns=tuple(w for w, kind in nouns if kind == "group"),
         outlets=tuple(row[0] for row in _rows("outlets.txt")),
+        first_name_gender={name: gender for name, gender in _rows("first_names.tsv")},
     )

@@ -35,3 +35,25 @@ def test_anonymous_nouns_and_outlets_are_loaded_once():
     assert lexicon() is lex
     assert "officials" in lex.source_nouns and "witnesses" in lex.group_nouns
     assert "Reuters" in lex.outlets
+
+
+def test_a_quote_over_two_sentences_keeps_one_speaker():
+    text = ("NATO Secretary General Mark Rutte met the president.\n\n‘I have total confidence in President Trump. "
+            "He’s the only one who can get this done,’ Rutte said.")
+    (quote,) = _quotes(text)
+    assert quote.text.startswith("I have total confidence") and quote.text.endswith("get this done,")
+    assert quote.speaker == "Mark Rutte"
+
+
+def test_a_pronoun_speaker_fits_the_pronoun_and_a_state_is_not_a_speaker():
+    text = ("Representative Nancy Pelosi of California tried to play down any split with Mr. Obama. "
+            "“It’s not against the president,” she said.\n\n"
+            "“This is scary,” Senator Mark Warner of Virginia, the top Democrat on the committee, said.")
+    speakers = [q.speaker for q in _quotes(text)]
+    assert speakers == ["Nancy Pelosi", "Mark Warner"]
+
+
+def test_a_surname_that_is_also_an_outlet_is_the_person():
+    text = ("Former Mexican President Vicente Fox spoke on Wednesday about the visit of the candidate.\n\n"
+            "“He is not welcome,” Fox said in an interview.")
+    assert [q.speaker for q in _quotes(text)] == ["Vicente Fox"]
