@@ -10,6 +10,7 @@ Pronoun speakers resolve to the last person named before. All offsets are into t
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Sequence
 
 from compare.model import Attribution, Mention, Quote
@@ -122,7 +123,8 @@ def _speaker_from(text: str, start: int, end: int, mentions: Sequence[Mention]):
     if pron:
         at = start + pron.start()
         gender = _PRONOUN_GENDER.get(pron.group(1).lower())
-        fits = [x for x in mentions if _is_person(x) and _gender(x.actor, text, mentions) in (None, gender)] \
+        titles = _title_genders(text, tuple(mentions))
+        fits = [x for x in mentions if _is_person(x) and _gender(x.actor, titles) in (None, gender)] \
             if gender else [x for x in mentions if _is_person(x)]
         same_sentence = [x for x in fits if start <= x.start and x.end <= at]
         if same_sentence:
@@ -153,19 +155,25 @@ _TITLE_GENDER = (("Mr.", "m"), ("Mrs.", "f"), ("Ms.", "f"), ("Miss", "f"), ("Sir
                  ("Congressman", "m"))
 
 
-def _gender(actor: str, text: str, mentions: Sequence[Mention]) -> str | None:
-    """'f' or 'm' when a person's first name or a title in the text says so, else None (unknown)."""
+def _gender(actor: str, titles: dict[str, str]) -> str | None:
+    """'f' or 'm' when a person's first name or a title in the text (``titles``) says so, else None (unknown)."""
     first = actor.split()[0] if " " in actor else ""
-    known = lexicon().first_name_gender.get(first)
-    if known:
-        return known
+    return lexicon().first_name_gender.get(first) or titles.get(actor)
+
+
+@lru_cache(maxsize=8)
+def _title_genders(text: str, mentions: tuple[Mention, ...]) -> dict[str, str]:
+    """actor -> 'f' / 'm' from a title before any of its mentions ("Mr. Obama", "Ms. Brewer"), one pass."""
+    out: dict[str, str] = {}
     for x in mentions:
-        if x.actor == actor:
-            before = text[max(0, x.start - 15):x.start]
-            for title, gender in _TITLE_GENDER:
-                if before.endswith(title + " ") or x.text.startswith(title + " "):
-                    return gender
-    return None
+        if x.actor in out:
+            continue
+        before = text[max(0, x.start - 15):x.start]
+        for title, gender in _TITLE_GENDER:
+            if before.endswith(title + " ") or x.text.startswith(title + " "):
+                out[x.actor] = gender
+                break
+    return out
 
 
 PRONOUN = "\x00"  # marks a speaker guessed from a pronoun, so a quote's named speaker nearby can win
@@ -277,7 +285,7 @@ def _quotes_with_cues(text, sentence_spans, mentions) -> list[tuple[Quote, tuple
                 named = previous.speaker if previous is not None and previous.speaker and not previous.anonymous \
                     and line - previous_line <= 4 and not _other_person_between(previous, start, mentions) else None
                 gender = _PRONOUN_GENDER.get(text[found[3]:found[3] + 4].split(" ")[0].lower())
-                if named and gender and _gender(named, text, mentions) not in (None, gender):
+                if named and gender and _gender(named, _title_genders(text, tuple(mentions))) not in (None, gender):
                     named = None
                 speaker = named or speaker[1:]
         elif previous is not None and previous.speaker and line - previous_line <= 2 \
