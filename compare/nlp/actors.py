@@ -16,6 +16,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Sequence
 
+from compare.lexicon import lexicon
 from compare.model import Actor, Mention
 from compare.nlp.similarity import is_title_case
 from compare.nlp.times import MONTH_NUMBER
@@ -28,13 +29,6 @@ WEEKDAYS = "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
 ABBREVIATIONS = {"Sen", "Rep", "Gov", "Dr", "Mr", "Mrs", "Ms", "Lt", "Gen", "Col", "Adm", "Maj", "Capt", "Sgt",
                  "Rev", "Prof", "St", "Jr", "Sr", "Inc", "Corp", "Co", "Ltd", "Mt", "Ft"}
 CONNECTORS = {"of", "for", "de", "da", "van", "von", "der", "den", "al", "bin", "ibn", "la", "le", "du", "di", "del", "y"}
-REPORTING_VERBS = ("said says say told tells added wrote writes tweeted posted remarked continued stated explained "
-                   "noted argued insisted asked warned declared announced claimed replied answered acknowledged "
-                   "admitted confirmed denied suggested urged recalled predicted vowed promised complained "
-                   "responded testified conceded cautioned reiterated emphasized emphasised stressed indicated "
-                   "indicate indicates believes believe thinks think quipped joked described criticized criticised "
-                   "called calling saying citing describing questioned lamented boasted pledged tweeting writing "
-                   "adding noting arguing insisting warning asserted asserting").split()
 
 _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[\w\u00C0-\u024F](?:[\w\u00C0-\u024F\-]|['’](?=[\w\u00C0-\u024F]))*")
 _POSSESSIVE = re.compile(r"['’]s?$")
@@ -175,6 +169,13 @@ def _gazetteer_hit(text: str, toks: list[_Token], i: int, gz: Gazetteer) -> tupl
     return None
 
 
+def _surname_hit(text: str, run: list[_Token], i: int, j: int, gz: Gazetteer) -> bool:
+    """Whether the one-word gazetteer entry ending a run is the surname of the name begun at i ("Vicente Fox",
+    "Jim Jordan"), not an organisation or place."""
+    hit = _gazetteer_hit(text, run, j, gz)
+    return j == len(run) - 1 and j == i + 1 and run[i].text not in CONNECTORS and hit is not None and hit[0] == j + 1 and hit[1][0] != GROUP
+
+
 def _is_label(word: str, gz: Gazetteer) -> bool:
     return word in gz.titles or word in gz.demonyms or word.lower() == "former"
 
@@ -234,7 +235,8 @@ def _candidates(text: str, span: tuple[int, int], sentence: int, gz: Gazetteer) 
                 continue
             j = i
             while j < len(run) and not (run[j].text in gz.stop or run[j].text in gz.not_actors
-                                        or _gazetteer_hit(text, run, j, gz) or _is_label(run[j].text, gz)):
+                                        or (_gazetteer_hit(text, run, j, gz) and not _surname_hit(text, run, i, j, gz))
+                                        or _is_label(run[j].text, gz)):
                 j += 1
             while j > i + 1 and run[j - 1].text in CONNECTORS:
                 j -= 1
@@ -261,7 +263,7 @@ def _person_or_other(text: str, toks: list[_Token], label: str, sentence: int, s
     if len(toks) == 1 and (surface.isupper() and len(surface) > 1):
         return _Candidate(toks[0].start, toks[0].end, surface, ORGANISATION, surface, sentence=sentence)
     after = text[toks[-1].end:span[1]].lstrip(" ,")
-    followed_by_verb = after.split(" ", 1)[0].strip(".,;:") in REPORTING_VERBS if after else False
+    followed_by_verb = after.split(" ", 1)[0].strip(".,;:") in lexicon().quote_verbs if after else False
     certain = len(toks) >= 2 or bool(label) or followed_by_verb
     return _Candidate(toks[0].start, toks[-1].end, surface, PERSON, surface, labels, sentence, certain)
 
@@ -338,7 +340,10 @@ def find_actors(text: str, sentence_spans: Sequence[tuple[int, int]]) -> tuple[t
     resolved: list[tuple[_Candidate, str, str]] = []  # (candidate, canonical, kind)
     for c in cands:
         if c.kind != PERSON:
-            resolved.append((c, c.name, c.kind))
+            # a one-word gazetteer hit that is the surname of a person named in full is that person ("Fox" after
+            # "Vicente Fox"; not Fox News)
+            person = by_surname.get(c.text) if c.kind != GROUP and " " not in c.text else None
+            resolved.append((c, canonical[person[0]], PERSON) if person else (c, c.name, c.kind))
             continue
         key = next((k for k in persons if _same_full_name(c.name, k)), None) if len(c.name.split()) >= 2 else None
         if key is None and len(c.name.split()) == 1:

@@ -10,20 +10,20 @@ Pronoun speakers resolve to the last person named before. All offsets are into t
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Sequence
 
 from compare.model import Attribution, Mention, Quote
-from compare.nlp.actors import REPORTING_VERBS, gazetteer
+from compare.lexicon import lexicon
+from compare.nlp.actors import gazetteer
 
 NAMED, ANONYMOUS, OUTLET = "named", "anonymous", "outlet"
 
-_VERB = r"(?:" + "|".join(sorted(REPORTING_VERBS, key=len, reverse=True)) + r")"
-_ANON_HEAD = (r"(?:officials?|sources?|aides?|advisers?|advisors?|persons?|people|diplomats?|spokesman|"
-              r"spokeswoman|spokesperson|insiders?|staffers?|members?|lawmakers?|analysts?|experts?|"
-              r"observers?|critics?|residents?|witnesses?|someone|individuals?)")
+_VERB = lexicon().verb_pattern()  # the shared vocabulary (compare/resources/lexicon/)
+_ANON_HEAD = lexicon().anonymous_pattern()
 _ANON = re.compile(
     r"(?:\b(?:an?|the|one|two|three|several|some|other|many|multiple|two|u\.s\.|us)\s+)?"
-    r"(?:(?:[\w.\-]+)\s+){0,3}?" + _ANON_HEAD +
+    r"(?:\b(?!(?:to|of|with|for|from|by|in|on|at|about)\b)[\w.\-]+\s+){0,3}?\b" + _ANON_HEAD +
     r"(?:\s+(?:familiar with [\w ]+?|interviewed|close to (?:the )?[\w]+|who (?:spoke|requested|asked)[\w ,]*?))?"
     r"(?=\s*,?\s*$)", re.IGNORECASE)
 _PRONOUN = re.compile(r"\b(he|she|they|we|I)\s*$", re.IGNORECASE)
@@ -31,7 +31,8 @@ _AUX = re.compile(r"(?:\s+(?:has|had|have|also|later|then|previously|reportedly|
                   r"publicly|privately|recently|routinely|initially|first|quickly|meanwhile|today|yesterday)|"
                   r"\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:morning|afternoon|evening|night))?|"
                   r"\s+(?:in|on)\s+an?\s+(?:statement|memo|letter|tweet|interview|post|email|e-mail)|"
-                  r"\s+(?:last|this)\s+(?:week|month)|,)$")
+                  r"\s+(?:last|this)\s+(?:week|month)|\s*\([DRI](?:-[\w.\s]{1,20})?\)|,?\s+[DRI]-[A-Z][\w.]*(?:\s[A-Z][\w.]*)?|"
+                  r",?\s+(?:an?\s+)?(?:Republican|Democrat|independent)\s+(?:of|from)\s+[A-Z][\w.]*(?:\s[A-Z][\w.]*)?|,)$")
 _ACCORDING = re.compile(r"\b[Aa]ccording to\s+((?:[^\s,.;:“”\"‘’]+(?:\s+|(?=[,.;:]))){1,7}?)(?=[,.;:]|$)")
 _REPORTED_BY = re.compile(r"\b(?:reported by|first reported by|as reported by)\s+", re.IGNORECASE)
 _OUTLET_VERB = re.compile(r"\s+(?:first\s+)?(?:reported|reports|revealed|published)\b")
@@ -103,6 +104,12 @@ def _speaker_from(text: str, start: int, end: int, mentions: Sequence[Mention]):
     ending = [x for x in mentions if start <= x.start and x.end <= stop and not text[x.end:stop].strip(" ’'s,")]
     if ending:
         mention = ending[-1]
+        if not _is_person(mention) and mention.actor not in gazetteer().outlets:
+            # "Senator Mark Warner of Virginia, the top Democrat on the Committee, said": the person, not the place
+            after_preposition = _PREPOSITION_BEFORE.search(text, max(start, mention.start - 6), mention.start)
+            named = [x for x in mentions if start <= x.start and x.end <= mention.start and _is_person(x)
+                     and (after_preposition or re.match(r",|\s+of\s", text[x.end:x.end + 4]))]
+            mention = named[0] if named else mention
         if mention.actor in gazetteer().outlets:
             return mention.actor, False, mention.start
         anon = _ANON.search(phrase)
@@ -115,10 +122,14 @@ def _speaker_from(text: str, start: int, end: int, mentions: Sequence[Mention]):
     pron = _PRONOUN.search(phrase)
     if pron:
         at = start + pron.start()
-        same_sentence = [x for x in mentions if start <= x.start and x.end <= at and _is_person(x)]
+        gender = _PRONOUN_GENDER.get(pron.group(1).lower())
+        titles = _title_genders(text, tuple(mentions))
+        fits = [x for x in mentions if _is_person(x) and _gender(x.actor, titles) in (None, gender)] \
+            if gender else [x for x in mentions if _is_person(x)]
+        same_sentence = [x for x in fits if start <= x.start and x.end <= at]
         if same_sentence:
             return same_sentence[0].actor, False, at
-        before = [x for x in mentions if x.end <= start and _is_person(x)]
+        before = [x for x in fits if x.end <= start]
         if before:  # the first person named in the nearest earlier sentence that names one (its likely subject),
             limit = before[-1].start  # skipping sentences that themselves open with a pronoun
             for _ in range(3):
@@ -132,8 +143,37 @@ def _speaker_from(text: str, start: int, end: int, mentions: Sequence[Mention]):
                     break
                 limit = earlier[-1].start
                 nearest = [x for x in before if max(text.rfind(". ", 0, limit), text.rfind("\n", 0, limit)) < x.start <= limit]
-            return PRONOUN + nearest[0].actor, False, at
+            speaking = [x for x in nearest if _VERB_AFTER.match(text, x.end)]  # the one who speaks in it
+            return PRONOUN + (speaking or nearest)[0].actor, False, at
     return None
+
+
+_PRONOUN_GENDER = {"he": "m", "she": "f"}
+_PREPOSITION_BEFORE = re.compile(r"\b(?:on|in|at|to|from|with|by|for|of|about|against)\s+(?:the\s+)?$")
+_VERB_AFTER = re.compile(r"(?:,[^,.;“”\"]{1,80},|\s+\([^()]{1,20}\))?\s+(?:\w+\s+){0,2}?" + _VERB + r"\b")
+_TITLE_GENDER = (("Mr.", "m"), ("Mrs.", "f"), ("Ms.", "f"), ("Miss", "f"), ("Sir", "m"), ("Congresswoman", "f"),
+                 ("Congressman", "m"))
+
+
+def _gender(actor: str, titles: dict[str, str]) -> str | None:
+    """'f' or 'm' when a person's first name or a title in the text (``titles``) says so, else None (unknown)."""
+    first = actor.split()[0] if " " in actor else ""
+    return lexicon().first_name_gender.get(first) or titles.get(actor)
+
+
+@lru_cache(maxsize=8)
+def _title_genders(text: str, mentions: tuple[Mention, ...]) -> dict[str, str]:
+    """actor -> 'f' / 'm' from a title before any of its mentions ("Mr. Obama", "Ms. Brewer"), one pass."""
+    out: dict[str, str] = {}
+    for x in mentions:
+        if x.actor in out:
+            continue
+        before = text[max(0, x.start - 15):x.start]
+        for title, gender in _TITLE_GENDER:
+            if before.endswith(title + " ") or x.text.startswith(title + " "):
+                out[x.actor] = gender
+                break
+    return out
 
 
 PRONOUN = "\x00"  # marks a speaker guessed from a pronoun, so a quote's named speaker nearby can win
@@ -144,7 +184,11 @@ def _is_person(m: Mention) -> bool:
     gz = gazetteer()
     name = m.actor
     return (name not in gz.kinds and name[:1].isupper() and not name.isupper()
-            and name.split()[-1] not in gz.org_suffixes)
+            and name.split()[-1] not in gz.org_suffixes and name not in lexicon().outlets
+            and name not in _PLATFORMS)
+
+
+_PLATFORMS = frozenset(("Twitter", "Facebook", "Instagram", "YouTube", "TikTok", "Snapchat", "Reddit", "Truth Social"))
 
 
 def _after(text, q_end, sent_end, mentions):
@@ -165,6 +209,10 @@ def _after(text, q_end, sent_end, mentions):
                         re.IGNORECASE)
         if anon and (not cand or sub + anon.end() >= cand[0].end):
             return anon.group().strip(), True, verb_first.group(1), offset, sub + anon.end()
+        if cand and not _is_person(cand[0]) and cand[0].actor not in gazetteer().outlets:
+            named = [x for x in mentions if sub <= x.start <= sub + 80 and _is_person(x)
+                     and text[sub:x.start].count(",") <= 1 and not re.search(r"[.;“”\"]", text[sub:x.start])]
+            cand = named[:1] or cand
         if cand:
             return cand[0].actor, False, verb_first.group(1), offset, cand[0].end
     verb_after = re.search(r"\s(" + _VERB + r")\b", rest[:120])
@@ -174,6 +222,9 @@ def _after(text, q_end, sent_end, mentions):
             return who[0], who[1], verb_after.group(1), offset, offset + verb_after.end()
         appositive = [x for x in mentions if offset <= x.start <= offset + 25 and text[x.end:x.end + 1] == ","
                       and not text[offset:x.start].count(",")]
+        named = [x for x in mentions if offset <= x.start <= offset + 25 and _is_person(x)
+                 and re.match(r",|\s+of\s", text[x.end:x.end + 4]) and not text[offset:x.start].count(",")]
+        appositive = named[:1] or appositive
         if appositive:
             return appositive[0].actor, False, verb_after.group(1), offset, offset + verb_after.end()
     return None
@@ -202,7 +253,8 @@ def _before(text, sent_start, q_start, mentions):
     if verbs:
         verb = verbs[0]
         subject = [x for x in mentions if sent_start <= x.start < sent_start + verb.start()
-                   and (_is_person(x) or x.actor in gazetteer().outlets)]
+                   and (_is_person(x) or x.actor in gazetteer().outlets)
+                   and not _PREPOSITION_BEFORE.search(text, max(sent_start, x.start - 30), _title_start(text, x))]
         if subject:
             return subject[0].actor, False, verb.group(1), subject[0].start, sent_start + verb.end()
     return None
@@ -231,7 +283,10 @@ def _quotes_with_cues(text, sentence_spans, mentions) -> list[tuple[Quote, tuple
             cue = (min(found[3], found[4]), max(found[3], found[4]))
             if speaker.startswith(PRONOUN):
                 named = previous.speaker if previous is not None and previous.speaker and not previous.anonymous \
-                    and line - previous_line <= 4 else None
+                    and line - previous_line <= 4 and not _other_person_between(previous, start, mentions) else None
+                gender = _PRONOUN_GENDER.get(text[found[3]:found[3] + 4].split(" ")[0].lower())
+                if named and gender and _gender(named, _title_genders(text, tuple(mentions))) not in (None, gender):
+                    named = None
                 speaker = named or speaker[1:]
         elif previous is not None and previous.speaker and line - previous_line <= 2 \
                 and not text[s_start:start].strip(" “\"‘'"):  # a quote that opens its sentence continues the last one
@@ -242,6 +297,17 @@ def _quotes_with_cues(text, sentence_spans, mentions) -> list[tuple[Quote, tuple
         quotes.append((quote, cue))
         previous, previous_line = quote, line
     return quotes
+
+
+def _title_start(text: str, mention: Mention) -> int:
+    """Where a mention's run of capitalised words (titles included: "President Bronislaw ...") begins."""
+    m = re.search(r"(?:[A-Z][\w.\-]*\s+)*$", text[max(0, mention.start - 60):mention.start])
+    return mention.start - len(m.group()) if m else mention.start
+
+
+def _other_person_between(previous: Quote, start: int, mentions: Sequence[Mention]) -> bool:
+    """Whether a person other than the previous quote's speaker is named between that quote and ``start``."""
+    return any(previous.end <= x.start < start and _is_person(x) and x.actor != previous.speaker for x in mentions)
 
 
 def _classify_source(phrase: str, start: int, text: str, mentions: Sequence[Mention]):

@@ -52,13 +52,6 @@ CLOCK_FOLLOWERS = (
     "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun",
     "Jan", "Feb", "March", "April", "May", "June", "July", "Aug", "Sept", "Oct", "Nov", "Dec",
 )
-# Verbs of an attribution that follows a quoted question or exclamation.
-SPEECH_VERBS = (
-    "said", "says", "asked", "asks", "added", "told", "tells", "wrote", "writes", "shouted",
-    "yelled", "screamed", "cried", "exclaimed", "replied", "responded", "answered", "recalled",
-    "continued", "tweeted", "posted", "insisted", "argued", "declared", "demanded", "wondered",
-    "remarked", "noted", "warned", "joked", "quipped", "countered", "chanted", "stated",
-)
 
 _CLOSERS = "\"'”’)]»"
 # Abbreviations followed by a name even when the name starts like a sentence ("Lakers vs. The ...").
@@ -69,7 +62,9 @@ _JOINING_ABBREVIATIONS = ("v", "vs")
 def _patterns() -> dict[str, re.Pattern]:
     """Compiled rule patterns, built once from the word lists above."""
     starters = "|".join(SENTENCE_STARTERS)
-    verbs = "|".join(SPEECH_VERBS)
+    from compare.lexicon import lexicon
+
+    verbs = lexicon().verb_pattern()  # the shared reporting verbs (compare/resources/lexicon/)
     return {
         # Rule 3: an abbreviation-like token ending in "." (optionally closed by quotes or
         # brackets), then a closed-class starter or an opening quote.

@@ -4,31 +4,27 @@ from __future__ import annotations
 import re
 
 from compare.ingest.outlet import canonical_outlet
+from compare.lexicon import lexicon
 from compare.model import Fact, Quote
 from compare.profile.sections import SentenceView
 from compare.profile.textfeatures import tokens
 from compare.profile.types import NOT_ENOUGH_TEXT, Evidence, SourcingProfile, SpeakerShare
-from compare.profile.wording import REPORT_CATEGORIES, lexicon
+from compare.profile.wording import REPORT_CATEGORIES
+from compare.profile.wording import lexicon as wording_lexicon
 
 UNATTRIBUTED = "unattributed quote"
 EVIDENCE_PER_FIGURE = 3
 MIN_WORDS = 20
 
-_SOURCE_NOUN = r"(?:officials?|sources?|aides?|diplomats?|insiders?|advisers?|advisors?|spokes(?:man|woman|person)|people familiar with [\w\s]{1,30}?)"
-_REPORT = r"(?:said|says|say|told|tells|added|adds|continued|indicated?|indicates|interviewed|noted|explained|confirmed|suggested|warned|claimed|believes?|expects?)"
+_SOURCE_NOUN = r"(?:" + lexicon().anonymous_pattern(groups=False)[3:-1] + r"|people familiar with [\w\s]{1,30}?)"
+_REPORT = r"(?:" + lexicon().verb_pattern()[3:-1] + r"|interviewed|expects?|indicate)"
 ANONYMOUS_PATTERNS = (
     re.compile(r"\baccording to (?:(?:a|an|the|two|three|several|some|other)\s+)?(?:[\w.\-]+\s+){0,3}?" + _SOURCE_NOUN + r"\b", re.I),
     re.compile(r"\b(?:a|an|the|two|three|several|some|other|one)\s+(?:[\w.\-]+\s+){0,3}?" + _SOURCE_NOUN + r"\s+(?:[\w,]+\s+){0,3}?" + _REPORT + r"\b", re.I),
     re.compile(r"\b(?:[A-Z][\w.]*\s+){0,2}" + _SOURCE_NOUN + r"\s+" + _REPORT + r"\b"),
     re.compile(r"\b(?:is|are|was|were) (?:said|reported|understood|believed) to\b", re.I),
 )
-OUTLETS = (
-    "The New York Times", "New York Times", "Associated Press", "AP", "Reuters", "Agence France-Presse", "AFP", "Bloomberg",
-    "The Washington Post", "Washington Post", "The Wall Street Journal", "Wall Street Journal", "Fox News", "CNN", "MSNBC",
-    "NBC News", "ABC News", "CBS News", "NPR", "BBC", "The Guardian", "Financial Times", "Politico", "Axios", "The Hill",
-    "Breitbart", "HuffPost", "The Times", "Der Spiegel", "Le Monde", "El País", "Al Jazeera", "TASS", "RIA Novosti",
-    "Interfax", "Ukrinform", "Kyiv Independent", "Euronews", "Deutsche Welle", "DW", "EFE", "ANSA", "dpa", "Xinhua",
-)
+OUTLETS = lexicon().outlets  # the shared vocabulary (compare/resources/lexicon/outlets.txt)
 OUTLET_RE = re.compile(r"\b(?:" + "|".join(re.escape(o) for o in sorted(OUTLETS, key=len, reverse=True)) + r")\b(?:[’']s?)?")
 
 
@@ -52,7 +48,7 @@ def _same_outlet(cited: str, own: str) -> bool:
 def sourcing_profile(views: tuple[SentenceView, ...], facts: tuple[Fact, ...], outlet: str) -> SourcingProfile:
     """Quotes per speaker, quoted-word share, named / anonymous attributions, cited outlets, attributed share."""
     by_index = {v.sentence.index: v for v in views}
-    report_words = {w for w, cats in lexicon().items() if any(c in REPORT_CATEGORIES for c in cats)}
+    report_words = {w for w, cats in wording_lexicon().items() if any(c in REPORT_CATEGORIES for c in cats)}
     total_words = sum(len(tokens(v.sentence.text)) for v in views)
     speakers: dict[str, list] = {}  # speaker -> [quotes, words, anonymous, evidence]
     attributed: set[int] = set()

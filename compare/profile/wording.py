@@ -4,6 +4,7 @@ from __future__ import annotations
 from functools import lru_cache
 from importlib import resources
 
+from compare.lexicon import lexicon as shared_lexicon
 from compare.model import Actor
 from compare.profile.linear import LinearModel, load_model
 from compare.profile.sections import SentenceView
@@ -20,13 +21,16 @@ MIN_BIAS_WORDS = 4  # own-voice words a sentence needs to be scored for bias
 
 @lru_cache(maxsize=1)
 def lexicon() -> dict[str, tuple[str, ...]]:
-    """Our word-choice lexicon (compare/resources/profile/wording.tsv): word -> categories."""
+    """Our word-choice lexicon (compare/resources/profile/wording.tsv, report verbs from compare/resources/lexicon/): word -> categories."""
     text = (resources.files("compare") / "resources" / "profile" / "wording.tsv").read_text(encoding="utf-8")
     out: dict[str, tuple[str, ...]] = {}
     for line in text.splitlines():
         if line and not line.startswith("#"):
             word, category = line.split("\t")
             out[word] = out.get(word, ()) + (category,)
+    for word, tone in shared_lexicon().report_tone.items():  # report verbs come from the shared vocabulary
+        if tone != "-":
+            out[word] = out.get(word, ()) + ("report_" + tone,)
     return out
 
 

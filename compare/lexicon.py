@@ -1,0 +1,59 @@
+"""The shared vocabulary (compare/resources/lexicon/): reporting verbs, anonymous-source nouns, cited outlets,
+first names with the pronoun they usually take.
+
+One cached loader, so the sentence splitter, the quote finder, actor recognition and the profiles read the
+same lists. Pure data: no stage imports another to get a word list.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """The shared word lists, loaded once."""
+    report_tone: dict[str, str]  # reporting verb -> "neutral" | "loaded" | "-" (cues an attribution, not counted)
+    quote_verbs: tuple[str, ...]  # verbs that may mark a quotation's or a claim's attribution
+    source_nouns: tuple[str, ...]  # unnamed sources whenever they report ("officials", "aides")
+    group_nouns: tuple[str, ...]  # unnamed only as a quote's speaker ("witnesses", "critics")
+    outlets: tuple[str, ...]  # news outlets cited in article text
+    first_name_gender: dict[str, str]  # common first name -> "f" | "m" (the pronoun it usually takes)
+
+    def report_verbs(self, tone: str) -> frozenset[str]:
+        """Reporting verbs of one tone ("neutral" or "loaded")."""
+        return frozenset(w for w, t in self.report_tone.items() if t == tone)
+
+    def verb_pattern(self) -> str:
+        """A regex alternation of the quote verbs, longest first (no group, no word boundaries)."""
+        return _alternation(self.quote_verbs)
+
+    def anonymous_pattern(self, *, groups: bool = True) -> str:
+        """A regex alternation of the anonymous-source nouns (with the group nouns unless groups=False)."""
+        return _alternation(self.source_nouns + (self.group_nouns if groups else ()))
+
+
+def _alternation(words) -> str:
+    return "(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + ")"
+
+
+def _rows(name: str) -> list[list[str]]:
+    text = (resources.files("compare") / "resources" / "lexicon" / name).read_text(encoding="utf-8")
+    return [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    """The shipped shared vocabulary."""
+    verbs = _rows("reporting_verbs.tsv")
+    nouns = _rows("anonymous_sources.tsv")
+    return Lexicon(
+        report_tone={w: tone for w, tone, _ in verbs},
+        quote_verbs=tuple(w for w, _, quote in verbs if quote == "yes"),
+        source_nouns=tuple(w for w, kind in nouns if kind == "source"),
+        group_nouns=tuple(w for w, kind in nouns if kind == "group"),
+        outlets=tuple(row[0] for row in _rows("outlets.txt")),
+        first_name_gender={name: gender for name, gender in _rows("first_names.tsv")},
+    )
