@@ -26,15 +26,16 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_run_arguments(parser)
 
 
-def add_run_arguments(parser: argparse.ArgumentParser) -> None:
-    """Flags shared by batch and schedule."""
+def add_run_arguments(parser: argparse.ArgumentParser, *, wait: float = 0.0) -> None:
+    """Flags shared by batch and schedule (schedule waits an hour for a busy output folder by default)."""
     parser.add_argument("--jobs", type=int, default=1, metavar="N",
                         help="compare in N processes (0 = one per CPU; default 1)")
     parser.add_argument("--cluster", metavar="ADDRESS",
                         help="run the comparisons on a Dask cluster, e.g. tcp://host:8786 (see docs/batch.md)")
     parser.add_argument("--force", action="store_true", help="ignore the cache and compare every group again")
-    parser.add_argument("--wait", type=float, default=0.0, metavar="SECONDS",
-                        help="if another run holds the output folder, wait up to this long (default: refuse)")
+    parser.add_argument("--wait", type=float, default=wait, metavar="SECONDS",
+                        help="if another run holds the output folder, wait up to this long "
+                             f"(default: {f'{wait:g} s' if wait else 'refuse'})")
     parser.add_argument("--cache", metavar="PATH", help="the cache file (default: cache.sqlite in the output folder)")
     parser.add_argument("--output", metavar="FOLDER", help="the output folder (overrides [output] folder)")
     parser.add_argument("--quiet", action="store_true", help="no progress lines, only the summary")

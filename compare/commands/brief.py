@@ -3,7 +3,11 @@
 Without -o the brief goes to out/brief-<outlets>-<hash>.pdf, a name fixed by the inputs and the template.
 --template takes a name (looked up in ./templates/, then the packaged templates: default, one-page)
 or a path to a .toml file; copy a packaged template and edit it to change the page, fonts, colours,
-logo, title or sections (see templates/README.md).
+logo, title or sections (see templates/README.md). Any number of articles fits: with many, the
+tables of facts by outlet are split across pages. On a terminal, a progress bar shows the work.
+
+exit status: 0 the brief was written (its path is printed); 2 trouble (an unreadable input, bad
+arguments, a bad template, an unwritable output).
 
 example:
   newscompare brief seeds/rutte-white-house-nato-dues.txt seeds/foxnews-rutte-ukraine-talks.txt -o out/brief.pdf

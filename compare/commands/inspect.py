@@ -3,6 +3,8 @@
 Check this first when a comparison looks wrong: it shows which lines were taken as captions,
 subheadings or credits (kept, but not facts) and where sentences were split.
 
+exit status: 0 every article read; 2 trouble (an unreadable input, bad arguments).
+
 example:
   newscompare inspect seeds/rutte-white-house-nato-dues.txt
   newscompare inspect --format json https://example.com/story.html
