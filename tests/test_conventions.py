@@ -68,11 +68,12 @@ def test_py_typed_is_shipped_and_public_api_visible_to_help():
     assert set(compare.__all__) <= set(dir(compare))
 
 
-def test_method_section_names_the_template_not_its_path(tmp_path):
+def test_method_section_names_the_template_not_its_path(tmp_path, monkeypatch):
     from compare.render.brief import template_label
     from compare.render.templates import load_template
 
     copy = tmp_path / "house.toml"
     copy.write_text((REPO / "templates" / "default.toml").read_text(encoding="utf-8"), encoding="utf-8")
+    monkeypatch.chdir(tmp_path)  # no ./templates/ here: the packaged default
     assert template_label(load_template("default")) == "default (packaged)"
     assert template_label(load_template(str(copy))) == "house.toml"
