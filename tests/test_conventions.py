@@ -1,6 +1,7 @@
 """What users expect of a command-line tool and a library: help, exit-status text, completion, types."""
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -77,3 +78,65 @@ def test_method_section_names_the_template_not_its_path(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)  # no ./templates/ here: the packaged default
     assert template_label(load_template("default")) == "default (packaged)"
     assert template_label(load_template(str(copy))) == "house.toml"
+
+
+@pytest.mark.parametrize("environ, to_terminal, expected", [
+    ({"FORCE_COLOR": "1"}, False, True),
+    ({"FORCE_COLOR": "0"}, False, False),
+    ({"FORCE_COLOR": "1", "NO_COLOR": "1"}, True, False),
+    ({}, True, True),
+])
+def test_force_color_colours_a_pipe(environ, to_terminal, expected):
+    from compare.commands.diff import use_color
+
+    assert use_color("auto", to_terminal, environ) is expected
+    assert use_color("never", to_terminal, environ) is False
+
+
+def test_long_output_goes_through_the_pager_short_output_does_not(tmp_path, monkeypatch):
+    import os
+    import shutil
+
+    from compare.commands.diff import page
+
+    monkeypatch.setattr(shutil, "get_terminal_size", lambda fallback=None: os.terminal_size((80, 10)))
+    got = tmp_path / "paged.txt"
+    pager = f"{sys.executable} -c \"import sys; open({str(got)!r}, 'wb').write(sys.stdin.buffer.read())\""
+    assert page("short\n", {"PAGER": pager}) is False and not got.exists()
+    long = "".join(f"line {k}\n" for k in range(40))
+    assert page(long, {"PAGER": pager}) is True
+    assert got.read_text() == long
+    assert page(long, {"PAGER": "cat"}) is False  # paging off, as in git
+    assert page(long, {"PAGER": "no-such-pager-here"}) is False  # the caller prints it instead
+
+
+def test_no_pager_flag(monkeypatch, capsys):
+    import compare.commands.diff as diff
+
+    calls = []
+    monkeypatch.setattr(diff, "_isatty", lambda stream: True)
+    monkeypatch.setattr(diff, "_stdout_is_a_terminal", lambda: True)
+    monkeypatch.setattr(diff, "page", lambda text, environ: calls.append(text) or True)
+    a, b = (REPO / "tests/data/diff/bridge-vote/a.txt", REPO / "tests/data/diff/bridge-vote/b.txt")
+    main(["diff", "--no-profiles", str(a), str(b)])
+    assert calls and capsys.readouterr().out == ""
+    main(["diff", "--no-profiles", "--no-pager", str(a), str(b)])
+    assert len(calls) == 1 and "Millbrook" in capsys.readouterr().out
+
+
+def test_progress_shows_counts_and_eta_on_a_terminal_and_nothing_in_a_pipe(capsys):
+    import io
+
+    from compare.commands._progress import progress_bar
+    from compare.comparison import compare_articles
+    from compare.ingest import article_from_text
+
+    assert progress_bar(io.StringIO()) is None
+    stream = io.StringIO()
+    bar = progress_bar(stream, always=True)
+    texts = ["Council votes on bridge\n\nThe council voted 7–2 on Tuesday.", "Bridge vote passes\n\nIt passed 7–2."]
+    compare_articles([article_from_text(t) for t in texts], progress=bar, profiles=False)
+    assert re.search(r"\d/3 \[\d\d:\d\d<", stream.getvalue())  # count, elapsed<remaining
+    main(["compare", str(REPO / "seeds/rutte-white-house-nato-dues.txt"),
+          str(REPO / "seeds/foxnews-rutte-ukraine-talks.txt")])
+    assert capsys.readouterr().err == ""

@@ -23,7 +23,7 @@ def add_input_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def read_inputs(args: argparse.Namespace, *, least: int = 1, most: int | None = None,
-                warn: bool = True) -> list[Article]:
+                warn: bool = True, progress=None) -> list[Article]:
     """Read every ARTICLE of the command line, checking the count and the --outlet labels; reading warnings
     (e.g. a thin body) go to standard error unless warn is False."""
     sources = args.articles
@@ -36,8 +36,11 @@ def read_inputs(args: argparse.Namespace, *, least: int = 1, most: int | None = 
         raise ConfigError(f"{len(args.outlet)} --outlet names for {len(sources)} articles")
     outlets = list(args.outlet) + [None] * (len(sources) - len(args.outlet))
     max_bytes = int(args.max_size * 2**20)
-    articles = [read_article(src, outlet=name, max_bytes=max_bytes, timeout=args.timeout)
-                for src, name in zip(sources, outlets)]
+    articles = []
+    for src, name in zip(sources, outlets):
+        articles.append(read_article(src, outlet=name, max_bytes=max_bytes, timeout=args.timeout))
+        if progress:
+            progress(len(articles), len(sources), "reading")
     for article in articles if warn else ():
         for warning in article.warnings:
             print(f"newscompare: warning: {printable(article.source)}: {printable(warning)}", file=sys.stderr)

@@ -53,7 +53,8 @@ def load(args):
 
     if args.jobs < 0:
         raise ConfigError(f"--jobs must be 0 or more, not {args.jobs}")
-    names = [p.name for p in inspect.signature(compare_articles).parameters.values() if p.kind is p.KEYWORD_ONLY]
+    names = [p.name for p in inspect.signature(compare_articles).parameters.values()
+             if p.kind is p.KEYWORD_ONLY and p.name != "progress"]
     manifest = load_manifest(args.manifest, option_names=names)
     if args.output:
         output = Path(args.output).resolve()
@@ -81,17 +82,15 @@ def run(args) -> int:
 
 
 def terminal_progress(stream):
-    """A one-line bar that redraws itself on a terminal; plain log lines otherwise."""
-    tty = stream.isatty()
+    """A bar with counts, elapsed time and ETA on a terminal (tqdm); plain log lines otherwise."""
+    from compare.commands._progress import progress_bar
+
+    bar = progress_bar(stream, unit="group")
+    if bar:
+        return bar
 
     def show(done: int, total: int, what: str) -> None:
-        if tty:
-            width = 30
-            filled = width * done // max(total, 1)
-            end = "\n" if done == total else ""
-            stream.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total} {what[:40]:<40}{end}")
-        else:
-            stream.write(f"[{done}/{total}] {what}\n")
+        stream.write(f"[{done}/{total}] {what}\n")
         stream.flush()
 
     return show

@@ -36,13 +36,19 @@ def run(args) -> int:
 
     template = load_template(args.template)  # a bad template fails before the slow part
 
+    from compare.commands._progress import progress_bar
     from compare.comparison import compare_articles
     from compare.render.pdf import write_brief
 
-    articles = read_inputs(args, least=2)
-    comparison = compare_articles(articles)
+    bar = progress_bar()
+    articles = read_inputs(args, least=2, progress=bar)
+    comparison = compare_articles(articles, progress=bar)
     path = Path(args.output) if args.output else default_path(articles, template.name)
+    if bar:
+        bar(0, 1, "writing the brief")
     write_brief(comparison, path, template=template)
+    if bar:
+        bar(1, 1, "writing the brief")
     print(path, file=sys.stdout)
     return 0
 

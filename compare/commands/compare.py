@@ -26,7 +26,10 @@ def run(args) -> int:
     from compare.render.jsonout import render_json
     from compare.render.output import write_text
 
-    comparison = compare_articles(read_inputs(args, least=2))
+    from compare.commands._progress import progress_bar
+
+    bar = progress_bar()
+    comparison = compare_articles(read_inputs(args, least=2, progress=bar), progress=bar)
     text = render_json(comparison)
     if args.output:
         write_text(args.output, text)
