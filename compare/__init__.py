@@ -1,12 +1,20 @@
-"""newscompare: compare news articles about the same story, with evidence.
+"""newscompare: put news articles about the same story side by side and see, with evidence, what they share,
+what each leaves out, where they contradict each other and how each outlet frames the story.
 
-The library is the product; the CLI only calls it:
-
-    >>> from compare import read_article, compare_articles        # doctest: +SKIP
-    >>> result = compare_articles([read_article("a.txt"), read_article("b.txt")])
-    >>> result.pairs[0].verdict.label                              # doctest: +SKIP
+    >>> from compare import read_article, compare_articles, write_brief    # doctest: +SKIP
+    >>> result = compare_articles([read_article("a.txt"), read_article("b.html")])
+    >>> result.pairs[0].verdict.label                                     # doctest: +SKIP
     'different events'
+    >>> write_brief(result, "out/brief.pdf")                              # doctest: +SKIP
+
+read_article reads a text, HTML or JSON file or a URL; compare_articles returns a Comparison (facts,
+alignments, the same-event verdict, outlet profiles, differences); render_text, render_markdown,
+render_json and write_brief show it; to_dict and from_dict round-trip it through JSON.
 """
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
 __version__ = "0.1.0"
 
 # Public names and the modules that define them; imported on first use so `import compare` stays light.
@@ -23,6 +31,15 @@ _API = {
 }
 __all__ = sorted(_API)
 
+if TYPE_CHECKING:  # what type checkers and IDEs see; at run time the names load lazily below
+    from compare.comparison import compare_articles
+    from compare.ingest import article_from_text, read_article
+    from compare.model import from_dict, to_dict
+    from compare.render.jsonout import render_json
+    from compare.render.markdown import render_markdown
+    from compare.render.pdf import write_brief
+    from compare.render.text import render_text
+
 
 def lazy_exports(package: str, api: dict[str, str]):
     """A module __getattr__ that imports each public name from its module on first use."""
@@ -35,6 +52,10 @@ def lazy_exports(package: str, api: dict[str, str]):
         raise AttributeError(f"module {package!r} has no attribute {name!r}")
 
     return __getattr__
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_API))
 
 
 __getattr__ = lazy_exports("compare", _API)

@@ -14,9 +14,21 @@ import compare
 from compare.errors import EXIT_USAGE, NewscompareError
 
 ORDER = ("inspect", "compare", "diff", "brief", "batch", "schedule")
-EPILOG = """exit status: 0 success (diff: the articles carry the same facts); 1 diff: the articles differ,
-batch: some items failed; 2 trouble (unreadable input, bad arguments, bad manifest or template).
-Add --debug to any command to see the traceback of an error."""
+DESCRIPTION = """Compare news articles about the same story: what they share, what each leaves out, where they
+contradict each other, and how each outlet frames and colours it, with the sentences behind every claim.
+
+examples:
+  newscompare diff a.txt b.html                  the facts of two articles side by side, like diff(1)
+  newscompare brief a.txt b.html c.json          a PDF brief of two or more articles
+  newscompare compare a.txt b.txt -o result.json the whole comparison as JSON
+  newscompare inspect a.html                     how an article was read
+  newscompare batch news.toml                    many articles, grouped by story
+
+Inputs are text, HTML or JSON files, http(s) URLs, or - for standard input."""
+FILE_ARGUMENTS = ("articles", "manifest", "output", "template", "cache")
+EPILOG = """Each command's --help gives its options, examples and exit status (2 always means trouble: an
+unreadable input, bad arguments, a bad manifest or template). Add --debug to see the traceback of an error.
+Shell completion: newscompare --print-completion bash (or zsh); see the README."""
 
 
 def command_modules() -> dict[str, object]:
@@ -29,18 +41,24 @@ def command_modules() -> dict[str, object]:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    import shtab
+
     parser = argparse.ArgumentParser(
-        prog="newscompare", description=compare.__doc__, epilog=EPILOG,
+        prog="newscompare", description=DESCRIPTION, epilog=EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--version", action="version", version=f"newscompare {compare.__version__}")
     parser.add_argument("--debug", action="store_true", help="show the traceback of an error")
+    shtab.add_argument_to(parser, ["--print-completion"], help="print a shell completion script (bash or zsh)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name, module in command_modules().items():
         doc = (module.__doc__ or "").strip()
         summary = doc.splitlines()[0] if doc else name
-        cmd = sub.add_parser(name, help=summary, description=doc, epilog=EPILOG,
+        cmd = sub.add_parser(name, help=summary, description=doc,
                              formatter_class=argparse.RawDescriptionHelpFormatter)
         module.add_arguments(cmd)
+        for action in cmd._actions:  # complete file names where a file is expected
+            if action.dest in FILE_ARGUMENTS:
+                action.complete = shtab.FILE
         cmd.set_defaults(run=module.run)
     return parser
 

@@ -24,15 +24,30 @@ SAME_KIND_DISCOUNT = 0.6  # each further difference of a kind counts this much l
 SHORT_WORDS = 18  # words of a fact quoted in a difference line
 
 
-def compare_articles(articles: Sequence[Article], *, profiles: bool = True) -> Comparison:
-    """The full comparison of two or more articles (profiles=False skips the outlet profiles)."""
+def compare_articles(articles: Sequence[Article], *, profiles: bool = True, progress=None) -> Comparison:
+    """The full comparison of two or more articles (profiles=False skips the outlet profiles); progress, if
+    given, is called as progress(done, total, what) after each article and each pair."""
     if len(articles) < 2:
         raise InputError("articles", f"{len(articles)} article(s) given; a comparison needs at least two",
                          "pass two or more articles")
-    extracted = [extract_facts(article, i) for i, article in enumerate(articles)]
-    pairs = tuple(
-        align.align_pair(articles[i], articles[j], i, j, *extracted[i], *extracted[j])
-        for i, j in combinations(range(len(articles)), 2))
+    n = len(articles)
+    total, done = n + n * (n - 1) // 2 + (n if profiles else 0), 0
+
+    def step(what: str):
+        nonlocal done
+        done += 1
+        if progress:
+            progress(done, total, what)
+
+    extracted = []
+    for i, article in enumerate(articles):
+        extracted.append(extract_facts(article, i))
+        step("facts")
+    pairs = []
+    for i, j in combinations(range(n), 2):
+        pairs.append(align.align_pair(articles[i], articles[j], i, j, *extracted[i], *extracted[j]))
+        step("pairs")
+    pairs = tuple(pairs)
     fact_lists = tuple(f for _, f in extracted)
     matrix = fact_matrix(fact_lists, pairs)
     differences = engine_differences(articles, fact_lists, pairs, matrix)
@@ -40,7 +55,11 @@ def compare_articles(articles: Sequence[Article], *, profiles: bool = True) -> C
     notes = method_notes()
     if profiles:
         from compare.profile import build_profile, method_notes as profile_notes, profile_differences
-        outlet_profiles = tuple(build_profile(a, i, extracted[i][1], extracted[i][0]) for i, a in enumerate(articles))
+        outlet_profiles = []
+        for i, a in enumerate(articles):
+            outlet_profiles.append(build_profile(a, i, extracted[i][1], extracted[i][0]))
+            step("profiles")
+        outlet_profiles = tuple(outlet_profiles)
         differences += profile_differences(articles, outlet_profiles, actors=[a for a, _ in extracted])
         notes = {**notes, **profile_notes()}
     differences = order_differences(differences)

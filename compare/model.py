@@ -54,6 +54,7 @@ class Article:
     url: str | None = None
     encoding: str | None = None  # how the bytes were decoded, when read from bytes
     reader: str = "text"  # text | html | json | url
+    warnings: tuple[str, ...] = ()  # what may have gone wrong in reading, e.g. a thin body from a large page
 
     def role_of(self, sentence: Sentence) -> str:
         return self.paragraphs[sentence.paragraph].role

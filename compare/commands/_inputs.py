@@ -2,10 +2,12 @@
 from __future__ import annotations
 
 import argparse
+import sys
 
 from compare.errors import ConfigError
 from compare.ingest import MAX_BYTES, TIMEOUT, read_article
 from compare.model import Article
+from compare.render.text import printable
 
 
 def add_input_arguments(parser: argparse.ArgumentParser) -> None:
@@ -20,8 +22,10 @@ def add_input_arguments(parser: argparse.ArgumentParser) -> None:
                         help="give up fetching a URL after this many seconds (default %(default)g)")
 
 
-def read_inputs(args: argparse.Namespace, *, least: int = 1, most: int | None = None) -> list[Article]:
-    """Read every ARTICLE of the command line, checking the count and the --outlet labels."""
+def read_inputs(args: argparse.Namespace, *, least: int = 1, most: int | None = None,
+                warn: bool = True, progress=None) -> list[Article]:
+    """Read every ARTICLE of the command line, checking the count and the --outlet labels; reading warnings
+    (e.g. a thin body) go to standard error unless warn is False."""
     sources = args.articles
     if len(sources) < least or (most and len(sources) > most):
         want = f"exactly {least}" if least == most else f"at least {least}" if not most else f"{least} to {most}"
@@ -32,5 +36,12 @@ def read_inputs(args: argparse.Namespace, *, least: int = 1, most: int | None = 
         raise ConfigError(f"{len(args.outlet)} --outlet names for {len(sources)} articles")
     outlets = list(args.outlet) + [None] * (len(sources) - len(args.outlet))
     max_bytes = int(args.max_size * 2**20)
-    return [read_article(src, outlet=name, max_bytes=max_bytes, timeout=args.timeout)
-            for src, name in zip(sources, outlets)]
+    articles = []
+    for src, name in zip(sources, outlets):
+        articles.append(read_article(src, outlet=name, max_bytes=max_bytes, timeout=args.timeout))
+        if progress:
+            progress(len(articles), len(sources), "reading")
+    for article in articles if warn else ():
+        for warning in article.warnings:
+            print(f"newscompare: warning: {printable(article.source)}: {printable(warning)}", file=sys.stderr)
+    return articles

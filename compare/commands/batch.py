@@ -26,15 +26,16 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_run_arguments(parser)
 
 
-def add_run_arguments(parser: argparse.ArgumentParser) -> None:
-    """Flags shared by batch and schedule."""
+def add_run_arguments(parser: argparse.ArgumentParser, *, wait: float = 0.0) -> None:
+    """Flags shared by batch and schedule (schedule waits an hour for a busy output folder by default)."""
     parser.add_argument("--jobs", type=int, default=1, metavar="N",
                         help="compare in N processes (0 = one per CPU; default 1)")
     parser.add_argument("--cluster", metavar="ADDRESS",
                         help="run the comparisons on a Dask cluster, e.g. tcp://host:8786 (see docs/batch.md)")
     parser.add_argument("--force", action="store_true", help="ignore the cache and compare every group again")
-    parser.add_argument("--wait", type=float, default=0.0, metavar="SECONDS",
-                        help="if another run holds the output folder, wait up to this long (default: refuse)")
+    parser.add_argument("--wait", type=float, default=wait, metavar="SECONDS",
+                        help="if another run holds the output folder, wait up to this long "
+                             f"(default: {f'{wait:g} s' if wait else 'refuse'})")
     parser.add_argument("--cache", metavar="PATH", help="the cache file (default: cache.sqlite in the output folder)")
     parser.add_argument("--output", metavar="FOLDER", help="the output folder (overrides [output] folder)")
     parser.add_argument("--quiet", action="store_true", help="no progress lines, only the summary")
@@ -52,7 +53,8 @@ def load(args):
 
     if args.jobs < 0:
         raise ConfigError(f"--jobs must be 0 or more, not {args.jobs}")
-    names = [p.name for p in inspect.signature(compare_articles).parameters.values() if p.kind is p.KEYWORD_ONLY]
+    names = [p.name for p in inspect.signature(compare_articles).parameters.values()
+             if p.kind is p.KEYWORD_ONLY and p.name != "progress"]
     manifest = load_manifest(args.manifest, option_names=names)
     if args.output:
         output = Path(args.output).resolve()
@@ -80,17 +82,15 @@ def run(args) -> int:
 
 
 def terminal_progress(stream):
-    """A one-line bar that redraws itself on a terminal; plain log lines otherwise."""
-    tty = stream.isatty()
+    """A bar with counts, elapsed time and ETA on a terminal (tqdm); plain log lines otherwise."""
+    from compare.commands._progress import progress_bar
+
+    bar = progress_bar(stream, unit="group")
+    if bar:
+        return bar
 
     def show(done: int, total: int, what: str) -> None:
-        if tty:
-            width = 30
-            filled = width * done // max(total, 1)
-            end = "\n" if done == total else ""
-            stream.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total} {what[:40]:<40}{end}")
-        else:
-            stream.write(f"[{done}/{total}] {what}\n")
+        stream.write(f"[{done}/{total}] {what}\n")
         stream.flush()
 
     return show

@@ -3,7 +3,11 @@
 Without -o the brief goes to out/brief-<outlets>-<hash>.pdf, a name fixed by the inputs and the template.
 --template takes a name (looked up in ./templates/, then the packaged templates: default, one-page)
 or a path to a .toml file; copy a packaged template and edit it to change the page, fonts, colours,
-logo, title or sections (see templates/README.md).
+logo, title or sections (see templates/README.md). Any number of articles fits: with many, the
+tables of facts by outlet are split across pages. On a terminal, a progress bar shows the work.
+
+exit status: 0 the brief was written (its path is printed); 2 trouble (an unreadable input, bad
+arguments, a bad template, an unwritable output).
 
 example:
   newscompare brief seeds/rutte-white-house-nato-dues.txt seeds/foxnews-rutte-ukraine-talks.txt -o out/brief.pdf
@@ -32,13 +36,19 @@ def run(args) -> int:
 
     template = load_template(args.template)  # a bad template fails before the slow part
 
+    from compare.commands._progress import progress_bar
     from compare.comparison import compare_articles
     from compare.render.pdf import write_brief
 
-    articles = read_inputs(args, least=2)
-    comparison = compare_articles(articles)
+    bar = progress_bar()
+    articles = read_inputs(args, least=2, progress=bar)
+    comparison = compare_articles(articles, progress=bar)
     path = Path(args.output) if args.output else default_path(articles, template.name)
+    if bar:
+        bar(0, 1, "writing the brief")
     write_brief(comparison, path, template=template)
+    if bar:
+        bar(1, 1, "writing the brief")
     print(path, file=sys.stdout)
     return 0
 

@@ -2,6 +2,9 @@
 
 The JSON holds everything the other commands show: articles, facts, alignments, the same-event
 verdict with its reasons, outlet profiles, ranked differences and the method (see docs/json.md).
+On a terminal, a progress bar shows the work on many articles.
+
+exit status: 0 the JSON was written; 2 trouble (an unreadable input, bad arguments, an unwritable output).
 
 example:
   newscompare compare seeds/rutte-white-house-nato-dues.txt seeds/foxnews-rutte-ukraine-talks.txt -o out/seeds.json
@@ -23,7 +26,10 @@ def run(args) -> int:
     from compare.render.jsonout import render_json
     from compare.render.output import write_text
 
-    comparison = compare_articles(read_inputs(args, least=2))
+    from compare.commands._progress import progress_bar
+
+    bar = progress_bar()
+    comparison = compare_articles(read_inputs(args, least=2, progress=bar), progress=bar)
     text = render_json(comparison)
     if args.output:
         write_text(args.output, text)

@@ -11,7 +11,9 @@ placed where they align:
 The footer lists the main differences in tone, framing and sourcing (the top six; all in Markdown and JSON).
 With --context N only the changes are shown, each with N shared facts around it ("@@" starts a hunk,
 "…" counts the shared facts left out). Colour is used on a terminal, never in a pipe or file, and not
-when NO_COLOR is set (unless --color always). Text wraps to the terminal width (or COLUMNS, or --width).
+when NO_COLOR is set (unless --color always); FORCE_COLOR turns it on in a pipe. Output longer than the
+terminal goes through a pager ($PAGER, else less -FRX, as git does); --no-pager turns that off. Text
+wraps to the terminal width (or COLUMNS, or --width).
 --format json writes the whole comparison (see docs/json.md); the display options shape text and Markdown.
 
 exit status: 0 when the articles carry the same facts, 1 when they differ, 2 on trouble.
@@ -37,6 +39,7 @@ COLOR_CHOICES = ("auto", "always", "never")
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_input_arguments(parser)
+    parser.usage = "%(prog)s [options] ARTICLE_A ARTICLE_B"
     parser.add_argument("--format", choices=FORMATS, default="text", help="output format (default: text)")
     parser.add_argument("-o", "--output", metavar="FILE", help="write here instead of standard output")
     parser.add_argument("-y", "--side-by-side", action="store_true", help="two columns: A on the left, B on the right")
@@ -48,6 +51,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="colour the text output: auto (on a terminal, unless NO_COLOR is set), always, never")
     parser.add_argument("-W", "--width", type=_width, metavar="COLUMNS",
                         help="wrap text to this width (default: the terminal's, or COLUMNS, or 80)")
+    parser.add_argument("--no-pager", action="store_true",
+                        help="never page the output (default: a terminal's long output goes through $PAGER or less)")
     parser.add_argument("--no-profiles", action="store_true",
                         help="skip the outlet profiles (faster; no tone/framing/sourcing footer)")
 
@@ -66,7 +71,7 @@ def run(args: argparse.Namespace) -> int:
         from compare.render.output import write_text
 
         write_text(args.output, text)
-    else:
+    elif not (to_terminal and not args.no_pager and _stdout_is_a_terminal() and page(text, os.environ)):
         sys.stdout.write(text)
         sys.stdout.flush()
     return EXIT_OK if same_facts(comparison) else EXIT_DIFFERENT
@@ -85,10 +90,41 @@ def render(comparison, fmt: str, *, width: int, color: bool, side_by_side: bool,
 
 
 def use_color(choice: str, to_terminal: bool, environ) -> bool:
-    """--color always/never win; auto colours a terminal unless NO_COLOR is set (non-empty) or TERM is dumb."""
+    """--color always/never win; then NO_COLOR (non-empty) turns colour off and FORCE_COLOR (non-empty, not 0)
+    on, even in a pipe; auto colours a terminal unless TERM is dumb."""
     if choice in ("always", "never"):
         return choice == "always"
-    return to_terminal and not environ.get("NO_COLOR") and environ.get("TERM") != "dumb"
+    if environ.get("NO_COLOR"):
+        return False
+    if environ.get("FORCE_COLOR", "") not in ("", "0", "false"):
+        return True
+    return to_terminal and environ.get("TERM") != "dumb"
+
+
+def page(text: str, environ) -> bool:
+    """Show text through a pager, as git does, when it is longer than the terminal: $NEWSCOMPARE_PAGER, $PAGER,
+    else less -FRX. False (nothing shown) when it fits, paging is off (PAGER empty or cat) or no pager runs."""
+    import shlex
+    import subprocess
+
+    if text.count("\n") < shutil.get_terminal_size((80, 24)).lines:
+        return False
+    command = environ.get("NEWSCOMPARE_PAGER", environ.get("PAGER", "less"))
+    if command.strip() in ("", "cat"):
+        return False
+    env = dict(environ)
+    env.setdefault("LESS", "FRX")  # quit if one screen, keep colours, leave the text on the screen
+    try:
+        pager = subprocess.Popen(shlex.split(command), stdin=subprocess.PIPE, env=env)
+    except (OSError, ValueError):
+        return False
+    sys.stdout.flush()
+    try:
+        pager.communicate(text.encode(sys.stdout.encoding or "utf-8", "replace"))
+    except (BrokenPipeError, KeyboardInterrupt):
+        pass
+    pager.wait()
+    return True
 
 
 def terminal_width(*, to_stdout: bool) -> int:
@@ -97,6 +133,14 @@ def terminal_width(*, to_stdout: bool) -> int:
         return shutil.get_terminal_size((80, 24)).columns
     columns = os.environ.get("COLUMNS", "")
     return int(columns) if columns.isdigit() and int(columns) > 0 else 80
+
+
+def _stdout_is_a_terminal() -> bool:
+    """Whether file descriptor 1 itself is a terminal (a pager needs a real one, not a stream that says so)."""
+    try:
+        return os.isatty(sys.stdout.fileno())
+    except (AttributeError, ValueError, OSError):
+        return False
 
 
 def _isatty(stream) -> bool:

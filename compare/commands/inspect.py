@@ -3,6 +3,8 @@
 Check this first when a comparison looks wrong: it shows which lines were taken as captions,
 subheadings or credits (kept, but not facts) and where sentences were split.
 
+exit status: 0 every article read; 2 trouble (an unreadable input, bad arguments).
+
 example:
   newscompare inspect seeds/rutte-white-house-nato-dues.txt
   newscompare inspect --format json https://example.com/story.html
@@ -32,7 +34,7 @@ def add_arguments(parser) -> None:
 
 
 def run(args) -> int:
-    articles = read_inputs(args)
+    articles = read_inputs(args, warn=False)  # describe() shows the warnings
     if args.format == "json":
         json.dump([to_dict(a) for a in articles], sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
@@ -55,6 +57,8 @@ def describe(article: Article) -> str:
     if article.url:
         lines.append(f"url:      {printable(article.url)}")
     read = f"{article.reader}" + (f", {article.encoding}" if article.encoding else "")
+    for warning in article.warnings:
+        lines.append(f"warning:  {printable(warning)}")
     lines.append(f"read as:  {read}; {words} words, {len(article.paragraphs)} paragraphs, "
                  f"{len(article.sentences)} sentences; sha256 {article.content_hash[:16]}")
     by_paragraph: dict[int, list] = {}

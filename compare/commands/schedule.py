@@ -3,7 +3,7 @@
 A run that overruns its slot delays the next one (runs never overlap); each run's summary is
 logged with a time stamp on standard error. Stop it with Ctrl-C. To let cron or a systemd timer
 do the timing instead, call `newscompare batch MANIFEST` from them (docs/batch.md shows both).
-Takes the same flags as `batch` (but --wait defaults to an hour); the manifest is read afresh
+Takes the same flags as `batch` (but --wait defaults to 3600 s, an hour); the manifest is read afresh
 for every run.
 
 exit status (with --max-runs): the worst of the runs: 0 all done, 1 something failed, 2 trouble.
@@ -24,8 +24,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--cron", required=True, metavar="EXPRESSION",
                         help='when to run: minute hour day month weekday, e.g. "0 7 * * *" (daily at 07:00 local)')
     parser.add_argument("--max-runs", type=int, metavar="N", help="stop after N runs (default: run until stopped)")
-    add_run_arguments(parser)
-    parser.set_defaults(wait=3600.0)
+    add_run_arguments(parser, wait=3600.0)
 
 
 def run(args) -> int:

@@ -19,7 +19,7 @@ _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
 def build_article(headline: str, paragraphs: list[str], *, source: str, outlet: str | None = None,
                   metadata_outlet: str | None = None, url: str | None = None, date: str | None = None,
                   authors: tuple[str, ...] = (), language: str = "en", encoding: str | None = None,
-                  reader: str = "text") -> Article:
+                  reader: str = "text", warnings: tuple[str, ...] = ()) -> Article:
     """The Article for a headline and its paragraphs (raises InputError when there is no text at all)."""
     headline = _tidy(headline)
     texts = [t for t in (_tidy(p) for p in paragraphs) if t]
@@ -51,9 +51,26 @@ def build_article(headline: str, paragraphs: list[str], *, source: str, outlet: 
         text=full, headline=headline, paragraphs=tuple(paras), sentences=tuple(sentences),
         outlet=name, outlet_rule=rule, source=source,
         content_hash=hashlib.sha256(full.encode("utf-8")).hexdigest(),
-        authors=tuple(a for a in (_tidy(a) for a in authors) if a), date=normalise_date(date),
-        language=language or "en", url=url, encoding=encoding, reader=reader,
+        authors=clean_authors([_tidy(a) for a in authors], name), date=normalise_date(date),
+        language=language or "en", url=url, encoding=encoding, reader=reader, warnings=tuple(warnings),
     )
+
+
+_MONTHS = ("january february march april may june july august september october november december "
+           "jan feb mar apr jun jul aug sep sept oct nov dec").split()
+_DATE_TAIL = re.compile(r"(?:[\s,|•·–—-]+(?:updated|published|on|(?:%s)\.?|\d{1,4}(?:st|nd|rd|th)?|am|pm|"
+                        r"\d{1,2}:\d{2}))+\s*$" % "|".join(_MONTHS), re.IGNORECASE)
+
+
+def clean_authors(authors: list[str], outlet: str) -> tuple[str, ...]:
+    """Author names without a date glued to them ("CBS News February" -> "CBS News"), without the outlet's own
+    name standing in for a person, and each once."""
+    kept: list[str] = []
+    for author in authors:
+        name = _DATE_TAIL.sub("", author).strip(" ,|-")
+        if name and name.lower() != outlet.lower() and name not in kept:
+            kept.append(name)
+    return tuple(kept)
 
 
 def split_plain_text(text: str) -> tuple[str, list[str]]:
@@ -100,7 +117,22 @@ def normalise_date(value: str | None) -> str | None:
             return datetime.strptime(value, fmt).date().isoformat()
         except ValueError:
             continue
-    return None
+    return _parse_any_date(value)
+
+
+def _parse_any_date(value: str) -> str | None:
+    """Other spellings, read with dateutil: RFC 2822 ("Mon, 17 Jul 2017 17:03:00 GMT"), day-first numbers
+    ("17/07/2017"; 07/17/2017 is read month-first above). Year, month and day must all be given."""
+    from dateutil import parser
+
+    if len(value) > 64 or not re.search(r"\d{4}", value):
+        return None  # a year is required: "Monday" or "17/07" alone is no date
+    try:  # parsed against two different defaults: a part the text leaves out shows up as a difference
+        one = parser.parse(value, dayfirst=True, default=datetime(2000, 1, 1))
+        two = parser.parse(value, dayfirst=True, default=datetime(2001, 2, 2))
+    except (ValueError, OverflowError):
+        return None
+    return one.date().isoformat() if one.date() == two.date() else None
 
 
 def _tidy(text: str) -> str:

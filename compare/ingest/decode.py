@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import codecs
+import re
 import unicodedata
 
 from compare.errors import InputError
@@ -42,7 +43,7 @@ def decode_bytes(data: bytes, source: str, declared: str | None = None) -> tuple
         raise InputError(source, "binary content (NUL bytes), not an article",
                          "pass the article as text, HTML, JSON or a URL")
     candidates = [declared] if declared else []
-    candidates += ["utf-8", "cp1252", "latin-1"]
+    candidates += ["utf-8", *filter(None, [page_charset(data)]), "cp1252", "latin-1"]
     for enc in candidates:
         try:
             text = data.decode(enc)
@@ -50,6 +51,23 @@ def decode_bytes(data: bytes, source: str, declared: str | None = None) -> tuple
             continue
         return _clean(text, source), enc
     raise InputError(source, "cannot decode the bytes as text", "re-save the file as UTF-8")  # unreachable: latin-1
+
+
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)""", re.IGNORECASE)
+_XML_ENCODING = re.compile(rb"""^\s*<\?xml[^>]+encoding\s*=\s*["']([\w.:-]+)""", re.IGNORECASE)
+
+
+def page_charset(data: bytes) -> str | None:
+    """The encoding an HTML or XML page declares in its first 4 KB (<meta charset>, http-equiv, <?xml?>),
+    if Python knows it; tried after UTF-8, which pages often mislabel."""
+    head = data[:4096]
+    match = _XML_ENCODING.search(head) or _META_CHARSET.search(head)
+    if not match:
+        return None
+    try:
+        return codecs.lookup(match.group(1).decode("ascii")).name
+    except (LookupError, UnicodeDecodeError):
+        return None
 
 
 def _clean(text: str, source: str) -> str:

@@ -12,7 +12,8 @@ KNOWN_OUTLETS = {
     "nytimes.com": "The New York Times", "nyt": "The New York Times",
     "huffpost": "HuffPost", "huffpost.com": "HuffPost", "huffingtonpost.com": "HuffPost", "hpo": "HuffPost",
     "the washington post": "The Washington Post", "washingtonpost.com": "The Washington Post",
-    "cnn": "CNN", "cnn.com": "CNN", "bbc": "BBC", "bbc.co.uk": "BBC", "bbc.com": "BBC",
+    "cnn": "CNN", "cnn.com": "CNN", "bbc": "BBC", "bbc news": "BBC", "bbc.co.uk": "BBC",
+    "bbc.com": "BBC",
     "reuters": "Reuters", "reuters.com": "Reuters",
     "associated press": "Associated Press", "ap": "Associated Press", "apnews.com": "Associated Press",
     "the guardian": "The Guardian", "theguardian.com": "The Guardian",
@@ -27,6 +28,8 @@ KNOWN_OUTLETS = {
     "euronews": "Euronews", "euronews.com": "Euronews", "dw": "DW", "dw.com": "DW",
     "france 24": "France 24", "france24.com": "France 24", "the telegraph": "The Telegraph",
     "telegraph.co.uk": "The Telegraph", "the independent": "The Independent", "independent.co.uk": "The Independent",
+    "the times of israel": "The Times of Israel", "times of israel": "The Times of Israel",
+    "timesofisrael": "The Times of Israel", "timesofisrael.com": "The Times of Israel",
     "financial times": "Financial Times", "ft.com": "Financial Times", "newsmax": "Newsmax", "newsmax.com": "Newsmax",
 }
 
@@ -37,6 +40,9 @@ def canonical_outlet(name: str) -> str:
     known = KNOWN_OUTLETS.get(clean.lower())
     if known:
         return known
+    shorter = re.sub(r"^the |\s+(news|online|\.com)$", "", clean.lower())  # "BBC News" is the BBC of a URL
+    if shorter in KNOWN_OUTLETS and shorter != "ap":
+        return KNOWN_OUTLETS[shorter]
     if re.fullmatch(r"[\w-]+(\.[\w-]+)+", clean):  # a domain, e.g. news-please's source_domain
         return outlet_from_url("http://" + clean) or clean
     return clean.title() if clean.isupper() and len(clean) > 4 else clean

@@ -63,22 +63,92 @@ def read_html(html: str, *, source: str, outlet: str | None = None, url: str | N
     import trafilatura  # heavy: imported only when an HTML input is given
 
     doc = trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False,
-                                      include_tables=False, deduplicate=True)
+                                      include_tables=False, deduplicate=False)
     text = getattr(doc, "text", None) if doc is not None else None
     if not text or len(text.split()) < 5:
         raise InputError(source, "no article text found in the HTML",
                          "pass the article page itself (not a home page or index), or save its text as .txt")
     paragraphs = [line for line in text.split("\n") if line.strip()]
-    title = getattr(doc, "title", None) or ""
+    page = page_metadata(html)
+    title = choose_title(getattr(doc, "title", None) or "", page)
     if paragraphs and paragraphs[0].strip() == title.strip():
         paragraphs = paragraphs[1:]
     authors = [a.strip() for a in (getattr(doc, "author", None) or "").split(";") if a.strip()]
+    words = len(text.split())
+    warnings = ()
+    if words < THIN_WORDS and len(html) > THIN_PAGE_BYTES:
+        warnings = (f"only {words} words of text from a {len(html) // 1024} KB page: the article may be kept in a "
+                    "script the reader cannot see; check with `newscompare inspect`, or save the text as .txt",)
     return build_article(
         title, paragraphs, source=source, outlet=outlet, reader="html" if not url else "url",
-        metadata_outlet=getattr(doc, "sitename", None), date=getattr(doc, "date", None),
+        metadata_outlet=getattr(doc, "sitename", None), date=page.get("published") or getattr(doc, "date", None),
         authors=tuple(authors), url=url or getattr(doc, "url", None),
-        language=getattr(doc, "language", None) or "en", **meta,
+        language=getattr(doc, "language", None) or "en", warnings=warnings, **meta,
     )
+
+
+THIN_WORDS = 150  # fewer words than this from a page over THIN_PAGE_BYTES: warn that the body is thin
+THIN_PAGE_BYTES = 50_000
+_PUBLISHED_META = ("article:published_time", "og:article:published_time", "datepublished", "publishdate",
+                   "pubdate", "dc.date.issued", "parsely-pub-date")
+
+
+def page_metadata(html: str) -> dict[str, str]:
+    """The page's og:title, <title> and publication date (never the modification date), where it gives them."""
+    import json
+
+    import lxml.html
+
+    try:
+        tree = lxml.html.fromstring(html.encode("utf-8"))
+    except (ValueError, lxml.etree.ParserError):
+        return {}
+    found: dict[str, str] = {}
+    for meta in tree.iter("meta"):
+        key = (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").strip().lower()
+        value = (meta.get("content") or "").strip()
+        if value and key in ("og:title", "twitter:title"):
+            found.setdefault("og_title", value)
+        elif value and key in _PUBLISHED_META:
+            found.setdefault("published", value)
+    title = tree.find(".//head/title")
+    if title is not None and (title.text or "").strip():
+        found["title"] = title.text.strip()
+    for script in tree.iter("script"):
+        if "published" in found:
+            break
+        if (script.get("type") or "").lower() == "application/ld+json" and script.text:
+            try:
+                published = _ld_published(json.loads(script.text))
+            except (ValueError, RecursionError):
+                continue
+            if published:
+                found["published"] = published
+    return found
+
+
+def _ld_published(data) -> str | None:
+    """datePublished from a JSON-LD block (an object, a list, or an @graph)."""
+    items = data if isinstance(data, list) else [data]
+    for item in items:
+        if isinstance(item, dict):
+            if isinstance(item.get("datePublished"), str):
+                return item["datePublished"]
+            inner = _ld_published(item.get("@graph") or [])
+            if inner:
+                return inner
+    return None
+
+
+def choose_title(title: str, page: dict[str, str]) -> str:
+    """The extracted title, unless it is too short to be a headline (a CMS token such as "escenic"): then
+    og:title, else <title>."""
+    if len(title.split()) >= 3:
+        return title
+    for candidate in (page.get("og_title"), page.get("title")):
+        if candidate and len(candidate.split()) >= 3:
+            return candidate
+    return title
 
 
 TEXT_HINTS = ("txt", "text", "md")

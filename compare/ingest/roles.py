@@ -22,7 +22,10 @@ _CREDIT = re.compile(
     r"|^(read more|related( stories| articles| coverage| content)?)\s*[:»›|–—-]"
     r"|^(click here|sign up|follow (us|him|her)|subscribe)\b.{0,60}$"
     r"|^(copyright\s*(©|\(c\)|\d{4})|©)|all rights reserved"
-    r"|^(ap|reuters|afp)$",
+    r"|^(ap|reuters|afp)$"
+    r"|^our standards:|^we want to hear what you think\b|\bwill soon launch\b.{0,120}\bnewsletter\b"
+    r"|^(sign up|subscribe) (for|to) .{0,80}\bnewsletter\b"
+    r"|^(if you're (on|using) .{0,40}\bapp,? )?click here\b.{0,60}$",
     re.IGNORECASE,
 )
 _TRAILER_OUTLET = re.compile(

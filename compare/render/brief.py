@@ -421,8 +421,15 @@ class _View:
                         "sha256": a.content_hash, "reader": a.reader, "outlet_rule": a.outlet_rule}
                        for i, a in enumerate(self.c.articles)],
             "schema_version": self.c.schema_version,
-            "template": self.t.source,
+            "template": template_label(self.t),
         }
+
+
+def template_label(template: Template) -> str:
+    """The template as a reader names it: "default (packaged)" or the file name, never a full path."""
+    if template.source.startswith("packaged:"):
+        return f"{template.name} (packaged)"
+    return Path(template.source).name
 
 
 def _speaker(name: str, anonymous: bool, kind: str = "") -> dict:

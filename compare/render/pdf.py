@@ -77,6 +77,11 @@ def _keep_headings_with_text(story: list) -> list:
     return out
 
 
+WIDE = 4  # more articles than this: tables of articles side by side are turned (an article per row)
+CHART_SERIES = 6  # more articles than this: bar charts with a bar per article become tables
+VERDICT_MARKS = {"same event": "=", "related events": "~", "different events": "·"}
+
+
 class _Layout:
     """Builds the flowables of one brief and the page decorations around them."""
 
@@ -218,6 +223,25 @@ class _Layout:
         table.setStyle(TableStyle(cmds))
         return table
 
+    def turned(self, rows: list[tuple[str, list]], widths: list[float], head: list | None = None,
+               groups: list[int] | None = None):
+        """A table with an article per row, its first cell the outlet in its colour (for many articles, where
+        a column per article would break words); groups numbers rows so that a group shares one shade."""
+        from reportlab.lib.colors import HexColor
+
+        data = ([head] if head else []) + [[self.outlet_head(label), *cells] for label, *cells in rows]
+        table = self.table(data, widths, header=bool(head), zebra=False)
+        first = 1 if head else 0
+        cmds = [("BACKGROUND", (0, first + k), (0, first + k), HexColor(self.colours[row[0]]))
+                for k, row in enumerate(rows)]
+        for k, group in enumerate(groups or []):
+            if group % 2:
+                cmds.append(("BACKGROUND", (1, first + k), (-1, first + k), HexColor("#f5f5f5")))
+            if k and group != groups[k - 1]:
+                cmds.append(("LINEABOVE", (0, first + k), (-1, first + k), 0.9, HexColor(self.t.colour_text)))
+        table.setStyle(cmds)
+        return table
+
     def heading(self, section_id: str, title: str):
         from reportlab.platypus import Paragraph
 
@@ -288,10 +312,26 @@ class _Layout:
         canvas.setFillColor(HexColor(self.t.colour_accent))
         canvas.drawString(left, y, self.c["title"][:80])
         x = self.page[0] - right
+        size = self.t.font_size - 1.5
+        room = x - left - canvas.stringWidth(self.c["title"][:80], self.fonts.bold, self.t.font_size - 1) - 12
+
+        def key(a, named: bool) -> str:
+            return f"{a['label']} {_clip(a['outlet'], 28)}" if named else a["label"]
+
+        def needs(named: bool) -> float:
+            return sum(canvas.stringWidth(key(a, named), self.fonts.regular, size) + 17 for a in self.c["articles"])
+
+        named = needs(True) <= room  # too many outlets for the line: letters only
+        canvas.setFont(self.fonts.regular, size)
+        if not named and needs(False) > room:  # still too many: name the range, the cards on page 1 say the rest
+            arts = self.c["articles"]
+            canvas.setFillColor(HexColor(self.t.colour_muted))
+            canvas.drawRightString(x, y, f"articles {arts[0]['label']}–{arts[-1]['label']} ({len(arts)}): see page 1")
+            canvas.restoreState()
+            return
         for a in reversed(self.c["articles"]):
-            text = f"{a['label']} {_clip(a['outlet'], 28)}"
-            canvas.setFont(self.fonts.regular, self.t.font_size - 1.5)
-            w = canvas.stringWidth(text, self.fonts.regular, self.t.font_size - 1.5)
+            text = key(a, named)
+            w = canvas.stringWidth(text, self.fonts.regular, size)
             x -= w
             canvas.setFillColor(HexColor(self.t.colour_muted))
             canvas.drawString(x, y, text)
@@ -366,6 +406,8 @@ class _Layout:
         articles = self.c["articles"]
         n = len(articles)
         widths = [self.width / n] * n
+        if n > WIDE:
+            widths = [self.width * 0.2, self.width * 0.8]
         cells = []
         for a in articles:
             facts = [f"{a['date'] or 'date unknown'}",
@@ -378,6 +420,8 @@ class _Layout:
                 cell.append(self.p(esc(OUTLET_RULE_NOTES[a["outlet_rule"]]), "muted"))
             cell.append(self.p(esc(a["url"] or a["source"]), "muted"))
             cells.append(cell)
+        if n > WIDE:
+            return self.turned([(a["label"], cell) for a, cell in zip(articles, cells)], widths)
         return self.table([[self.outlet_head(a["label"]) for a in articles], cells], widths,
                           header_fills=[a["colour"] for a in articles], zebra=False)
 
@@ -394,6 +438,8 @@ class _Layout:
             flow.append(self.p(f"Same event? Verdict: {esc(pair['verdict'])} (score {pair['score']:.2f})", "h2"))
             flow.append(self.p(esc(pair["verdict_text"])))
             flow += self.reasons(pair["reasons"])
+        elif len(self.c["articles"]) > WIDE:
+            flow += self.verdict_grid(s["pairs"])
         elif s["pairs"]:
             flow.append(self.p("Same event?", "h2"))
             rows = [[self.p(h, "head") for h in ("Pair", "Verdict", "Why")]]
@@ -438,6 +484,66 @@ class _Layout:
             flow.append(self.table(rows, [w * 0.14, w * 0.1, w * 0.38, w * 0.38]))
         return flow
 
+    def verdict_grid(self, pairs: list[dict]) -> list:
+        """Many articles: the verdict of every pair in a grid, then the reasons for the pairs that are about the
+        same or related events (the other pairs' reasons are in the JSON output)."""
+        from reportlab.lib.colors import HexColor
+        from reportlab.platypus import KeepTogether
+
+        labels = [a["label"] for a in self.c["articles"]]
+        verdict = {(p["a"], p["b"]): p["verdict"] for p in pairs}
+        verdict.update({(b, a): v for (a, b), v in list(verdict.items())})
+        flow = [self.p("Same event?", "h2"), self.p(
+            "Each cell is the verdict for the articles of its row and column: = same event, ~ related events, "
+            "· different events.", "muted")]
+        cell = min(18.0, (self.width - 24) / len(labels))
+        for start in range(0, len(labels), int((self.width - 24) // cell)):
+            cols = labels[start:start + int((self.width - 24) // cell)]
+            rows = [[""] + cols]
+            for row in labels:
+                rows.append([row] + ["" if row == col else VERDICT_MARKS.get(verdict.get((row, col)), "?")
+                                     for col in cols])
+            table = self.table(rows, [24] + [cell] * len(cols), zebra=False)
+            cmds = [("FONTSIZE", (0, 0), (-1, -1), self.t.font_size - 2), ("ALIGN", (0, 0), (-1, -1), "CENTER"),
+                    ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                    ("TOPPADDING", (0, 0), (-1, -1), 1), ("BOTTOMPADDING", (0, 0), (-1, -1), 1)]
+            for k, lab in enumerate(cols, 1):
+                cmds.append(("BACKGROUND", (k, 0), (k, 0), HexColor(self.colours[lab])))
+                cmds.append(("TEXTCOLOR", (k, 0), (k, 0), HexColor(contrast_text(self.colours[lab]))))
+            for k, lab in enumerate(labels, 1):
+                cmds.append(("BACKGROUND", (0, k), (0, k), HexColor(self.colours[lab])))
+                cmds.append(("TEXTCOLOR", (0, k), (0, k), HexColor(contrast_text(self.colours[lab]))))
+                for j, col in enumerate(cols, 1):
+                    if verdict.get((lab, col)) in ("same event", "related events"):
+                        cmds.append(("BACKGROUND", (j, k), (j, k), HexColor("#d9d9d9")))
+            table.setStyle(cmds)
+            flow.append(KeepTogether([table]) if len(labels) < 40 else table)
+        close = [p for p in pairs if p["verdict"] != "different events"]
+        if close:
+            flow.append(self.p("Pairs about the same or related events", "label"))
+            rows = [[self.p(h, "head") for h in ("Pair", "Verdict", "Why")]]
+            for pair in close:
+                rows.append([self.p(f"<b>{esc(pair['pair'])}</b>", "cell"),
+                             self.p(f"<b>{esc(pair['verdict'])}</b> ({pair['score']:.2f})", "cell"),
+                             self.reasons(pair["reasons"][:2])])
+            w = self.width
+            flow.append(self.table(rows, [w * 0.08, w * 0.2, w * 0.72]))
+        apart = len(pairs) - len(close)
+        if apart:
+            flow.append(self.p(f"{apart} pairs are about different events; their reasons are in the JSON output "
+                               "(newscompare compare).", "muted"))
+        return flow
+
+    def value_table(self, names: list[str], rows: list[tuple[str, list[str]]], first: str) -> list:
+        """Values per article (a row each) and per name (a column each, six to a table): many articles' charts."""
+        flow = []
+        for start in range(0, len(names), 6):
+            cols = names[start:start + 6]
+            head = [self.p(first, "head")] + [self.p(esc(n), "small") for n in cols]
+            body = [(lab, *[self.p(v, "cell") for v in values[start:start + 6]]) for lab, values in rows]
+            flow.append(self.turned(body, [self.width * 0.2] + [self.width * 0.8 / len(cols)] * len(cols), head))
+        return flow
+
     # ------------------------------------------------------------------ 2. shared facts
 
     def section_shared(self, s: dict) -> list:
@@ -449,7 +555,20 @@ class _Layout:
             rows = [[self.outlet_head(lab) for lab in labels]]
             for row in s["rows"]:
                 rows.append([self.p(esc(cell) if cell else "—", "cell") for cell in row["cells"]])
-            if len(rows) > 1:
+            if len(labels) > WIDE and s["rows"]:
+                flow[-1] = self.p("Facts carried by two or more articles: each numbered fact, as each article that "
+                                  "carries it words it.", "intro")
+                turned, groups = [], []
+                for k, row in enumerate(s["rows"], 1):
+                    carried = [(lab, cell) for lab, cell in zip(labels, row["cells"]) if cell]
+                    for lab, cell in carried:
+                        turned.append((lab, self.p(str(k) if not groups or groups[-1] != k else "", "small"),
+                                       self.p(esc(cell), "cell")))
+                        groups.append(k)
+                head = [self.p(h, "head") for h in ("Article", "Fact", "How it is told")]
+                flow.append(self.turned(turned, [self.width * 0.2, self.width * 0.07, self.width * 0.73], head,
+                                        groups))
+            elif len(rows) > 1:
                 flow.append(self.table(rows, [self.width / len(labels)] * len(labels),
                                        header_fills=[self.colours[lab] for lab in labels]))
             else:
@@ -609,10 +728,13 @@ class _Layout:
         if scored:
             values = [a["sentiment"]["mean"] if a["sentiment"] else None for a in arts]
             names = [f"{a['label']} · {_clip(a['outlet'], 20)}" for a in arts]
-            chart = sentiment_bars(names, values, colours, min(self.width, 360), self.chart_style, height=120)
             explain = self.p("Mean sentiment of the sentences in the outlet’s own words (quotes apart), "
                              "from −1 (negative) to +1 (positive).", "muted")
-            flow.append(KeepTogether([heading, chart, explain]))
+            if len(arts) > CHART_SERIES:
+                flow += [heading, explain]  # a line per article below says it
+            else:
+                chart = sentiment_bars(names, values, colours, min(self.width, 360), self.chart_style, height=120)
+                flow.append(KeepTogether([heading, chart, explain]))
             for a in scored:
                 sent = a["sentiment"]
                 quoted = f"; quotes {sent['quoted_mean']:+.2f}" if sent["quoted_mean"] is not None else ""
@@ -627,7 +749,15 @@ class _Layout:
             flow += [heading, self.none("Sentiment was not measured for these articles.")]
         actors = s["actors"]
         heading = self.p("Sentiment toward each actor", "h2")
-        if actors["actors"]:
+        if actors["actors"] and len(arts) > CHART_SERIES:
+            flow.append(heading)
+            flow += self.value_table(actors["actors"], [(a["label"], ["—" if actors["scores"][j][k] is None else
+                                                                      f"{actors['scores'][j][k]:+.2f}"
+                                                                      for j in range(len(actors["actors"]))])
+                                                        for k, a in enumerate(arts)], "Article")
+            flow.append(self.p("Mean sentiment of the outlet’s own sentences that mention the actor; — = not "
+                               "measured.", "muted"))
+        elif actors["actors"]:
             series = [[row[k] for row in actors["scores"]] for k in range(len(arts))]
             chart = grouped_bars([x[:22] for x in actors["actors"]], series, colours, self.width, self.chart_style,
                                  height=150)
@@ -639,7 +769,14 @@ class _Layout:
         frames = s["frames"]
         heading = self.p("Framing", "h2")
         present = [k for k, row in enumerate(frames["shares"]) if row]
-        if frames["frames"] and present:
+        if frames["frames"] and present and len(arts) > CHART_SERIES:
+            flow.append(heading)
+            flow += self.value_table(frames["frames"], [(a["label"], [f"{v:.0%}" for v in row] if row else
+                                                         ["—"] * len(frames["frames"]))
+                                                        for a, row in zip(arts, frames["shares"])], "Article")
+            flow.append(self.p("Share of each outlet’s framing cues per frame (Media Frames Corpus dimensions).",
+                               "muted"))
+        elif frames["frames"] and present:
             series = [row or [0.0] * len(frames["frames"]) for row in frames["shares"]]
             chart = horizontal_grouped_bars(frames["frames"], series, colours, self.width, self.chart_style)
             flow.append(KeepTogether([heading, chart, self.legend(labels), self.p(
@@ -689,6 +826,15 @@ class _Layout:
         flow = [self.p("Readability", "h2")]
         if not any(a["readability"] for a in arts):
             return flow + [self.none("Readability was not measured for these articles.")]
+        if len(arts) > WIDE:
+            head = [self.p("Article", "head")] + [self.p(esc(name), "small") for _, name, _ in
+                                                 content_mod.READABILITY_ROWS]
+            rows = [(a["label"], *[self.p("—" if (a["readability"] or {}).get(key) is None else
+                                          f"{a['readability'][key]:,.{digits}f}", "cell")
+                                   for key, _, digits in content_mod.READABILITY_ROWS]) for a in arts]
+            k = len(content_mod.READABILITY_ROWS)
+            flow.append(self.turned(rows, [self.width * 0.2] + [self.width * 0.8 / k] * k, head))
+            return flow
         rows = [[self.p("Measure", "head")] + [self.outlet_head(a["label"]) for a in arts]]
         for key, name, digits in content_mod.READABILITY_ROWS:
             cells = []
@@ -711,8 +857,10 @@ class _Layout:
 
         d = Drawing(self.width, 14, initialFontName=self.fonts.regular)
         x = 34
-        for lab in labels:
-            text = f"{lab} · {_clip(self.outlets[lab], 28)}"
+        texts = [f"{lab} · {_clip(self.outlets[lab], 28)}" for lab in labels]
+        if x + sum(13 + 5.0 * len(t) + 16 for t in texts) > self.width:
+            texts = list(labels)  # too wide with the outlets' names: the letters (the cards name them)
+        for lab, text in zip(labels, texts):
             d.add(Rect(x, 2, 10, 9, fillColor=HexColor(self.colours[lab]), strokeColor=HexColor("#1a1a1a"),
                        strokeWidth=0.5))
             d.add(String(x + 13, 3.5, text, fontName=self.fonts.regular, fontSize=self.t.font_size - 1,
