@@ -1,6 +1,6 @@
 """Pair every fact of article A with the facts of B that state the same fact, and say how they relate.
 
-Two stages. A vectorised first stage weighs every term by how rare it is in the story (inverse frequency over
+Two stages. A first stage weighs every term by how rare it is in the story (inverse frequency over
 the facts of both articles) and keeps, for each fact, the few counterparts that share the most rare weight
 (or a number, a date or quoted words). The second stage scores only those candidates on anchors a reader
 would check: how much of the smaller fact (or of one of its clauses) the other contains, shared rare names,
@@ -39,10 +39,8 @@ CANDIDATES = 10  # counterparts per fact kept by the first stage (by shared rare
 CLAUSE_MIN_WEIGHT = 4.0  # a clause must carry this much rare weight for its containment to count
 QUOTE_DIFF_WORDS = 3  # words a quote must differ by (each side, after spelling) to be "worded differently"
 FEATURES = ("cover_min", "cover_max", "clause_cover", "shared_weight", "word_runs", "quote_runs", "number_shared",
-            "number_clash", "date_shared", "names", "headline", "soft_min", "soft_max", "meaning", "best_one",
-            "best_both", "same_fact")
-PIECE_TABLE = "profile/wordpiece_vectors"  # static word vectors (a distillation of all-MiniLM-L6-v2), for near-synonyms
-SOFT_FROM = 0.45  # word-vector cosine below which two different words count as unrelated
+            "number_clash", "date_shared", "names", "headline", "best_one", "best_both",
+            "same_fact")
 _WORD = re.compile(r"[\w\u00C0-\u024F]+(?:['’]\w+)?|\d[\d,.]*\d")
 _CLAUSE_CUT = re.compile(r"[,;:—–()]|\s(?:and|but|while|who|which|after|before|when|because|as|said|says)\s")
 _NEGATIONS = frozenset("not no never n't nothing none neither nor".split())
@@ -98,9 +96,6 @@ class FactView:
     dates: frozenset
     names: frozenset  # pair-level actor names
     headline: bool
-    keys: tuple = ()  # terms in a fixed order, matching the rows of vectors
-    vectors: object = None  # (len(keys) x dims) unit word vectors, numpy
-    meaning: object = None  # rarity-weighted mean of the word vectors, unit length
 
 
 def _words(text: str) -> list[str]:
@@ -130,30 +125,11 @@ def story_weights(facts_a: Sequence[Fact], facts_b: Sequence[Fact]) -> dict[str,
             for t in counts[0].keys() | counts[1].keys()}
 
 
-@lru_cache(maxsize=1)
-def _piece_table():
-    from compare.nlp.embeddings import load_piece_table
-    return load_piece_table(PIECE_TABLE)
-
-
 def fact_view(fact: Fact, rarity: dict[str, float], to_pair: dict[str, str]) -> FactView:
     """The anchors of one fact, weighted by the story's rarity of each term."""
-    import numpy as np
-
     weights: dict[str, float] = {}
-    surface: dict[str, str] = {}
     for t, x in _term_keys(fact.text):
         weights[t] = max(weights.get(t, 0.0), rarity.get(t, 0.0) * (1.5 if x > 1.0 else 1.0))
-    for w in _WORD.findall(fact.text):
-        key = next((t for t, _ in _term_keys(w)), None)
-        if key in weights:
-            surface.setdefault(key, w)
-    keys = tuple(weights)
-    vectors, known = _piece_table().words_matrix([surface.get(k, k) for k in keys]) if keys else (np.zeros((0, 64)), [])
-    norms = np.linalg.norm(vectors, axis=1, keepdims=True) if keys else np.zeros((0, 1))
-    vectors = np.divide(vectors, norms, out=np.zeros_like(vectors), where=norms > 0)
-    mean = (np.asarray([weights[k] for k in keys], dtype=np.float32) @ vectors) if keys else np.zeros(64)
-    mean = mean / (np.linalg.norm(mean) or 1.0)
     clauses = []
     for piece in _CLAUSE_CUT.split(fact.text):
         inside = {t for t, _ in _term_keys(piece)}
@@ -164,19 +140,7 @@ def fact_view(fact: Fact, rarity: dict[str, float], to_pair: dict[str, str]) -> 
     numbers = frozenset(_number_key(q) for q in fact.quantities)
     dates = frozenset(t.value[-5:] for t in fact.times if t.kind == "date" and t.value)
     return FactView(weights, sum(weights.values()), tuple(clauses), _trigrams(_words(fact.text)), quoted, numbers,
-                    dates, frozenset(to_pair.get(a, a) for a in fact.actors), fact.role == "headline",
-                    keys, vectors, mean)
-
-
-def _soft_cover(mine: FactView, other: FactView, sims) -> float:
-    """Share of a fact's rare weight the other carries, a different word counting by how near its meaning is."""
-    if not mine.total:
-        return 0.0
-    best = sims.max(axis=1) if sims.size else [0.0] * len(mine.keys)
-    got = 0.0
-    for k, t in enumerate(mine.keys):
-        got += mine.terms[t] * (1.0 if t in other.terms else max(0.0, (float(best[k]) - SOFT_FROM) / (1 - SOFT_FROM)))
-    return got / mine.total
+                    dates, frozenset(to_pair.get(a, a) for a in fact.actors), fact.role == "headline")
 
 
 def _number_key(q: Quantity) -> str:
@@ -187,8 +151,6 @@ def pair_features(va: FactView, vb: FactView, rarity_of_name: dict[str, float],
                   best: tuple[bool, bool] = (False, False), texts: tuple[str, str] = ("", "")) -> dict[str, float]:
     """The anchors two facts share, each in 0..1 (one code path for fitting and for the product); ``best`` says
     whether each fact is the other's strongest first-stage counterpart."""
-    sims = va.vectors @ vb.vectors.T
-    soft_a, soft_b = _soft_cover(va, vb, sims), _soft_cover(vb, va, sims.T)
     common = va.terms.keys() & vb.terms.keys()
     shared_a = sum(va.terms[t] for t in common)
     shared_b = sum(vb.terms[t] for t in common)
@@ -216,9 +178,6 @@ def pair_features(va: FactView, vb: FactView, rarity_of_name: dict[str, float],
         "date_shared": 1.0 if va.dates & vb.dates else 0.0,
         "names": name_weight / name_total if name_total else 0.0,
         "headline": 1.0 if va.headline or vb.headline else 0.0,
-        "soft_min": min(soft_a, soft_b),
-        "soft_max": max(soft_a, soft_b),
-        "meaning": max(0.0, float(va.meaning @ vb.meaning)),
         "best_one": 1.0 if best[0] or best[1] else 0.0,  # symmetric, so comparing B with A mirrors A with B
         "best_both": 1.0 if best[0] and best[1] else 0.0,
         "same_fact": same_fact_probability(signals(*texts)) if all(texts) else 0.0,  # the MSRP paraphrase model
@@ -233,42 +192,27 @@ def link_probability(feats: dict[str, float], model: dict | None = None) -> floa
 
 
 def candidate_pairs(views_a: Sequence[FactView], views_b: Sequence[FactView]) -> dict[tuple[int, int], tuple[bool, bool]]:
-    """First stage, vectorised: for each fact the CANDIDATES counterparts sharing the most rare weight, plus
+    """First stage: for each fact the CANDIDATES counterparts sharing the most rare weight, plus
     every pair sharing a number, a date or a quoted word run; each with whether it is the strongest counterpart
     of its A fact and of its B fact."""
-    import numpy as np
-
     if not views_a or not views_b:
         return {}
-    vocab: dict[str, int] = {}
-    for v in (*views_a, *views_b):
-        for t in v.terms:
-            vocab.setdefault(t, len(vocab))
-    ma = np.zeros((len(views_a), len(vocab)), dtype=np.float32)
-    mb = np.zeros((len(views_b), len(vocab)), dtype=np.float32)
-    for m, views in ((ma, views_a), (mb, views_b)):
-        for i, v in enumerate(views):
-            for t, w in v.terms.items():
-                m[i, vocab[t]] = w
-    shared = ((ma > 0).astype(np.float32) @ mb.T + ma @ (mb > 0).T.astype(np.float32)) / 2  # common terms' weight
+    shared = [[sum(va.terms[t] + vb.terms[t] for t in va.terms.keys() & vb.terms.keys()) / 2 for vb in views_b]
+              for va in views_a]  # the common terms' weight of every pair (sets: small facts, no matrix needed)
     keep = set()
-    k = min(CANDIDATES, shared.shape[1])
     for i, row in enumerate(shared):
-        for j in np.argpartition(-row, k - 1)[:k]:
-            if row[j] > 0:
-                keep.add((i, int(j)))
-    k = min(CANDIDATES, shared.shape[0])
-    for j, col in enumerate(shared.T):
-        for i in np.argpartition(-col, k - 1)[:k]:
-            if col[i] > 0:
-                keep.add((int(i), j))
+        keep.update((i, j) for j in sorted(range(len(row)), key=lambda j: -row[j])[:CANDIDATES] if row[j] > 0)
+    for j in range(len(views_b)):
+        col = [row[j] for row in shared]
+        keep.update((i, j) for i in sorted(range(len(col)), key=lambda i: -col[i])[:CANDIDATES] if col[i] > 0)
     for i, va in enumerate(views_a):
         if va.numbers or va.dates or va.quote_trigrams:
             for j, vb in enumerate(views_b):
                 if va.numbers & vb.numbers or va.dates & vb.dates or va.quote_trigrams & vb.quote_trigrams:
                     keep.add((i, j))
-    best_a, best_b = shared.argmax(axis=1), shared.argmax(axis=0)
-    return {(i, j): (bool(best_a[i] == j), bool(best_b[j] == i)) for i, j in sorted(keep)}
+    best_a = [max(range(len(row)), key=lambda j: (row[j], -j)) for row in shared]
+    best_b = [max(range(len(shared)), key=lambda i: (shared[i][j], -i)) for j in range(len(views_b))]
+    return {(i, j): (best_a[i] == j, best_b[j] == i) for i, j in sorted(keep)}
 
 
 # --------------------------------------------------------------------------- conflicts
@@ -415,7 +359,7 @@ def align_pair(article_a: Article, article_b: Article, index_a: int, index_b: in
     for (i, j), (p, feats) in sorted(edges.items()):  # one link per pair of facts: symmetric, each claim checkable
         fa, fb = facts_a[i], facts_b[j]
         conflicts = conflicts_of(fa, fb, to_a, to_b)
-        kind = CONFLICTING if conflicts else SHARED if feats[model.get("shared_by", "soft_min")] >= model["shared_cover"] \
+        kind = CONFLICTING if conflicts else SHARED if feats["cover_min"] >= model["shared_cover"] \
             else PARTIAL
         common = sorted({to_a.get(n, n) for n in fa.actors} & {to_b.get(n, n) for n in fb.actors})
         links.append(Link(kind, (fa.id,), (fb.id,), round(p, 4),
