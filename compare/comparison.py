@@ -233,7 +233,7 @@ def method_notes() -> dict[str, str]:
                       "partial: one carries the other's fact plus more; conflicting: the same number, date, speaker or "
                       "quote given genuinely different values. An unlinked fact whose best counterpart reaches "
                       f"{align.align_model()['possibly_at']} is 'possibly covered', never shown as a confident omission. "
-                      + measured.get("alignment", "")),
+                      + align.align_model().get("measured", "")),
         "same_event": ("Logistic score over shared-fact share, salience-weighted actor overlap, word overlap, agreeing "
                        "dates and publication-date gap (fitted on BASIL triplets vs cross-event pairs sharing a main "
                        f"entity), minus {event.CLASH_PENALTY} on the logit when the months each article names (without "
