@@ -57,7 +57,7 @@ def test_overlap_counts_every_fact_once():
     summary = brief_content(build_comparison(3), load_template(PACKAGED_DIR / "default.toml"))["sections"][0]
     for counts in summary["overlap"].values():
         assert sum(counts[k] for k in ("shared", "partial", "conflicting", "only")) == counts["total"]
-    assert summary["overlap"]["A"] == {"shared": 3, "partial": 1, "conflicting": 1, "only": 4, "total": 9}
+    assert summary["overlap"]["A"] == {"shared": 3, "partial": 1, "conflicting": 1, "only": 4, "unsure": 0, "total": 9}
 
 
 def test_omissions_are_in_reading_order_and_exclude_carried_facts():

@@ -148,6 +148,8 @@ class _View:
             total = len(self.c.facts[i]) if i < len(self.c.facts) else 0
             counts = {kind: sum(1 for r in self.carried[i].values() if r == k) for k, kind in enumerate(LINK_ORDER)}
             counts["only"] = max(total - sum(counts.values()), 0)
+            counts["unsure"] = sum(1 for f in self.c.facts[i] if f.id not in self.carried[i] and f.id in self.unsure[i]) \
+                if i < len(self.c.facts) else 0
             counts["total"] = total
             result[self.labels[i]] = counts
         return result

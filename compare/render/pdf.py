@@ -453,7 +453,9 @@ class _Layout:
         rows = [(f"{lab} · {_clip(self.outlets[lab], 22)}", self.colours[lab], overlap[lab]) for lab in overlap]
         caption = "; ".join(
             f"{lab}: {o['shared'] + o['partial']} of {o['total']} facts shared or partly shared, "
-            f"{o['conflicting']} conflicting, {o['only']} only here" for lab, o in overlap.items())
+            f"{o['conflicting']} conflicting, {o['only']} only here"
+            + (f" ({o['unsure']} of them possibly covered: the engine is unsure)" if o.get("unsure") else "")
+            for lab, o in overlap.items())
         others = "the other article" if len(overlap) == 2 else "at least one other article"
         flow.append(KeepTogether([
             self.p("How much is shared", "h2"),
