@@ -328,11 +328,20 @@ def _reason(kind: str, fas: Sequence[Fact], fbs: Sequence[Fact], p: float, feats
             f"link probability {p:.2f}){names}.")
 
 
-def align_pair(article_a: Article, article_b: Article, index_a: int, index_b: int,
-               actors_a: Sequence[Actor], facts_a: Sequence[Fact],
-               actors_b: Sequence[Actor], facts_b: Sequence[Fact]) -> PairComparison:
-    """Links between the facts of two articles, with the same-event verdict and actor matches."""
-    letters = article_letter(index_a), article_letter(index_b)
+@dataclass(frozen=True)
+class PairLinks:
+    """The links of two articles before the same-event verdict, and the actor map they were made with."""
+    links: tuple
+    to_a: dict
+    to_b: dict
+    shared_actors: tuple
+    variants: tuple
+    letters: tuple
+
+
+def link_facts(actors_a: Sequence[Actor], facts_a: Sequence[Fact], actors_b: Sequence[Actor],
+               facts_b: Sequence[Fact], letters: tuple[str, str] = ("A", "B")) -> PairLinks:
+    """Every fact of A linked to the facts of B that state it (or a part of it), plus only-in links."""
     model = align_model()
     to_a, to_b, shared_actors, variants = actor_map(actors_a, actors_b, letters)
     rarity = story_weights(facts_a, facts_b)
@@ -377,6 +386,18 @@ def align_pair(article_a: Article, article_b: Article, index_a: int, index_b: in
     order_a = {f.id: k for k, f in enumerate(facts_a)}
     order_b = {f.id: k for k, f in enumerate(facts_b)}
     links.sort(key=lambda l: (order_a[l.a[0]] if l.a else len(order_a) + order_b[l.b[0]], l.b and order_b[l.b[0]] or 0))
+    return PairLinks(tuple(links), to_a, to_b, shared_actors, variants, letters)
+
+
+def align_pair(article_a: Article, article_b: Article, index_a: int, index_b: int,
+               actors_a: Sequence[Actor], facts_a: Sequence[Fact],
+               actors_b: Sequence[Actor], facts_b: Sequence[Fact]) -> PairComparison:
+    """Links between the facts of two articles, with the same-event verdict and actor matches."""
+    letters = article_letter(index_a), article_letter(index_b)
+    model = align_model()
+    made = link_facts(actors_a, facts_a, actors_b, facts_b, letters)
+    links, to_a, to_b = list(made.links), made.to_a, made.to_b
+    shared_actors, variants = made.shared_actors, made.variants
     counts = _count(links, facts_a, facts_b)
     verdict = event_verdict(article_a, article_b, facts_a, facts_b, links, to_a, to_b, letters)
     if verdict.label != SAME_EVENT:  # two happenings: facts alike in cast and wording are not the same fact
