@@ -9,7 +9,7 @@ import pytest
 
 from compare.align import actor_map, align_pair
 from compare.evaldata import eval_dir
-from compare.event import CLASH_PENALTY, _clash_gap, event_features, event_model, same_event
+from compare.event import verdict_from_features, CLASH_PENALTY, _clash_gap, event_features, event_model, same_event
 from compare.facts import extract_facts
 from compare.ingest import article_from_text, read_article
 from compare.model import DIFFERENT_EVENTS, RELATED_EVENTS, SAME_EVENT
@@ -84,12 +84,22 @@ def test_reason_weights_are_the_pushes_of_the_features_they_stand_for():
     push["time_clash"] = -CLASH_PENALTY * feats["time_clash"]
     assert [r.text for r, _ in reasons] == [r.text for r in pair.verdict.reasons]
     for (_, keys), shown in zip(reasons, pair.verdict.reasons):
-        assert shown.weight == round(sum(push[k] for k in keys), 3), shown
-    shown_features = {k for _, keys in reasons for k in keys if feats[k]}
-    assert shown_features == {f for f, v in feats.items() if v} == {"term_overlap", "actor_overlap", "time_clash"}
+        assert shown.weight == round(sum(push.get(k, 0.0) for k in keys), 3), shown
+    weighed = {k for _, keys in reasons for k in keys if feats[k] and k in push}
+    assert weighed == {"term_overlap", "time_clash"}  # the cast is shown as context and weighs nothing
     share = next(r for (_, keys), r in zip(reasons, pair.verdict.reasons) if keys == ("fact_share",))
     assert share.text.startswith("0% of the facts") and share.weight < 0  # a reason's words and its sign agree
-    assert all(r.weight for (_, keys), r in zip(reasons, pair.verdict.reasons) if any(feats[k] for k in keys))
+    cast = next(r for (_, keys), r in zip(reasons, pair.verdict.reasons) if keys == ("actor_overlap",))
+    assert cast.weight == 0
+
+
+def test_no_shared_fact_is_never_the_same_event():
+    a, b = _seeds()
+    (actors_a, facts_a), (actors_b, facts_b) = extract_facts(a, 0), extract_facts(b, 1)
+    to_a, to_b, _, _ = actor_map(actors_a, actors_b)
+    feats, _ = event_features(a, b, facts_a, facts_b, [], to_a, to_b)
+    feats = {**feats, "term_overlap": 1.0, "time_clash": 0.0}  # every word shared, yet no fact stated by both
+    assert verdict_from_features(feats)[0] != "same event"
 
 
 # --------------------------------------------------------------------------- quality gate
