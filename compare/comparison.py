@@ -234,14 +234,16 @@ def method_notes() -> dict[str, str]:
                       "quote given genuinely different values. An unlinked fact whose best counterpart reaches "
                       f"{align.align_model()['possibly_at']} is 'possibly covered', never shown as a confident omission. "
                       + align.align_model().get("measured", "")),
-        "same_event": ("Logistic score over shared-fact share, salience-weighted actor overlap, word overlap, agreeing "
-                       "dates and publication-date gap (fitted on BASIL triplets vs cross-event pairs sharing a main "
-                       f"entity), minus {event.CLASH_PENALTY} on the logit when the months each article names (without "
-                       "a year) form ranges two or more months apart. " + measured.get("event", "") +
-                       " Each reason's weight is its push on the logit relative to the average calibration pair (most "
-                       "of which are different events sharing a main actor), so even a small share of shared facts "
-                       "can push toward 'same event'. Limit: BASIL's cross-event pairs are mostly years apart; "
-                       "same-actor, different-meeting pairs like the seeds rest on the time-clash rule."),
+        "same_event": ("Logistic score over the share of headline and lead facts the other article states, the share of "
+                       "all facts linked, whole-article word overlap, agreeing dates and publication dates years apart, "
+                       f"minus {event.CLASH_PENALTY} on the logit when the months each article names (without a year) "
+                       "form ranges two or more months apart; no shared fact caps it below 'same event'. The cast and "
+                       "the publication week are shown as context and weigh nothing. Fitted on BASIL (150 same-event "
+                       "pairs, 1,061 different events sharing a main entity) with real dates, without dates and with "
+                       "the different events re-dated into one week: 95% of same-event pairs recognised, 98.6-99.9% "
+                       "of different events kept apart (5-fold 94% / 98.6-99.9%). Each reason's weight is its push on "
+                       "the logit relative to the average calibration pair. Limit: two meetings of the same people "
+                       "whose articles name no months (weekdays only) can still read as one event."),
         "differences": ("Each difference has a rank (how much it matters x how strong it is, 0..1), and each further "
                         f"difference of the same kind has its rank multiplied by {SAME_KIND_DISCOUNT} per step, so "
                         "the first lines cover different kinds rather than several of one. The weights are editorial "
