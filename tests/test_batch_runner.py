@@ -389,3 +389,17 @@ def test_a_run_escapes_a_hostile_headline_in_index_html(tmp_path):
     assert "<script" not in page
     assert "&lt;script&gt;alert(1)&lt;/script&gt; Tom &amp; Jerry open a bakery" in page
     assert "Gazette &amp; Co" in page
+
+
+def test_a_changed_lexicon_or_model_file_changes_the_cache_version(tmp_path, monkeypatch):
+    from compare.batch import runner
+
+    fake = tmp_path / "compare" / "batch"
+    fake.mkdir(parents=True)
+    (tmp_path / "compare" / "resources" / "lexicon").mkdir(parents=True)
+    words = tmp_path / "compare" / "resources" / "lexicon" / "words.txt"
+    words.write_text("said\n")
+    monkeypatch.setattr(runner, "__file__", str(fake / "runner.py"))
+    before = runner.resources_digest()
+    words.write_text("said\nshouted\n")
+    assert runner.resources_digest() != before

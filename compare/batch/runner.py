@@ -53,7 +53,19 @@ def default_engine() -> Engine:
 
     thresholds = hashlib.sha256(json.dumps(settings(), sort_keys=True).encode()).hexdigest()[:12]
     return Engine(compare_articles, {"json": render_json, "markdown": render_markdown, "pdf": render_brief},
-                  same_event, f"{compare.__version__}+{thresholds}")
+                  same_event, f"{compare.__version__}+{thresholds}+{resources_digest()}")
+
+
+def resources_digest() -> str:
+    """A hash of every shipped lexicon, model and table (compare/resources/): a changed word list or model file
+    must not be served from the cache."""
+    import hashlib
+
+    root = Path(__file__).resolve().parent.parent / "resources"
+    digest = hashlib.sha256()
+    for path in sorted(p for p in root.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
+        digest.update(str(path.relative_to(root)).encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:12]
 
 
 @dataclass(frozen=True)
