@@ -20,7 +20,7 @@ from pathlib import Path
 from compare.batch.cache import ResultCache, cache_key
 from compare.batch.grouping import group_stories
 from compare.batch.manifest import ARTICLE_SUFFIXES, Manifest
-from compare.batch.storage import OutputLock, remove_stale_temp_files
+from compare.batch.storage import OutputLock, held_lock_fds, remove_stale_temp_files
 from compare.errors import EXIT_DIFFERENT, EXIT_OK, ConfigError, NewscompareError
 from compare.model import RELATED_EVENTS, Article, Comparison, Verdict
 from compare.nlp.times import parse_date
@@ -352,7 +352,8 @@ class Workers:
         elif self.jobs > 1:
             from concurrent.futures import ProcessPoolExecutor
 
-            self._pool = ProcessPoolExecutor(max_workers=self.jobs)
+            self._pool = ProcessPoolExecutor(max_workers=self.jobs, initializer=die_with_parent,
+                                             initargs=(os.getpid(), held_lock_fds()))
         return self
 
     def __exit__(self, *exc) -> None:
@@ -388,6 +389,30 @@ class Workers:
         else:
             for item in items:
                 yield item, fn(item)
+
+
+def die_with_parent(parent: int, lock_fds: tuple[int, ...] = ()) -> None:
+    """Worker start-up: be killed when the parent dies (Linux prctl PR_SET_PDEATHSIG), and drop the lock's descriptor.
+
+    Without this a kill -9 of the run leaves its workers alive, holding the caller's pipes and, through the
+    inherited descriptor, the output folder's lock.
+    """
+    import signal
+
+    for fd in lock_fds:
+        try:
+            os.close(fd)  # the parent's descriptor keeps the flock; closing the copy does not release it
+        except OSError:
+            pass
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGKILL, 0, 0, 0)  # PR_SET_PDEATHSIG = 1
+    except (OSError, AttributeError):  # not Linux: the pool's own clean-up is all there is
+        pass
+    if os.getppid() != parent:  # the parent died before prctl took effect
+        os._exit(1)
 
 
 def _result(future):
