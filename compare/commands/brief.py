@@ -22,7 +22,7 @@ from compare.commands._inputs import add_input_arguments, read_inputs
 def add_arguments(parser) -> None:
     add_input_arguments(parser)
     parser.add_argument("-o", "--output", metavar="PDF",
-                        help="where to write the brief (default: a name under out/ fixed by the inputs)")
+                        help="where to write the brief; - for standard output (default: a name under out/ fixed by the inputs)")
     parser.add_argument("--template", default="default", metavar="NAME|PATH",
                         help="template name (./templates/NAME.toml, else packaged) or path (default: %(default)s)")
 
@@ -39,7 +39,8 @@ def run(args) -> int:
     comparison = compare_articles(articles)
     path = Path(args.output) if args.output else default_path(articles, template.name)
     write_brief(comparison, path, template=template)
-    print(path, file=sys.stdout)
+    if str(path) != "-":  # the PDF itself went to standard output
+        print(path, file=sys.stdout)
     return 0
 
 
