@@ -44,8 +44,12 @@ class OutputLock:
     def __enter__(self) -> OutputLock:
         import fcntl
 
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        handle = open(self.path, "a+")
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            handle = open(self.path, "a+")
+        except OSError as exc:
+            raise NewscompareError(f"{self.path.parent}: cannot use this output folder ({exc.strerror or exc}); "
+                                   "check that it is a folder you may write to, or choose another") from None
         deadline = time.monotonic() + self.wait
         while True:
             try:
