@@ -171,3 +171,82 @@ def test_a_cluster_address_where_something_else_listens_gives_up():
     with pytest.raises(NewscompareError, match="no Dask scheduler answered within 1 s"):
         connect_cluster(f"tcp://127.0.0.1:{server.getsockname()[1]}", seconds=1)
     server.close()
+
+
+# 9. templates inside the documented ranges that left no room, and logos too big to decode
+def _template(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "t.toml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("text, message", [
+    ("[page]\nmargins_mm = [10, 80, 10, 80]\n", "key page.margins_mm leaves a text area of 50 × 277 mm"),
+    ('[page]\norientation = "landscape"\nmargins_mm = [80, 10, 80, 10]\n', "key page.margins_mm leaves"),
+])
+def test_margins_that_leave_no_room_are_refused(tmp_path, text, message):
+    from compare.render.templates import load_template
+
+    with pytest.raises(ConfigError, match=message):
+        load_template(str(_template(tmp_path, text)))
+
+
+@pytest.mark.parametrize("size, message", [((1, 2000), "key title.logo is 1 × 2000 px"),
+                                           ((5000, 4000), "at most 16,000,000 pixels")])
+def test_logos_that_cannot_fit_are_refused_before_decoding(tmp_path, size, message):
+    from PIL import Image
+
+    from compare.render.templates import load_template
+
+    Image.new("1", size).save(tmp_path / "logo.png")
+    with pytest.raises(ConfigError, match=message):
+        load_template(str(_template(tmp_path, '[title]\nlogo = "logo.png"\n')))
+
+
+def test_control_characters_never_reach_the_title(tmp_path):
+    from compare.render.templates import load_template
+
+    template = load_template(str(_template(tmp_path, '[title]\ntext = "Brief\\u0007 \\u001b[31mred\\u202e"\n')))
+    assert template.title == "Brief [31mred"
+
+
+# 7. pathological shapes: the caps that keep every stage linear
+def test_an_overlong_word_has_no_word_pieces():
+    from compare.nlp.embeddings import MAX_WORD_CHARS, load_piece_table, wordpiece_ids
+
+    index = load_piece_table("profile/wordpiece_vectors").index
+    assert wordpiece_ids("A" + "b" * MAX_WORD_CHARS, index) == []
+    assert wordpiece_ids("Ab" + "c" * 40, index)  # a long word within the cap still gets its pieces
+
+
+def test_no_sentence_is_longer_than_the_cap():
+    from compare.nlp.sentences import MAX_SENTENCE_CHARS, split_sentences
+
+    text = "12.5 3,400 7% " * 2000
+    spans = split_sentences(text)
+    assert len(spans) > 1 and max(e - s for s, e in spans) <= MAX_SENTENCE_CHARS
+    abbreviations = "Mr. A. B. said 1.5 etc. " * 500
+    assert max(e - s for s, e in split_sentences(abbreviations)) <= MAX_SENTENCE_CHARS
+
+
+def test_a_long_title_case_run_finds_known_names():
+    from compare.nlp.actors import find_actors
+
+    text = "John Smith spoke.\n" + "John Smith Mary Jones Peter Brown Anna Lee " * 300
+    actors, _ = find_actors(text, [(0, 17), (18, len(text))])
+    assert "John Smith" in {a.name for a in actors}
+
+
+def test_time_anchors_of_a_long_line_do_not_overlap():
+    from compare.nlp.times import find_times
+
+    anchors = find_times("On March 3, 2024 at 5 p.m. the 12 ships sailed and " * 300)
+    assert len(anchors) >= 300
+    assert all(a.end <= b.start for a, b in zip(anchors, anchors[1:]))
+
+
+def test_the_terminal_wrapper_cuts_a_long_unbroken_run():
+    from compare.render.text import Painter
+
+    lines = Painter(color=False).wrap([("." * 5000, None)], 80)
+    assert len(lines) == 63 and all(sum(len(t) for t, _ in line) <= 80 for line in lines)
