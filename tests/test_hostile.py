@@ -250,3 +250,8 @@ def test_the_terminal_wrapper_cuts_a_long_unbroken_run():
 
     lines = Painter(color=False).wrap([("." * 5000, None)], 80)
     assert len(lines) == 63 and all(sum(len(t) for t, _ in line) <= 80 for line in lines)
+
+
+def test_a_zero_width_space_does_not_split_a_number():
+    article = article_from_bytes("Budget\n\nThe fund is $4.\u200b2 billion this year.\n".encode(), source="x.txt")
+    assert [s.text for s in article.sentences][1:] == ["The fund is $4.2 billion this year."]
