@@ -9,6 +9,7 @@ import argparse
 import importlib
 import pkgutil
 import sys
+import traceback
 
 import compare
 from compare.errors import EXIT_USAGE, NewscompareError
@@ -77,7 +78,7 @@ def main(argv: list[str] | None = None) -> int:
         return args.run(args)
     except NewscompareError as exc:
         if debug:
-            raise
+            traceback.print_exc()  # then the documented exit code, not Python's 1
         print(f"newscompare: error: {exc}", file=sys.stderr)
         return exc.exit_code
     except KeyboardInterrupt:
@@ -87,7 +88,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     except Exception as exc:  # noqa: BLE001 - a bug: say so in one line unless --debug
         if debug:
-            raise
+            traceback.print_exc()
         print(f"newscompare: internal error: {type(exc).__name__}: {exc} "
               "(run again with --debug for the traceback, and please report it)", file=sys.stderr)
         return EXIT_USAGE

@@ -15,6 +15,7 @@ from compare.model import BODY, HEADLINE, Actor, Article, Fact
 from compare.nlp.actors import article_actors
 from compare.nlp.quantities import find_quantities
 from compare.nlp.quotes import find_attributions, find_quotes
+from compare.nlp.spans import SpanIndex
 from compare.nlp.times import find_times
 
 LEAD_SENTENCES = 2
@@ -92,21 +93,22 @@ def extract_facts(article: Article, index: int) -> tuple[tuple[Actor, ...], tupl
     times = article_times(article)
     quoted = [(q.start, q.end) for q in quotes]
     lead = _lead_paragraphs(article)
+    mentions, times, quotes, attributions = map(SpanIndex, (mentions, times, quotes, attributions))
     facts = []
     for sentence in article.reporting_sentences:
         role = HEADLINE if article.role_of(sentence) == HEADLINE else ("lead" if sentence.paragraph in lead else "body")
         spans = clause_spans(article.text, sentence.start, sentence.end, quoted)
         for k, (s, e) in enumerate(spans, start=1):
             fid = f"{letter}{sentence.index}" + (f".{k}" if len(spans) > 1 else "")
-            inside = [m for m in mentions if s <= m.start and m.end <= e]
+            inside = mentions.inside(s, e)
             facts.append(Fact(
                 id=fid, article=index, sentence=sentence.index, start=s, end=e, text=article.text[s:e], role=role,
                 actors=tuple(dict.fromkeys(m.actor for m in inside)),
                 mentions=tuple(inside),
                 quantities=find_quantities(article.text, s, e),
-                times=tuple(t for t in times if s <= t.start and t.end <= e),
-                quotes=tuple(q for q in quotes if q.start < e and s < q.end),
-                attributions=tuple(a for a in attributions if a.start < e and s < a.end),
+                times=tuple(times.inside(s, e)),
+                quotes=tuple(quotes.overlapping(s, e)),
+                attributions=tuple(attributions.overlapping(s, e)),
             ))
     return actors, tuple(facts)
 

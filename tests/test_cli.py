@@ -38,9 +38,10 @@ def test_errors_are_one_line_with_exit_2(capsys, argv, message):
     assert message in err and "Traceback" not in err and err.count("\n") == 1
 
 
-def test_debug_shows_the_traceback():
-    with pytest.raises(Exception, match="no such file"):
-        main(["inspect", "missing.txt", "--debug"])
+def test_debug_shows_the_traceback_and_keeps_the_exit_code(capsys):
+    assert main(["inspect", "missing.txt", "--debug"]) == 2  # an input error, not Python's 1 ("differ")
+    err = capsys.readouterr().err
+    assert "Traceback" in err and "no such file" in err
 
 
 def test_python_dash_m_and_stdin():

@@ -347,3 +347,60 @@ def test_lone_surrogates_from_json_do_not_crash(tmp_path):
     path = tmp_path / "a.json"
     path.write_text('{"title": "Head \\ud800 line", "text": "Body text here."}')
     assert read_article(str(path)).headline == "Head ? line"
+
+
+# --------------------------------------------------------------------------- hostile servers (issue 16, items 3 and 12)
+
+@pytest.fixture()
+def trickle_server():
+    """A server whose pages trickle (one byte every 0.3 s, 40 bytes) or redirect to ftp://."""
+    class Trickle(http.server.BaseHTTPRequestHandler):
+        def do_GET(self):  # noqa: N802
+            if self.path == "/ftp":
+                self.send_response(302)
+                self.send_header("Location", "ftp://127.0.0.1/story.html")
+                self.end_headers()
+                return
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html")
+            self.end_headers()
+            for _ in range(40):
+                try:
+                    self.wfile.write(b"x")
+                    self.wfile.flush()
+                except OSError:
+                    return
+                time.sleep(0.3)
+
+        def log_message(self, *args):
+            pass
+
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Trickle)
+    httpd.daemon_threads = True
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+
+
+def test_timeout_bounds_the_whole_fetch_of_a_trickling_page(trickle_server):
+    with pytest.raises(InputError, match="timed out after 1 s"):
+        read_article(trickle_server + "/slow", timeout=1)
+
+
+def test_a_redirect_to_ftp_is_refused(trickle_server):
+    with pytest.raises(InputError, match="redirects to ftp://.*only http and https"):
+        read_article(trickle_server + "/ftp", timeout=5)
+
+
+@pytest.mark.parametrize("device", ["/dev/zero", "/dev/urandom"])
+def test_the_size_cap_holds_for_special_files(device):
+    with pytest.raises(InputError, match="over the .* limit"):
+        read_article(device, max_bytes=1000)
+
+
+def test_a_path_object_is_read():
+    from pathlib import Path
+
+    from conftest import SEED_A
+
+    assert read_article(Path(SEED_A)).headline == read_article(str(SEED_A)).headline

@@ -10,7 +10,7 @@ import dataclasses
 import datetime as dt
 import hashlib
 import re
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -76,14 +76,15 @@ _OUTPUT = {"folder", "formats", "template", "cache"}
 _WINDOW = {"since", "until", "last_days", "undated"}
 _GROUP = {"name", "inputs"}
 _FOLDER = {"path", "outlet", "pattern", "recursive"}
+RESERVED_NAMES = frozenset({"index", "run"})  # index.json/.md/.html and run.json of every run folder
 _NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,79}$")
 
 
 def load_manifest(path: str | Path, *, option_names: Collection[str] | None = None) -> Manifest:
-    """Read and check a manifest; option_names, when given, are the keys [compare] may set."""
+    """Read and check a manifest; option_names, when given, are the keys [compare] may set (a mapping: with defaults)."""
     path = Path(path)
     try:
-        text = path.read_text(encoding="utf-8")
+        text = path.read_text(encoding="utf-8-sig")  # a byte-order mark (Windows editors) is fine
     except FileNotFoundError:
         raise ConfigError(f"{path}: no such manifest file") from None
     except (OSError, UnicodeDecodeError) as exc:
@@ -132,6 +133,10 @@ def parse_manifest(text: str, *, path: Path, option_names: Collection[str] | Non
     options = check.table(data, "compare")
     if option_names is not None:
         check.keys(options, set(option_names), "compare")
+        for key, value in options.items():
+            default = option_names[key] if isinstance(option_names, Mapping) else None
+            if isinstance(default, bool) and not isinstance(value, bool):
+                check.fail("compare", key, f"must be true or false, not {value!r}")
 
     groups = tuple(_group(check, g, n, base) for n, g in enumerate(check.array(data, "group"), start=1))
     names = [g.name for g in groups]
@@ -171,6 +176,8 @@ def _group(check: _Checker, table: dict, n: int, base: Path) -> GroupSpec:
     name = check.string(table, where, "name", f"group-{n:02d}")
     if not _NAME.match(name):
         check.fail(where, "name", f"{name!r} is not a usable file name (letters, digits, '.', '_', '-'; up to 80)")
+    if name.lower() in RESERVED_NAMES:
+        check.fail(where, "name", f"{name!r} is reserved for the run's own files (index, run); choose another name")
     raw = table.get("inputs")
     if not isinstance(raw, list):
         check.fail(where, "inputs", "is missing; give a list of two or more files or URLs")
@@ -203,7 +210,11 @@ def _folder(check: _Checker, table: dict, n: int, base: Path) -> FolderSpec:
     recursive = table.get("recursive", False)
     if not isinstance(recursive, bool):
         check.fail(where, "recursive", f"must be true or false, not {recursive!r}")
-    return FolderSpec(path, outlet, check.string(table, where, "pattern", "*"), recursive)
+    pattern = check.string(table, where, "pattern", "*")
+    if Path(pattern).is_absolute() or ".." in Path(pattern).parts:
+        check.fail(where, "pattern", f"{pattern!r} must match file names inside the folder (like \"*.json\"), "
+                                     "not a path; put the folder in 'path'")
+    return FolderSpec(path, outlet, pattern, recursive)
 
 
 def _resolve(source: str, base: Path) -> str:

@@ -20,7 +20,7 @@ from pathlib import Path
 from compare.batch.cache import ResultCache, cache_key
 from compare.batch.grouping import group_stories
 from compare.batch.manifest import ARTICLE_SUFFIXES, Manifest
-from compare.batch.storage import OutputLock, remove_stale_temp_files
+from compare.batch.storage import OutputLock, held_lock_fds, remove_stale_temp_files
 from compare.errors import EXIT_DIFFERENT, EXIT_OK, ConfigError, NewscompareError
 from compare.model import RELATED_EVENTS, Article, Comparison, Verdict
 from compare.nlp.times import parse_date
@@ -142,6 +142,8 @@ def run_batch(manifest: Manifest, *, engine: Engine | None = None, jobs: int = 1
         _write_run_state(summary.folder, manifest, run_id, "running")
         entries = unreadable + _run_tasks(tasks, cache, summary.folder, summary, workers, force=force,
                                           progress=progress)
+        for damaged in cache.damaged:
+            log(f"cache entry {damaged} could not be read; the group was compared again")
         from compare.batch.index import write_index
 
         summary.seconds = time.monotonic() - started
@@ -160,7 +162,7 @@ def _plan(manifest: Manifest, engine: Engine, summary: RunSummary, cache: Result
                 "template": _template_fingerprint(manifest) if "pdf" in manifest.formats else None}
     explicit = [(g.name, [(i.source, i.outlet) for i in g.inputs]) for g in manifest.groups]
     folder_inputs = [(str(p), f.outlet) for f in manifest.folders
-                     for p in folder_articles(f.path, f.pattern, f.recursive)]
+                     for p in folder_articles(f.path, f.pattern, f.recursive, summary.input_failures)]
     sources = [s for _, inputs in explicit for s in inputs] + folder_inputs
     articles = read_all(sources, summary.input_failures)
     log(f"read {len(articles)} inputs ({len(summary.input_failures)} unreadable)")
@@ -204,13 +206,23 @@ def article_identity(article: Article) -> str:
     return hashlib.sha256(json.dumps(metadata, sort_keys=True, default=str).encode("utf-8")).hexdigest()
 
 
-def folder_articles(folder: Path, pattern: str = "*", recursive: bool = False) -> list[Path]:
-    """Article files in a folder (known suffixes, no hidden files), sorted; a missing folder is an error."""
+def folder_articles(folder: Path, pattern: str = "*", recursive: bool = False,
+                    failures: list[InputFailure] | None = None) -> list[Path]:
+    """Article files in a folder (known suffixes, no hidden files), sorted; a missing folder is an error.
+
+    A dangling symbolic link is returned (its reading fails with a reason); a subfolder that cannot be
+    listed is added to failures.
+    """
     if not folder.is_dir():
-        raise ConfigError(f"{folder}: the manifest names this folder, but it does not exist")
-    found = folder.rglob(pattern) if recursive else folder.glob(pattern)
-    return sorted(p for p in found if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES
-                  and not any(part.startswith(".") for part in p.relative_to(folder).parts))
+        raise ConfigError(f"{folder}: the manifest names this folder, but it does not exist, or is not a folder")
+    found = []
+    for root, subfolders, files in os.walk(folder, onerror=lambda exc: failures is not None and failures.append(
+            InputFailure(exc.filename, f"cannot list this folder ({exc.strerror})"))):
+        subfolders[:] = sorted(d for d in subfolders if not d.startswith(".")) if recursive else []
+        found += [Path(root, name) for name in files if not name.startswith(".")]
+    relative = {p: p.relative_to(folder) for p in found}
+    return sorted(p for p in found if p.suffix.lower() in ARTICLE_SUFFIXES and relative[p].match(pattern)
+                  and (recursive or len(relative[p].parts) == 1) and (p.is_file() or not p.exists()))
 
 
 def read_all(sources: Iterable[tuple[str, str | None]], failures: list[InputFailure], *,
@@ -233,7 +245,7 @@ def read_all(sources: Iterable[tuple[str, str | None]], failures: list[InputFail
         for item, article, error in pool.map(read, unique):
             if article is not None:
                 articles[item] = article
-            else:
+            elif item[0] not in {f.source for f in failures}:  # one line per source, however often it is named
                 failures.append(InputFailure(item[0], error.removeprefix(f"{item[0]}: ")))
     return articles
 
@@ -356,15 +368,12 @@ class Workers:
             except ImportError:
                 raise NewscompareError("--cluster needs Dask: pip install 'newscompare[cluster]'") from None
             self._own_client = not isinstance(self.cluster, Client)
-            try:
-                self._client = Client(self.cluster, timeout="20s") if self._own_client else self.cluster
-            except (OSError, TimeoutError) as exc:
-                raise NewscompareError(f"cannot reach the Dask scheduler at {self.cluster}: {exc}; "
-                                       "start one with `dask-scheduler` (see docs/batch.md)") from None
+            self._client = connect_cluster(str(self.cluster)) if self._own_client else self.cluster
         elif self.jobs > 1:
             from concurrent.futures import ProcessPoolExecutor
 
-            self._pool = ProcessPoolExecutor(max_workers=self.jobs)
+            self._pool = ProcessPoolExecutor(max_workers=self.jobs, initializer=die_with_parent,
+                                             initargs=(os.getpid(), held_lock_fds()))
         return self
 
     def __exit__(self, *exc) -> None:
@@ -400,6 +409,57 @@ class Workers:
         else:
             for item in items:
                 yield item, fn(item)
+
+
+def connect_cluster(address: str, seconds: float = 20.0):
+    """A Dask Client for address, or a one-line error within about `seconds` (also when something else answers)."""
+    import threading
+
+    from dask.distributed import Client
+
+    hint = "start one with `dask-scheduler` and pass the address it prints, e.g. tcp://10.0.0.5:8786 (see docs/batch.md)"
+    outcome: dict = {}
+
+    def connect() -> None:  # in a thread: Dask's own timeout does not cover a server that never answers its handshake
+        try:
+            outcome["client"] = Client(address, timeout=f"{seconds:g}s")
+        except Exception as exc:  # noqa: BLE001 - reported below, in one line
+            outcome["error"] = exc
+
+    thread = threading.Thread(target=connect, daemon=True)
+    thread.start()
+    thread.join(seconds + 5)
+    if "client" in outcome:
+        return outcome["client"]
+    error = outcome.get("error")
+    if isinstance(error, (ValueError, TypeError)):
+        raise NewscompareError(f"--cluster {address!r} is not a Dask scheduler address ({error}); {hint}")
+    why = f"{type(error).__name__}: {error}" if error else f"no Dask scheduler answered within {seconds:g} s"
+    raise NewscompareError(f"cannot reach the Dask scheduler at {address} ({why}); {hint}")
+
+
+def die_with_parent(parent: int, lock_fds: tuple[int, ...] = ()) -> None:
+    """Worker start-up: be killed when the parent dies (Linux prctl PR_SET_PDEATHSIG), and drop the lock's descriptor.
+
+    Without this a kill -9 of the run leaves its workers alive, holding the caller's pipes and, through the
+    inherited descriptor, the output folder's lock.
+    """
+    import signal
+
+    for fd in lock_fds:
+        try:
+            os.close(fd)  # the parent's descriptor keeps the flock; closing the copy does not release it
+        except OSError:
+            pass
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGKILL, 0, 0, 0)  # PR_SET_PDEATHSIG = 1
+    except (OSError, AttributeError):  # not Linux: the pool's own clean-up is all there is
+        pass
+    if os.getppid() != parent:  # the parent died before prctl took effect
+        os._exit(1)
 
 
 def _result(future):

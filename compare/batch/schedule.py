@@ -19,6 +19,10 @@ def check_cron(expression: str) -> str:
     if not croniter.is_valid(expression):
         raise ConfigError(f"--cron {expression!r} is not a cron expression; "
                           "write five fields: minute hour day-of-month month day-of-week, e.g. \"0 7 * * *\"")
+    try:
+        next_fire(expression, time.time())
+    except Exception:  # noqa: BLE001 - croniter gives up on a date that never comes (31 February)
+        raise ConfigError(f"--cron {expression!r} names a date that never comes; check the day and the month") from None
     return expression
 
 

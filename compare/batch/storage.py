@@ -25,6 +25,14 @@ def remove_stale_temp_files(folder: Path) -> int:
     return len(stale)
 
 
+_HELD: dict[int, Path] = {}  # descriptor -> lock file, for the workers to close
+
+
+def held_lock_fds() -> tuple[int, ...]:
+    """The descriptors of the output locks held by this process."""
+    return tuple(_HELD)
+
+
 class OutputLock:
     """An exclusive lock on an output folder (fcntl.flock: released by the OS even after kill -9)."""
 
@@ -36,8 +44,12 @@ class OutputLock:
     def __enter__(self) -> OutputLock:
         import fcntl
 
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        handle = open(self.path, "a+")
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            handle = open(self.path, "a+")
+        except OSError as exc:
+            raise NewscompareError(f"{self.path.parent}: cannot use this output folder ({exc.strerror or exc}); "
+                                   "check that it is a folder you may write to, or choose another") from None
         deadline = time.monotonic() + self.wait
         while True:
             try:
@@ -59,12 +71,14 @@ class OutputLock:
         handle.write(str(os.getpid()))
         handle.flush()
         self._handle = handle
+        _HELD[handle.fileno()] = self.path
         return self
 
     def __exit__(self, *exc) -> None:
         import fcntl
 
         if self._handle is not None:
+            _HELD.pop(self._handle.fileno(), None)
             fcntl.flock(self._handle, fcntl.LOCK_UN)
             self._handle.close()
             self._handle = None

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import math
 import sys
 
 from compare.errors import ConfigError
@@ -16,10 +17,21 @@ def add_input_arguments(parser: argparse.ArgumentParser) -> None:
                         help="a text, HTML or JSON file, an http(s) URL, or - for standard input")
     parser.add_argument("--outlet", action="append", default=[], metavar="NAME",
                         help="outlet name for the articles, in order (repeat per article)")
-    parser.add_argument("--max-size", type=float, default=MAX_BYTES / 2**20, metavar="MB",
+    parser.add_argument("--max-size", type=positive, default=MAX_BYTES / 2**20, metavar="MB",
                         help="refuse inputs larger than this (default %(default)g MB)")
-    parser.add_argument("--timeout", type=float, default=TIMEOUT, metavar="S",
+    parser.add_argument("--timeout", type=positive, default=TIMEOUT, metavar="S",
                         help="give up fetching a URL after this many seconds (default %(default)g)")
+
+
+def positive(value: str) -> float:
+    """A finite number above 0 (for --max-size and --timeout)."""
+    try:
+        number = float(value)
+    except ValueError:
+        number = math.nan
+    if not (0 < number < math.inf):
+        raise argparse.ArgumentTypeError(f"expected a number above 0, got {value!r}")
+    return number
 
 
 def read_inputs(args: argparse.Namespace, *, least: int = 1, most: int | None = None,

@@ -53,8 +53,8 @@ def load(args):
 
     if args.jobs < 0:
         raise ConfigError(f"--jobs must be 0 or more, not {args.jobs}")
-    names = [p.name for p in inspect.signature(compare_articles).parameters.values()
-             if p.kind is p.KEYWORD_ONLY and p.name != "progress"]
+    names = {p.name: p.default for p in inspect.signature(compare_articles).parameters.values()
+             if p.kind is p.KEYWORD_ONLY and p.name != "progress"}
     manifest = load_manifest(args.manifest, option_names=names)
     if args.output:
         output = Path(args.output).resolve()

@@ -26,7 +26,7 @@ from compare.commands._inputs import add_input_arguments, read_inputs
 def add_arguments(parser) -> None:
     add_input_arguments(parser)
     parser.add_argument("-o", "--output", metavar="PDF",
-                        help="where to write the brief (default: a name under out/ fixed by the inputs)")
+                        help="where to write the brief; - for standard output (default: a name under out/ fixed by the inputs)")
     parser.add_argument("--template", default="default", metavar="NAME|PATH",
                         help="template name (./templates/NAME.toml, else packaged) or path (default: %(default)s)")
 
@@ -49,7 +49,8 @@ def run(args) -> int:
     write_brief(comparison, path, template=template)
     if bar:
         bar(1, 1, "writing the brief")
-    print(path, file=sys.stdout)
+    if str(path) != "-":  # the PDF itself went to standard output
+        print(path, file=sys.stdout)
     return 0
 
 

@@ -18,7 +18,7 @@ from compare.commands._inputs import add_input_arguments, read_inputs
 
 def add_arguments(parser) -> None:
     add_input_arguments(parser)
-    parser.add_argument("-o", "--output", metavar="FILE", help="write the JSON here (default: standard output)")
+    parser.add_argument("-o", "--output", metavar="FILE", help="write the JSON here (default or -: standard output)")
 
 
 def run(args) -> int:
@@ -31,7 +31,7 @@ def run(args) -> int:
     bar = progress_bar()
     comparison = compare_articles(read_inputs(args, least=2, progress=bar), progress=bar)
     text = render_json(comparison)
-    if args.output:
+    if args.output and args.output != "-":
         write_text(args.output, text)
     else:
         sys.stdout.write(text)

@@ -41,7 +41,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_input_arguments(parser)
     parser.usage = "%(prog)s [options] ARTICLE_A ARTICLE_B"
     parser.add_argument("--format", choices=FORMATS, default="text", help="output format (default: text)")
-    parser.add_argument("-o", "--output", metavar="FILE", help="write here instead of standard output")
+    parser.add_argument("-o", "--output", metavar="FILE", help="write here instead of standard output (-: standard output)")
     parser.add_argument("-y", "--side-by-side", action="store_true", help="two columns: A on the left, B on the right")
     parser.add_argument("--only", type=_only, metavar="KINDS",
                         help="show only shared, conflicts or omissions (comma-separated to combine)")
@@ -61,6 +61,8 @@ def run(args: argparse.Namespace) -> int:
     from compare.comparison import compare_articles
     from compare.render.text import same_facts
 
+    if args.output == "-":
+        args.output = None
     articles = read_inputs(args, least=2, most=2)
     comparison = compare_articles(articles, profiles=not args.no_profiles)
     to_terminal = not args.output and _isatty(sys.stdout)

@@ -1,6 +1,7 @@
 """Reading articles from files, URLs, JSON, HTML and standard input (the input edge of the tool)."""
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -16,9 +17,10 @@ MAX_BYTES = 20 * 2**20  # 20 MB: larger inputs are refused unless the limit is r
 TIMEOUT = 15.0
 
 
-def read_article(source: str, *, outlet: str | None = None, max_bytes: int = MAX_BYTES,
+def read_article(source: str | os.PathLike, *, outlet: str | None = None, max_bytes: int = MAX_BYTES,
                  timeout: float = TIMEOUT, stdin=None) -> Article:
     """Read one article from a path, an http(s) URL, or "-" (standard input); the kind is sniffed from content."""
+    source = os.fspath(source)
     if source == "-":
         stream = stdin if stdin is not None else sys.stdin.buffer
         data = stream.read(max_bytes + 1)
@@ -36,9 +38,10 @@ def read_article(source: str, *, outlet: str | None = None, max_bytes: int = MAX
     if path.is_dir():
         raise InputError(source, "is a directory, not an article", "pass the article files inside it")
     try:
-        size = path.stat().st_size
-        check_size(source, size, max_bytes)
-        data = path.read_bytes()
+        check_size(source, path.stat().st_size, max_bytes)
+        with path.open("rb") as handle:  # at most the cap plus one byte, whatever the file is (/dev/zero, a FIFO)
+            data = handle.read(max_bytes + 1)
+        check_size(source, len(data), max_bytes)
     except PermissionError:
         raise InputError(source, "permission denied", "check the file's permissions") from None
     except OSError as exc:

@@ -26,6 +26,9 @@ _BOMS = (
 )
 
 
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u2060\ufeff"))  # zero-width space, word joiner, stray BOM: "$4.\u200b2"
+
+
 def decode_bytes(data: bytes, source: str, declared: str | None = None) -> tuple[str, str]:
     """Return (text, encoding name) for the bytes of one input, or raise InputError."""
     for magic, what in _MAGIC:
@@ -71,8 +74,8 @@ def page_charset(data: bytes) -> str | None:
 
 
 def _clean(text: str, source: str) -> str:
-    """NFC, Unix newlines; refuse text that is mostly control characters (binary data read as text)."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    """NFC, Unix newlines, no invisible word breaks; refuse text that is mostly control characters (binary data)."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").translate(_INVISIBLE)
     controls = count_controls(text.replace("\f", ""))
     if controls and controls > max(3, len(text) // 100):
         raise InputError(source, "undecodable or binary content (many control characters)",

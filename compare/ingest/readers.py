@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import math
 
 from compare.errors import InputError
 from compare.ingest.build import build_article, split_paragraphs, split_plain_text
@@ -35,26 +36,28 @@ def read_json(text: str, *, source: str, outlet: str | None = None, **meta) -> A
     except RecursionError:
         raise InputError(source, "the JSON is nested too deeply to be an article",
                          "pass one article as a JSON object with 'title' and 'text'") from None
+    except ValueError as exc:  # e.g. an integer of more than 4,300 digits
+        raise InputError(source, f"invalid JSON ({exc})", "fix the JSON, or pass the article as plain text") from None
     if not isinstance(data, dict):
         raise InputError(source, "the JSON is not an object", "pass one article as a JSON object with 'title' and 'text'")
     title = _first(data, _TITLE)
     paragraphs = _first(data, _PARAGRAPHS)
     body = _first(data, _TEXT)
     if isinstance(paragraphs, list):
-        paras = [" ".join(map(str, p)) if isinstance(p, list) else str(p) for p in paragraphs]
+        paras = [" ".join(filter(None, map(_as_str, p))) if isinstance(p, list) else _as_str(p) or ""
+                 for p in paragraphs]
     elif isinstance(body, str):
         paras = split_paragraphs(body)
     else:
         raise InputError(source, "the JSON object has no 'text' or 'paragraphs' field",
                          "add the article body as 'text' (a string) or 'paragraphs' (a list of strings)")
     authors = _first(data, _AUTHORS) or ()
-    if isinstance(authors, str):
-        authors = [authors]
+    authors = [authors] if isinstance(authors, (str, dict)) else authors if isinstance(authors, list) else ()
     meta.setdefault("url", _as_str(_first(data, _URL)))
     return build_article(
         _as_str(title) or "", paras, source=source, outlet=outlet, reader="json",
         metadata_outlet=_as_str(_first(data, _OUTLET)), date=_as_str(_first(data, _DATE)),
-        authors=tuple(str(a) for a in authors if a), language=_as_str(data.get("language")) or "en", **meta,
+        authors=tuple(filter(None, map(_as_str, authors))), language=_as_str(data.get("language")) or "en", **meta,
     )
 
 
@@ -172,8 +175,13 @@ def _first(data: dict, keys: tuple[str, ...]):
 
 
 def _as_str(value) -> str | None:
+    """A JSON value as text: strings and finite numbers; a {"name": ...} object or a list gives its first; else None."""
     if isinstance(value, dict):
         value = value.get("name") or value.get("title")
     if isinstance(value, list):
         value = value[0] if value else None
-    return str(value) if value not in (None, "") else None
+    if isinstance(value, float) and not math.isfinite(value):  # NaN and Infinity are not a headline
+        return None
+    if isinstance(value, (dict, list, bool)) or value in (None, ""):
+        return None
+    return str(value)

@@ -289,6 +289,9 @@ def _surname(name: str) -> str:
     return parts[-1] if parts else name
 
 
+MAX_NAME_WORDS = 6  # the longest person name looked for inside a Title Case run ("Juan Carlos de la Cruz Ruiz")
+
+
 def _known_in_title(text: str, span: tuple[int, int], k: int, names: set[str], gz: Gazetteer) -> list[_Candidate]:
     """In a Title Case sentence, only gazetteer entries and person names already seen elsewhere count."""
     out = []
@@ -297,7 +300,7 @@ def _known_in_title(text: str, span: tuple[int, int], k: int, names: set[str], g
             out.append(c)
             continue
         words = c.text.split()
-        for size in range(len(words), 0, -1):
+        for size in range(min(len(words), MAX_NAME_WORDS), 0, -1):  # no name is longer: keeps a long run linear
             found = False
             for i in range(len(words) - size + 1):
                 name = " ".join(words[i:i + size])
@@ -404,12 +407,26 @@ def _assemble(resolved, persons, canonical) -> tuple[tuple[Actor, ...], tuple[Me
               tuple(dict.fromkeys(l for l in labels.get(name, ()) if l)))
         for name in sorted(order, key=order.get))
     unique = tuple(dict.fromkeys(mentions))
-    return actors, tuple(m for k, m in enumerate(unique) if not _nested(m, unique))
+    nested = _nested(unique)
+    return actors, tuple(m for k, m in enumerate(unique) if k not in nested)
 
 
-def _nested(m: Mention, mentions: tuple[Mention, ...]) -> bool:
-    return any(o is not m and o.start <= m.start and m.end <= o.end and (o.end - o.start) > (m.end - m.start)
-               and o.actor == m.actor for o in mentions)
+def _nested(mentions: tuple[Mention, ...]) -> set[int]:
+    """Positions of mentions lying inside a longer mention of the same actor (one sweep per actor, not all pairs)."""
+    by_actor: dict[str, list[int]] = {}
+    for k, m in enumerate(mentions):
+        by_actor.setdefault(m.actor, []).append(k)
+    nested = set()
+    for ks in by_actor.values():
+        reach, reach_before, last = -1, -1, None  # reach_before: the furthest end among strictly earlier spans
+        for k in sorted(ks, key=lambda k: (mentions[k].start, -mentions[k].end)):
+            span = (mentions[k].start, mentions[k].end)
+            if span != last:
+                reach_before, last = reach, span
+            if reach_before >= span[1]:
+                nested.add(k)
+            reach = max(reach, span[1])
+    return nested
 
 
 def article_actors(article) -> tuple[tuple[Actor, ...], tuple[Mention, ...]]:

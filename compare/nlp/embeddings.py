@@ -11,6 +11,7 @@ if TYPE_CHECKING:
     import numpy as np
 
 _BERT_SPLIT = re.compile(r"[^\W_]+|[^\w\s]|_", re.UNICODE)
+MAX_WORD_CHARS = 100  # BERT's own max_input_chars_per_word: longer words are unknown (and would cost cubic time)
 
 
 def wordpiece_ids(text: str, index: dict[str, int]) -> list[int]:
@@ -19,10 +20,13 @@ def wordpiece_ids(text: str, index: dict[str, int]) -> list[int]:
     text = unicodedata.normalize("NFD", text.lower())
     text = "".join(c for c in text if not unicodedata.combining(c))
     ids = []
+    longest = _longest_piece(index)
     for word in _BERT_SPLIT.findall(text):
+        if len(word) > MAX_WORD_CHARS:
+            continue
         start, pieces = 0, []
         while start < len(word):
-            end = len(word)
+            end = min(len(word), start + longest)
             while end > start:
                 piece = word[start:end] if start == 0 else "##" + word[start:end]
                 if piece in index:
@@ -35,6 +39,16 @@ def wordpiece_ids(text: str, index: dict[str, int]) -> list[int]:
             start = end
         ids.extend(pieces)
     return ids
+
+
+_LONGEST: dict[int, int] = {}
+
+
+def _longest_piece(index: dict[str, int]) -> int:
+    """The length of the longest piece (without "##"), remembered per table."""
+    if id(index) not in _LONGEST:
+        _LONGEST[id(index)] = max((len(p.removeprefix("##")) for p in index), default=0)
+    return _LONGEST[id(index)]
 
 
 @dataclass(frozen=True, eq=False)

@@ -16,6 +16,7 @@ from typing import Sequence
 from compare.model import Attribution, Mention, Quote
 from compare.lexicon import lexicon
 from compare.nlp.actors import gazetteer
+from compare.nlp.spans import SpanIndex
 
 NAMED, ANONYMOUS, OUTLET = "named", "anonymous", "outlet"
 
@@ -94,6 +95,19 @@ def _sentence_of(spans: Sequence[tuple[int, int]], offset: int) -> tuple[int, in
     return offset, offset
 
 
+_last_index: tuple = (None, None)  # (mentions, their SpanIndex): one article's mentions are asked about many times
+
+
+def _index(mentions: Sequence[Mention]) -> SpanIndex:
+    """A SpanIndex of the mentions, reused while the same tuple is asked about."""
+    global _last_index
+    last, index = _last_index
+    if last is not mentions or not isinstance(mentions, tuple):  # a list could change between calls
+        index = SpanIndex(mentions)
+        _last_index = (mentions, index)
+    return index
+
+
 def _speaker_from(text: str, start: int, end: int, mentions: Sequence[Mention]):
     """(speaker, anonymous, start) for the phrase text[start:end] that ends right before a verb, or None."""
     phrase = " " + text[start:end].rstrip()
@@ -101,7 +115,7 @@ def _speaker_from(text: str, start: int, end: int, mentions: Sequence[Mention]):
         phrase = phrase[:aux.start()]
     phrase = phrase[1:]
     stop = start + len(phrase)
-    ending = [x for x in mentions if start <= x.start and x.end <= stop and not text[x.end:stop].strip(" ’'s,")]
+    ending = [x for x in _index(mentions).inside(start, stop) if not text[x.end:stop].strip(" ’'s,")]
     if ending:
         mention = ending[-1]
         if not _is_person(mention) and mention.actor not in gazetteer().outlets:
@@ -329,10 +343,10 @@ def find_attributions(text: str, sentence_spans: Sequence[tuple[int, int]], ment
     """Who claims are credited to: quote speakers, 'according to X', 'X said/told/indicated', 'X reported'."""
     gz = gazetteer()
     found: dict[tuple[int, int], Attribution] = {}
-    inside_quote = [(q.start, q.end) for q in quotes]
+    inside_quote = SpanIndex(quotes)
 
     def quoted(i: int) -> bool:
-        return any(s <= i < e for s, e in inside_quote)
+        return bool(inside_quote.covering(i))
 
     for quote, cue in _quotes_with_cues(text, sentence_spans, mentions):
         if cue and quote.speaker:
@@ -355,10 +369,14 @@ def find_attributions(text: str, sentence_spans: Sequence[tuple[int, int]], ment
         if x.actor in gz.outlets and _OUTLET_VERB.match(text, x.end) and not quoted(x.start):
             verb = _OUTLET_VERB.match(text, x.end)
             found[(x.start, verb.end())] = Attribution(OUTLET, x.actor, text[x.start:verb.end()], x.start, verb.end())
+    earlier = SpanIndex(found.values())
+    added: list[tuple[int, int]] = []  # spans found below; while they all start before the verb, one reach says it
+    reach = latest = -1
     for s_start, s_end in sentence_spans:
         for verb in re.finditer(r"\b(" + _VERB + r")\b", text[s_start:s_end]):
             v_start, v_end = s_start + verb.start(), s_start + verb.end()
-            if quoted(v_start) or any(a.start <= v_start < a.end for a in found.values()):
+            if quoted(v_start) or earlier.covering(v_start) or (
+                    reach > v_start if latest <= v_start else any(s <= v_start < e for s, e in added)):
                 continue
             who = _speaker_from(text, s_start, v_start, mentions)
             if not who:
@@ -369,4 +387,6 @@ def find_attributions(text: str, sentence_spans: Sequence[tuple[int, int]], ment
                 continue
             kind = ANONYMOUS if anonymous else (OUTLET if speaker in gz.outlets else NAMED)
             found[(w_start, v_end)] = Attribution(kind, speaker, text[w_start:v_end], w_start, v_end)
+            added.append((w_start, v_end))
+            reach, latest = max(reach, v_end), max(latest, w_start)
     return tuple(sorted(found.values(), key=lambda a: (a.start, a.end)))

@@ -23,6 +23,7 @@ own and listed below as data, then repair what it gets wrong on news copy:
 """
 from __future__ import annotations
 
+import bisect
 import re
 from functools import lru_cache
 
@@ -53,6 +54,8 @@ CLOCK_FOLLOWERS = (
     "Jan", "Feb", "March", "April", "May", "June", "July", "Aug", "Sept", "Oct", "Nov", "Dec",
 )
 
+MAX_SENTENCE_CHARS = 2000  # longer "sentences" (a 1 MB run without a full stop) are cut: every later stage stays linear
+_TAIL = 200  # characters of a piece the merge rules look at (a long merged sentence is not re-read each time)
 _CLOSERS = "\"'”’)]»"
 # Abbreviations followed by a name even when the name starts like a sentence ("Lakers vs. The ...").
 _JOINING_ABBREVIATIONS = ("v", "vs")
@@ -102,7 +105,7 @@ def _cut(text: str, spans: list[tuple[int, int]], cuts: list[int]) -> list[tuple
     out = []
     bounds = sorted(set(cuts))
     for start, end in spans:
-        inner = [c for c in bounds if start < c < end]
+        inner = bounds[bisect.bisect_right(bounds, start):bisect.bisect_left(bounds, end)]
         for piece_start, piece_end in zip([start, *inner], [*inner, end]):
             piece = _trim(text, piece_start, piece_end)
             if piece[1] > piece[0]:
@@ -119,11 +122,11 @@ def _is_hard_wrapped(text: str) -> bool:
 def _should_merge(text: str, left: tuple[int, int], right: tuple[int, int]) -> bool:
     """True if nupunkt's boundary between two adjacent sentences is wrong (rules 1 and 2)."""
     pat = _patterns()
-    before = text[left[0]:left[1]]
-    after = text[right[0]:right[1]]
+    before = text[max(left[0], left[1] - _TAIL):left[1]]  # the rules read only the end of the left piece
+    after = text[right[0]:min(right[1], right[0] + _TAIL)]  # and the start of the right one
     if pat["continues_sentence"].match(after):
         return True
-    if pat["list_number"].fullmatch(before):
+    if left[1] - left[0] < _TAIL and pat["list_number"].fullmatch(before):
         return True
     if pat["quoted_question_end"].search(before):
         return bool(pat["attribution"].match(after))
@@ -160,4 +163,17 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         cuts.extend(start + m.end() for m in pat["split_after_clock"].finditer(sentence))
     if "\n" in text and not _is_hard_wrapped(text):
         cuts.extend(m.end() for m in pat["line_break_boundary"].finditer(text))
-    return _cut(text, merged, cuts)
+    return [piece for span in _cut(text, merged, cuts) for piece in _cap(text, span)]
+
+
+def _cap(text: str, span: tuple[int, int]) -> list[tuple[int, int]]:
+    """A span longer than MAX_SENTENCE_CHARS cut at the last space before each limit (no sentence is that long)."""
+    start, end = span
+    pieces = []
+    while end - start > MAX_SENTENCE_CHARS:
+        limit = start + MAX_SENTENCE_CHARS
+        space = text.rfind(" ", start + MAX_SENTENCE_CHARS // 2, limit)
+        cut = space if space > start else limit
+        pieces.append(_trim(text, start, cut))
+        start = _trim(text, cut, end)[0]
+    return [p for p in pieces + [(start, end)] if p[1] > p[0]]

@@ -7,6 +7,7 @@ A weekday resolves to its closest occurrence to the publication date (within thr
 """
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from functools import lru_cache
@@ -93,14 +94,15 @@ def find_times(text: str, start: int = 0, end: int | None = None, published: str
     """Time anchors in text[start:end]; ``published`` (YYYY-MM-DD) resolves weekdays and relative phrases."""
     end = len(text) if end is None else end
     pub = parse_date(published)
-    taken: list[tuple[int, int]] = []
+    taken: list[tuple[int, int]] = []  # disjoint spans, sorted: an overlap can only be with a neighbour
     out = []
     for kind, pattern in _PATTERNS:
         for m in pattern.finditer(text, start, end):
             s = m.start("month") if kind == MONTH and "month" in m.groupdict() and m.group("month") else m.start()
             e = m.end()
-            if any(s < te and ts < e for ts, te in taken):
+            i = bisect.bisect_left(taken, (s, e))
+            if any(s < te and ts < e for ts, te in taken[max(i - 1, 0):i + 1]):
                 continue
-            taken.append((s, e))
+            taken.insert(i, (s, e))
             out.append(TimeAnchor(text[s:e], s, e, kind, _resolve(kind, m, pub)))
     return tuple(sorted(out, key=lambda t: t.start))

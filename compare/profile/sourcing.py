@@ -132,7 +132,10 @@ def _evidence(view: SentenceView, cue: str) -> Evidence:
 
 def _view_at(views: tuple[SentenceView, ...], offset: int) -> SentenceView | None:
     """The reporting sentence holding the article offset, if any."""
-    return next((v for v in views if v.sentence.start <= offset < v.sentence.end), None)
+    import bisect
+
+    k = bisect.bisect_right(views, offset, key=lambda v: v.sentence.start) - 1  # views are in reading order
+    return views[k] if k >= 0 and views[k].sentence.start <= offset < views[k].sentence.end else None
 
 
 def _speaker_cue(views: tuple[SentenceView, ...], view: SentenceView, quote: Quote) -> tuple[SentenceView, str]:

@@ -25,8 +25,8 @@ KIND_NAMES = {"number": "number", "date": "date", "actor": "name", "quote": "quo
 
 def write_brief(comparison: Comparison, path, *, template: Template | str | Path = "default",
                 generated: dt.datetime | None = None) -> Path:
-    """Write the PDF brief of ``comparison`` to ``path`` (atomically: a temp file, then a rename); return the path."""
-    return write_bytes(path, render_brief(comparison, template=template, generated=generated))
+    """Write the PDF brief of ``comparison`` to ``path`` (atomically; "-" is standard output when not a terminal)."""
+    return write_bytes(path, render_brief(comparison, template=template, generated=generated), binary=True)
 
 
 def render_brief(comparison: Comparison, *, template: Template | str | Path = "default",

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from compare.errors import ConfigError
+from compare.textsafe import strip_unsafe
 
 try:  # Python 3.11+
     import tomllib
@@ -138,8 +139,8 @@ SPEC = {
     "colours.highlight": ("colour_highlight", _colour),
     "colours.rule": ("colour_rule", _colour),
     "colours.outlets": ("outlet_colours", _colours),
-    "title.text": ("title", _str),
-    "title.subtitle": ("subtitle", _str),
+    "title.text": ("title", lambda v: strip_unsafe(_str(v)).replace("\t", " ").replace("\n", " ")),
+    "title.subtitle": ("subtitle", lambda v: strip_unsafe(_str(v)).replace("\t", " ").replace("\n", " ")),
     "title.logo": ("logo", _str),
     "title.logo_width_mm": ("logo_width_mm", _number(5, 120)),
     "page.header": ("header", _bool),
@@ -205,7 +206,7 @@ def _load_cached(path: Path, mtime: int) -> Template:
         logo = logo if logo.is_absolute() else path.parent / logo
         if not logo.is_file():
             raise ConfigError(f"template {path}: key title.logo names {fields['logo']!r}, which is not a file")
-        _check_image(logo, path)
+        fields["_logo_size"] = _check_image(logo, path)
         fields["logo"] = str(logo)
     for key in ("fonts.regular", "fonts.bold", "fonts.italic"):
         name = SPEC[key][0]
@@ -215,14 +216,56 @@ def _load_cached(path: Path, mtime: int) -> Template:
             if not font.is_file() or font.suffix.lower() != ".ttf":
                 raise ConfigError(f"template {path}: key {key} must be a .ttf file (got {fields[name]!r})")
             fields[name] = str(font)
+    _check_room(fields, path)
     packaged = path.parent == PACKAGED_DIR
     return Template(name=path.stem, source=f"packaged:{path.stem}" if packaged else str(path), **fields)
 
 
-def _check_image(logo: Path, path: Path) -> None:
-    """Raise ConfigError naming title.logo unless ReportLab can read and decode the file as an image (PNG, JPEG, GIF)."""
+PAGE_MM = {"A4": (210.0, 297.0), "Letter": (215.9, 279.4)}  # portrait width, height
+MIN_TEXT_MM = (60.0, 80.0)  # the narrowest and shortest text area the brief's tables and charts fit in
+MAX_LOGO_PIXELS = 16_000_000  # 4000 × 4000; a bigger logo only costs memory (a 120-Mpx PNG took 446 MB)
+TITLE_ROOM_MM = 40.0  # the width the title keeps beside the logo
+
+
+def _check_room(fields: dict, path: Path) -> None:
+    """Raise ConfigError naming the key when margins, or the logo, leave the page no room for the brief's text."""
+    width, height = PAGE_MM[fields["page_size"]]
+    if fields["landscape"]:
+        width, height = height, width
+    top, right, bottom, left = fields["margins_mm"]
+    text_w, text_h = width - left - right, height - top - bottom
+    if text_w < MIN_TEXT_MM[0] or text_h < MIN_TEXT_MM[1]:
+        raise ConfigError(f"template {path}: key page.margins_mm leaves a text area of {text_w:g} × {text_h:g} mm on "
+                          f"a {fields['page_size']} page; the brief needs at least {MIN_TEXT_MM[0]:g} × "
+                          f"{MIN_TEXT_MM[1]:g} mm: make the margins smaller")
+    if fields["logo"]:
+        if fields["logo_width_mm"] > text_w - TITLE_ROOM_MM:
+            raise ConfigError(f"template {path}: key title.logo_width_mm is {fields['logo_width_mm']:g} mm, but the "
+                              f"text area is {text_w:g} mm wide and the title needs {TITLE_ROOM_MM:g}; make it at most "
+                              f"{max(text_w - TITLE_ROOM_MM, 0):g}")
+        pixels_w, pixels_h = fields.pop("_logo_size")
+        logo_h = fields["logo_width_mm"] * pixels_h / pixels_w
+        if logo_h > text_h / 3:
+            raise ConfigError(f"template {path}: key title.logo is {pixels_w} × {pixels_h} px, {logo_h:.0f} mm high at "
+                              f"title.logo_width_mm = {fields['logo_width_mm']:g}; it may take at most a third of the "
+                              f"text area's {text_h:g} mm: use a wider logo or a smaller width")
+    fields.pop("_logo_size", None)
+
+
+def _check_image(logo: Path, path: Path) -> tuple[int, int]:
+    """The logo's size in pixels; ConfigError naming title.logo unless it is a PNG/JPEG/GIF of sane size that decodes."""
+    from PIL import Image as PILImage
     from reportlab.lib.utils import ImageReader
 
+    try:
+        with PILImage.open(logo) as image:  # reads the header only: the size before any decoding
+            size = image.size
+    except (OSError, ValueError, SyntaxError, PILImage.DecompressionBombError) as why:
+        raise ConfigError(f"template {path}: key title.logo names {logo}, which is not an image that can be read "
+                          f"({type(why).__name__}); use a PNG or JPEG file of at most {MAX_LOGO_PIXELS:,} pixels") from None
+    if size[0] * size[1] > MAX_LOGO_PIXELS:
+        raise ConfigError(f"template {path}: key title.logo names {logo}, an image of {size[0]} × {size[1]} px; "
+                          f"a logo may have at most {MAX_LOGO_PIXELS:,} pixels: scale it down")
     try:
         reader = ImageReader(str(logo))
         width, height = reader.getSize()
@@ -232,6 +275,7 @@ def _check_image(logo: Path, path: Path) -> None:
                           f"({type(why).__name__}); use a PNG or JPEG file") from None
     if width <= 0 or height <= 0:
         raise ConfigError(f"template {path}: key title.logo names {logo}, an image with no size")
+    return width, height
 
 
 def _read_toml(path: Path) -> dict:

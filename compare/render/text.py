@@ -337,19 +337,23 @@ class Painter:
         lines: list[list[tuple[str, str | None]]] = [[]]
         used = 0
         for word in words:
-            size = cells("".join(c for c, _ in word))
+            widths = [cells(c) for c, _ in word]
+            size = sum(widths)
             if lines[-1] and used + 1 + size > width:
                 lines.append([])
                 used = 0
+            start = 0
             while size > width:  # a URL or other unbreakable run (on a line of its own, see above): cut it
-                take, room = 0, width
-                while take < len(word) and cells(word[take][0]) <= room:
-                    room -= cells(word[take][0])
+                take, room = start, width
+                while take < len(word) and widths[take] <= room:
+                    room -= widths[take]
                     take += 1
-                lines[-1].extend(word[:take])
+                take = max(take, start + 1)
+                lines[-1].extend(word[start:take])
                 lines.append([])
-                word = word[take:]
-                size = cells("".join(c for c, _ in word))
+                size -= sum(widths[start:take])
+                start = take
+            word = word[start:]
             if lines[-1]:
                 prev = lines[-1][-1][1]
                 lines[-1].append((" ", prev if prev == word[0][1] else None))
