@@ -11,9 +11,10 @@ from compare.model import Article
 from compare.render.text import printable
 
 
-def add_input_arguments(parser: argparse.ArgumentParser) -> None:
-    """ARTICLE arguments (path, URL, .json, .html, or - for standard input) and the reading options."""
-    parser.add_argument("articles", nargs="+", metavar="ARTICLE",
+def add_input_arguments(parser: argparse.ArgumentParser, *, optional: bool = False) -> None:
+    """ARTICLE arguments (path, URL, .json, .html, or - for standard input) and the reading options
+    (``optional``: the command can work from something else, e.g. a saved comparison)."""
+    parser.add_argument("articles", nargs="*" if optional else "+", metavar="ARTICLE",
                         help="a text, HTML or JSON file, an http(s) URL, or - for standard input")
     parser.add_argument("--outlet", action="append", default=[], metavar="NAME",
                         help="outlet name for the articles, in order (repeat per article)")

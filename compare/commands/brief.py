@@ -9,8 +9,11 @@ tables of facts by outlet are split across pages. On a terminal, a progress bar 
 exit status: 0 the brief was written (its path is printed); 2 trouble (an unreadable input, bad
 arguments, a bad template, an unwritable output).
 
+--from FILE renders a comparison saved by `newscompare compare -o FILE`, without comparing again.
+
 example:
   newscompare brief seeds/rutte-white-house-nato-dues.txt seeds/foxnews-rutte-ukraine-talks.txt -o out/brief.pdf
+  newscompare brief --from out/seeds.json -o out/brief-from-saved.pdf
   newscompare brief a.html b.html c.json --outlet Reuters --outlet AP --template one-page
 """
 from __future__ import annotations
@@ -24,7 +27,9 @@ from compare.commands._inputs import add_input_arguments, read_inputs
 
 
 def add_arguments(parser) -> None:
-    add_input_arguments(parser)
+    add_input_arguments(parser, optional=True)
+    parser.add_argument("--from", dest="saved", metavar="JSON",
+                        help="render a comparison saved by `newscompare compare -o JSON` instead of comparing articles")
     parser.add_argument("-o", "--output", metavar="PDF",
                         help="where to write the brief; - for standard output (default: a name under out/ fixed by the inputs)")
     parser.add_argument("--template", default="default", metavar="NAME|PATH",
@@ -41,8 +46,17 @@ def run(args) -> int:
     from compare.render.pdf import write_brief
 
     bar = progress_bar()
-    articles = read_inputs(args, least=2, progress=bar)
-    comparison = compare_articles(articles, progress=bar)
+    if args.saved:
+        from compare.errors import ConfigError
+        from compare.render.jsonout import read_comparison
+
+        if args.articles:
+            raise ConfigError("give either articles or --from a saved comparison, not both")
+        comparison = read_comparison(args.saved)
+        articles = list(comparison.articles)
+    else:
+        articles = read_inputs(args, least=2, progress=bar)
+        comparison = compare_articles(articles, progress=bar)
     path = Path(args.output) if args.output else default_path(articles, template.name)
     if bar:
         bar(0, 1, "writing the brief")

@@ -57,6 +57,8 @@ CLOCK_FOLLOWERS = (
 MAX_SENTENCE_CHARS = 2000  # longer "sentences" (a 1 MB run without a full stop) are cut: every later stage stays linear
 _TAIL = 200  # characters of a piece the merge rules look at (a long merged sentence is not re-read each time)
 _CLOSERS = "\"'”’)]»"
+_LOWER_ABBREVIATIONS = ("approx", "dept", "govt", "corp", "assn", "bros", "univ", "incl", "natl", "intl", "mgmt",
+                        "misc", "spec", "supt", "sept", "repr", "chap", "vols", "nos", "figs", "cent")
 # Abbreviations followed by a name even when the name starts like a sentence ("Lakers vs. The ...").
 _JOINING_ABBREVIATIONS = ("v", "vs")
 
@@ -75,6 +77,10 @@ def _patterns() -> dict[str, re.Pattern]:
             r"(?<!\S)(\S*\.)[" + re.escape(_CLOSERS) + r"]*\s+"
             r"(?=[\"“‘(]?(?:" + starters + r")\b|[“‘]|[\"'](?=[A-Z]))"
         ),
+        # "a 50 per cent stake. Moroccan Interior Minister …": nupunkt sometimes keeps a plain lower-case word's
+        # full stop inside the sentence; a word of four or more lower-case letters is no abbreviation (but a few).
+        "split_after_word": re.compile(r"(?<![\w.’'-])(?!(?:" + "|".join(_LOWER_ABBREVIATIONS) + r")\.)[a-z]{4,}\."
+                                       r"[" + re.escape(_CLOSERS) + r"]*\s+(?=[A-Z][a-z])"),
         "split_after_clock": re.compile(
             r"\b[ap]\.m\.\s+(?=[A-Z])(?!(?:" + "|".join(CLOCK_FOLLOWERS) + r")\b)"
         ),
@@ -161,6 +167,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
             if word not in _JOINING_ABBREVIATIONS and not pat["list_number"].fullmatch(m.group(1)):
                 cuts.append(start + m.end())
         cuts.extend(start + m.end() for m in pat["split_after_clock"].finditer(sentence))
+        cuts.extend(start + m.end() for m in pat["split_after_word"].finditer(sentence))
     if "\n" in text and not _is_hard_wrapped(text):
         cuts.extend(m.end() for m in pat["line_break_boundary"].finditer(text))
     return [piece for span in _cut(text, merged, cuts) for piece in _cap(text, span)]

@@ -261,8 +261,13 @@ def _report_verbs(profiles, names):
     if len(loaded) < 2 or not any(loaded.values()) or all(loaded.values()):
         return []
     parts = [f"{names[i]} {_list([f'“{u.word}”' for u in uses], 4)}" for i, uses in loaded.items() if uses]
-    plain = [names[i] for i, uses in loaded.items() if not uses]
-    text = f"Loaded report verbs: {'; '.join(parts)}; {_list(plain)} only neutral ones (“said”, “told”)."
+    by_article = {p.article: p for p in profiles}
+    plain = []
+    for i, uses in loaded.items():
+        if not uses:  # the verbs it does use, read from its own text (never examples written here)
+            own = [f"“{u.word}”" for u in _own_uses(by_article[i], ("report_neutral",))][:3]
+            plain.append(f"{names[i]} none of the listed loaded ones" + (f" (its own: {', '.join(own)})" if own else ""))
+    text = f"Loaded report verbs: {'; '.join(parts)}; {'; '.join(plain)}."
     evidence = tuple(x for i, uses in loaded.items() for u in uses[:2] for x in _ev(names[i], u.evidence, 1))
     return [_diff("wording", text, 0.4, {f"{names[i]}: loaded report verbs": sum(u.count - u.quoted for u in uses) for i, uses in loaded.items()}, evidence)]
 

@@ -417,8 +417,8 @@ class _View:
         m = self.c.method
         return {
             "tool_version": m.tool_version if m else None,
-            "settings": dict(m.settings) if m else {},
-            "notes": [{"score": k, "text": v} for k, v in (m.notes.items() if m else ())],
+            "settings": dict(sorted(m.settings.items())) if m else {},  # sorted: a saved JSON keeps no other order
+            "notes": [{"score": k, "text": v} for k, v in sorted(m.notes.items() if m else ())],
             "inputs": [{"label": self.labels[i], "outlet": self.outlet(i), "source": a.source,
                         "sha256": a.content_hash, "reader": a.reader, "outlet_rule": a.outlet_rule}
                        for i, a in enumerate(self.c.articles)],
