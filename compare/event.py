@@ -172,6 +172,7 @@ def event_features(article_a: Article, article_b: Article, facts_a: Sequence[Fac
         "term_overlap": term_overlap,
         "core_link": 1.0 if core_links else 0.0,
         "core_share": core_share,
+        "genre_differs": 1.0 if article_a.genre != article_b.genre else 0.0,
     }
     counts = Counter(l.kind for l in links)
     reasons = [
@@ -206,6 +207,10 @@ def event_features(article_a: Article, article_b: Article, facts_a: Sequence[Fac
         reasons.append((Reason(f"Published {pub_gap} day{'s' if pub_gap != 1 else ''} apart "
                                f"({article_a.date} / {article_b.date}).", 0.0, (article_a.date, article_b.date)),
                         ("pub_far",)))
+    if article_a.genre != article_b.genre:
+        reasons.append((Reason(f"{la} is {_genre_name(article_a)} and {lb} {_genre_name(article_b)}: a piece that "
+                               "discusses the news is related to it, not a second report of the same event.", 0.0,
+                               (article_a.genre_rule, article_b.genre_rule)), ("genre_differs",)))
     actors_only_a = [x for x, _ in sal_a.most_common() if x not in sal_b][:5]
     actors_only_b = [x for x, _ in sal_b.most_common() if x not in sal_a][:5]
     if actors_only_a or actors_only_b:
@@ -225,6 +230,12 @@ def event_features(article_a: Article, article_b: Article, facts_a: Sequence[Fac
             + [f"only {lb}: {f.id} \"{short_text(f.text, FACT_WORDS)}\"" for f in dist_b])
             + ".", 0.0, tuple(f.id for f in dist_a + dist_b)), ()))
     return feats, reasons
+
+
+def _genre_name(article: Article) -> str:
+    if article.genre == "news":
+        return "a news report"
+    return f"{'an' if article.genre[0] in 'aeiou' else 'a'} {article.genre} piece ({article.genre_rule})"
 
 
 def _order_key(text: str) -> tuple[int, str]:
@@ -249,8 +260,8 @@ def verdict_from_features(feats: dict[str, float]) -> tuple[str, float]:
     z = model["bias"] + sum(w * feats[f] for f, w in zip(model["features"], model["weights"]))
     z -= CLASH_PENALTY * feats["time_clash"]
     score = 1.0 / (1.0 + math.exp(-z))
-    if not feats["fact_share"]:  # no fact of one is stated by the other: never the same event, whatever the words
-        score = min(score, round(model["same_at"] - 0.01, 4))
+    if not feats["fact_share"] or feats.get("genre_differs"):  # nothing stated by both, or an opinion piece
+        score = min(score, round(model["same_at"] - 0.01, 4))  # on a news report: never "same event"
     label = SAME_EVENT if score >= model["same_at"] else RELATED_EVENTS if score >= model["related_at"] else DIFFERENT_EVENTS
     return label, round(score, 4)
 
@@ -272,7 +283,8 @@ def feature_pushes(feats: dict[str, float]) -> dict[str, float]:
     distinctive items are shown for the reader and weigh nothing themselves."""
     model = event_model()
     push = {f: w * (feats[f] - m) for f, w, m in zip(model["features"], model["weights"], model["means"])}
-    return {**push, "time_clash": -CLASH_PENALTY * feats["time_clash"]}
+    return {**push, "time_clash": -CLASH_PENALTY * feats["time_clash"],
+            "genre_differs": -1.0 * feats.get("genre_differs", 0.0)}  # shown as against; the cap itself is a rule
 
 
 def same_event(a: Article, b: Article) -> Verdict:

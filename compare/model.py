@@ -55,6 +55,8 @@ class Article:
     encoding: str | None = None  # how the bytes were decoded, when read from bytes
     reader: str = "text"  # text | html | json | url
     warnings: tuple[str, ...] = ()  # what may have gone wrong in reading, e.g. a thin body from a large page
+    genre: str = "news"  # news | opinion | analysis, as the page says so (URL path, headline label, section)
+    genre_rule: str = ""  # what said so, e.g. "URL path /opinion/"; empty for news by default
 
     def role_of(self, sentence: Sentence) -> str:
         return self.paragraphs[sentence.paragraph].role

@@ -5,6 +5,7 @@ import hashlib
 import re
 import unicodedata
 from datetime import date as date_cls, datetime
+from urllib.parse import urlsplit
 
 from compare.errors import InputError
 from compare.ingest.outlet import choose_outlet
@@ -19,7 +20,7 @@ _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
 def build_article(headline: str, paragraphs: list[str], *, source: str, outlet: str | None = None,
                   metadata_outlet: str | None = None, url: str | None = None, date: str | None = None,
                   authors: tuple[str, ...] = (), language: str = "en", encoding: str | None = None,
-                  reader: str = "text", warnings: tuple[str, ...] = ()) -> Article:
+                  reader: str = "text", warnings: tuple[str, ...] = (), section: str | None = None) -> Article:
     """The Article for a headline and its paragraphs (raises InputError when there is no text at all)."""
     headline = _tidy(headline)
     texts = [t for t in (_tidy(p) for p in paragraphs) if t]
@@ -47,13 +48,37 @@ def build_article(headline: str, paragraphs: list[str], *, source: str, outlet: 
         offset += len(text)
     full = "\n\n".join(body)
     name, rule = choose_outlet(outlet, metadata_outlet, url, trailer, source)
+    genre, genre_rule = article_genre(headline, url, section)
     return Article(
         text=full, headline=headline, paragraphs=tuple(paras), sentences=tuple(sentences),
         outlet=name, outlet_rule=rule, source=source,
         content_hash=hashlib.sha256(full.encode("utf-8")).hexdigest(),
         authors=clean_authors([_tidy(a) for a in authors], name), date=normalise_date(date),
         language=language or "en", url=url, encoding=encoding, reader=reader, warnings=tuple(warnings),
+        genre=genre, genre_rule=genre_rule,
     )
+
+
+_GENRE_PATH = re.compile(r"/(opinions?|commentary|op-?eds?|editorials?|columns?|columnists?|analysis|news-analysis)(?:/|$)",
+                         re.IGNORECASE)
+_GENRE_HEAD = re.compile(r"^\s*(opinion|op-ed|editorial|commentary|column|analysis|news analysis)\s*[:|–—-]\s+",
+                         re.IGNORECASE)
+
+
+def article_genre(headline: str, url: str | None, section: str | None) -> tuple[str, str]:
+    """("opinion" | "analysis" | "news", the rule): only where the page says so, by its URL path, a label before
+    the headline ("Opinion: …") or its section metadata; everything else is news."""
+    def kind(word: str) -> str:
+        return "analysis" if "analysis" in word.lower() else "opinion"
+    if section and re.fullmatch(r"\s*(opinions?|commentary|op-?eds?|editorials?|analysis)\s*", section, re.IGNORECASE):
+        return kind(section), f"section '{section.strip()}'"
+    head = _GENRE_HEAD.match(headline or "")
+    if head:
+        return kind(head.group(1)), f"headline label '{head.group(1)}'"
+    path = _GENRE_PATH.search(urlsplit(url).path) if url else None
+    if path:
+        return kind(path.group(1)), f"URL path /{path.group(1)}/"
+    return "news", ""
 
 
 _MONTHS = ("january february march april may june july august september october november december "

@@ -57,7 +57,8 @@ def read_json(text: str, *, source: str, outlet: str | None = None, **meta) -> A
     return build_article(
         _as_str(title) or "", paras, source=source, outlet=outlet, reader="json",
         metadata_outlet=_as_str(_first(data, _OUTLET)), date=_as_str(_first(data, _DATE)),
-        authors=tuple(filter(None, map(_as_str, authors))), language=_as_str(data.get("language")) or "en", **meta,
+        authors=tuple(filter(None, map(_as_str, authors))), language=_as_str(data.get("language")) or "en",
+        section=_as_str(data.get("section") or data.get("genre")), **meta,
     )
 
 
@@ -86,7 +87,7 @@ def read_html(html: str, *, source: str, outlet: str | None = None, url: str | N
         title, paragraphs, source=source, outlet=outlet, reader="html" if not url else "url",
         metadata_outlet=getattr(doc, "sitename", None), date=page.get("published") or getattr(doc, "date", None),
         authors=tuple(authors), url=url or getattr(doc, "url", None),
-        language=getattr(doc, "language", None) or "en", warnings=warnings, **meta,
+        language=getattr(doc, "language", None) or "en", warnings=warnings, section=page.get("section"), **meta,
     )
 
 
@@ -114,6 +115,8 @@ def page_metadata(html: str) -> dict[str, str]:
             found.setdefault("og_title", value)
         elif value and key in _PUBLISHED_META:
             found.setdefault("published", value)
+        elif value and key in ("article:section", "section", "articlesection", "parsely-section"):
+            found.setdefault("section", value)
     title = tree.find(".//head/title")
     if title is not None and (title.text or "").strip():
         found["title"] = title.text.strip()
