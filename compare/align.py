@@ -197,22 +197,33 @@ def candidate_pairs(views_a: Sequence[FactView], views_b: Sequence[FactView]) ->
     of its A fact and of its B fact."""
     if not views_a or not views_b:
         return {}
-    shared = [[sum(va.terms[t] + vb.terms[t] for t in va.terms.keys() & vb.terms.keys()) / 2 for vb in views_b]
-              for va in views_a]  # the common terms' weight of every pair (sets: small facts, no matrix needed)
+    holders: dict[str, list[int]] = {}  # an inverted index: only pairs that share a term are ever weighed
+    for j, vb in enumerate(views_b):
+        for t in vb.terms:
+            holders.setdefault(t, []).append(j)
+    rows: list[dict[int, float]] = []
+    for va in views_a:
+        row: dict[int, float] = {}
+        for t, w in va.terms.items():
+            for j in holders.get(t, ()):
+                row[j] = row.get(j, 0.0) + (w + views_b[j].terms[t]) / 2  # the common terms' weight
+        rows.append(row)
     keep = set()
-    for i, row in enumerate(shared):
-        keep.update((i, j) for j in sorted(range(len(row)), key=lambda j: -row[j])[:CANDIDATES] if row[j] > 0)
-    for j in range(len(views_b)):
-        col = [row[j] for row in shared]
-        keep.update((i, j) for i in sorted(range(len(col)), key=lambda i: -col[i])[:CANDIDATES] if col[i] > 0)
+    cols: dict[int, dict[int, float]] = {}
+    for i, row in enumerate(rows):
+        keep.update((i, j) for j in sorted(row, key=lambda j: (-row[j], j))[:CANDIDATES] if row[j] > 0)
+        for j, w in row.items():
+            cols.setdefault(j, {})[i] = w
+    for j, col in cols.items():
+        keep.update((i, j) for i in sorted(col, key=lambda i: (-col[i], i))[:CANDIDATES] if col[i] > 0)
     for i, va in enumerate(views_a):
         if va.numbers or va.dates or va.quote_trigrams:
             for j, vb in enumerate(views_b):
                 if va.numbers & vb.numbers or va.dates & vb.dates or va.quote_trigrams & vb.quote_trigrams:
                     keep.add((i, j))
-    best_a = [max(range(len(row)), key=lambda j: (row[j], -j)) for row in shared]
-    best_b = [max(range(len(shared)), key=lambda i: (shared[i][j], -i)) for j in range(len(views_b))]
-    return {(i, j): (best_a[i] == j, best_b[j] == i) for i, j in sorted(keep)}
+    best_a = {i: max(row, key=lambda j: (row[j], -j)) for i, row in enumerate(rows) if row}
+    best_b = {j: max(col, key=lambda i: (col[i], -i)) for j, col in cols.items()}
+    return {(i, j): (best_a.get(i) == j, best_b.get(j) == i) for i, j in sorted(keep)}
 
 
 # --------------------------------------------------------------------------- conflicts

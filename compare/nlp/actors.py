@@ -80,8 +80,9 @@ def gazetteer() -> Gazetteer:
     )
 
 
+@lru_cache(maxsize=65536)
 def fold(name: str) -> str:
-    """Lower case without accents or punctuation: 'Micheál' -> 'micheal'."""
+    """Lower case without accents or punctuation: 'Micheál' -> 'micheal' (cached: names repeat)."""
     decomposed = unicodedata.normalize("NFKD", name)
     plain = "".join(c for c in decomposed if not unicodedata.combining(c))
     return re.sub(r"[^a-z0-9 ]+", "", plain.lower().replace("-", " ")).strip()
