@@ -69,7 +69,10 @@ def main(argv: list[str] | None = None) -> int:
     debug = "--debug" in argv
     argv = [a for a in argv if a != "--debug"]
     parser = build_parser()
-    args = parser.parse_args(argv)
+    try:
+        args = parser.parse_args(argv)  # --help, --version and --print-completion print here
+    except BrokenPipeError:
+        return _reader_gone()
     args.debug = debug
     if not getattr(args, "run", None):
         parser.print_help(sys.stderr)
@@ -84,14 +87,24 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
-        sys.stderr.close()  # the reader went away (e.g. `| head`): not an error
-        return 0
+        return _reader_gone()
     except Exception as exc:  # noqa: BLE001 - a bug: say so in one line unless --debug
         if debug:
             traceback.print_exc()
         print(f"newscompare: internal error: {type(exc).__name__}: {exc} "
               "(run again with --debug for the traceback, and please report it)", file=sys.stderr)
         return EXIT_USAGE
+
+
+def _reader_gone() -> int:
+    """The reader of standard output went away (e.g. `| head`): not an error, and nothing more to print."""
+    import os
+
+    try:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no second error when Python flushes
+    except (OSError, ValueError):
+        pass
+    return 0
 
 
 if __name__ == "__main__":
