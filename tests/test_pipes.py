@@ -1,17 +1,29 @@
-"""A reader that goes away early (`| head`) is not an error: no traceback, exit status kept."""
+"""A reader that goes away early (`| head`) is not an error: no traceback, exit status 0."""
 from __future__ import annotations
 
-import shutil
-import subprocess
-import sys
+import io
 
 import pytest
 
+from compare.cli import main
 
-@pytest.mark.skipif(shutil.which("head") is None, reason="needs head(1)")
-@pytest.mark.parametrize("args", [["--print-completion", "bash"], ["--help"]])
-def test_output_cut_short_by_head_is_quiet(args):
-    cmd = " ".join([sys.executable, "-m", "compare", *args]) + " | head -c 10 >/dev/null; echo ${PIPESTATUS[0]}"
-    done = subprocess.run(["bash", "-c", cmd], capture_output=True, text=True, timeout=60)
-    assert "Traceback" not in done.stderr and "BrokenPipe" not in done.stderr, done.stderr
-    assert done.stdout.strip() == "0"
+
+class GoneReader(io.StringIO):
+    """Standard output whose reader has gone: every write fails as a closed pipe does."""
+
+    def write(self, text):
+        raise BrokenPipeError(32, "Broken pipe")
+
+    def fileno(self):
+        raise ValueError("no file descriptor")
+
+
+@pytest.mark.parametrize("args", [["--print-completion", "bash"], ["--help"], ["--version"]])
+def test_output_cut_short_is_quiet(args, monkeypatch, capsys):
+    monkeypatch.setattr("sys.stdout", GoneReader())
+    try:
+        status = main(args)
+    except SystemExit as done:  # argparse ends --help and --version itself
+        status = done.code
+    assert status == 0
+    assert "Traceback" not in capsys.readouterr().err
