@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import re
 from itertools import combinations
 from pathlib import Path
 from typing import Sequence
@@ -12,6 +13,7 @@ import compare
 from compare import align, event, facts as facts_module
 from compare.errors import InputError
 from compare.facts import article_name, extract_facts, short_text
+from compare.nlp.similarity import terms
 from compare.model import (CONFLICTING, DIFFERENT_EVENTS, ONLY_A, ONLY_B, PARTIAL, SAME_EVENT, SHARED, Article,
                            Comparison, Difference, Fact, MatrixRow, Method, PairComparison)
 
@@ -19,6 +21,7 @@ QUALITY_PATH = Path(__file__).resolve().parent / "resources" / "engine" / "quali
 # How much each kind of engine difference matters to a reader (rank = weight x strength, strength 0..1).
 WEIGHTS = {"event": 1.0, "conflict": 0.95, "omission": 0.85, "exclusive": 0.6, "actor_variant": 0.5}
 EXCLUSIVES_EACH = 3  # facts only one outlet carries, listed per outlet
+ABSENT_WORDS = 3  # words of a fact the other article never uses, for an omission to be claimed
 ROLE_STRENGTH = {"headline": 1.0, "lead": 0.9, "body": 0.6}
 SAME_KIND_DISCOUNT = 0.6  # each further difference of a kind counts this much less when ordering
 SHORT_WORDS = 18  # words of a fact quoted in a difference line
@@ -178,12 +181,32 @@ def engine_differences(articles: Sequence[Article], fact_lists: Sequence[Sequenc
     for k, items in exclusives.items():
         items.sort(key=lambda x: (-x[0], _order(x[1].id)))
         others = "the other article" if n == 2 else "any other article"
-        for weight, fact in items[:EXCLUSIVES_EACH]:
+        elsewhere = {t for j, facts in enumerate(fact_lists) if j != k for f in facts for t, _ in terms(f.text)}
+        shown = 0
+        for weight, fact in items:
+            missing = absent_words(fact.text, elsewhere)
+            if len(missing) < ABSENT_WORDS:  # an omission claim must name what the other side never says
+                continue
             kind = "omission" if n == 2 and fact.role in ("headline", "lead") else "exclusive"
             out.append(_diff(kind, f"Only {article_name(k, articles)} reports ({fact.role}, {fact.id}): "
-                                   f"“{short_text(fact.text, SHORT_WORDS)}” — "
-                                   f"no fact of {others} shares its names, numbers, quotes or wording.", weight, {"facts_only_here": len(items)},
-                             (f"{fact.id}: {fact.text}",)))
+                                   f"“{short_text(fact.text, SHORT_WORDS)}” — {others} never says "
+                                   f"{', '.join(f'“{w}”' for w in missing[:4])}.", weight,
+                             {"facts_only_here": len(items)}, (f"{fact.id}: {fact.text}",)))
+            shown += 1
+            if shown == EXCLUSIVES_EACH:
+                break
+    return out
+
+
+def absent_words(text: str, elsewhere: set[str]) -> list[str]:
+    """The content words and names of a fact (as written) whose stems the other articles never use."""
+    seen, out = set(), []
+    for m in re.finditer(r"[\w’'$%.,-]*\w", text):
+        word = m.group()
+        for key, _ in terms(word):
+            if key != "<say>" and key not in elsewhere and key not in seen and (len(key) > 3 or key[:1].isdigit()):
+                seen.add(key)
+                out.append(word)
     return out
 
 
