@@ -209,3 +209,17 @@ def test_escaped_text_loses_controls_bidi_overrides_and_noncharacters():
 
     hostile = "a\u202eb\u2066c\u200fd\x85e\x9bf\x07g\ufffeh\uffff<i>&"
     assert esc(hostile) == "abcdefgh&lt;i&gt;&amp;"
+
+
+def test_characters_the_font_cannot_show_are_named_on_the_first_page(tmp_path):
+    from pypdf import PdfReader
+
+    from compare import compare_articles
+    from compare.ingest import article_from_text
+    from compare.render.pdf import render_brief
+
+    a = article_from_text("Talks in Beijing\n\nThe minister met officials in 北京 on Monday to discuss trade, officials said.")
+    b = article_from_text("Beijing talks\n\nOfficials said the minister met them in Beijing on Monday to discuss trade.")
+    first = PdfReader(__import__("io").BytesIO(render_brief(compare_articles([a, b], profiles=False)))).pages[0]
+    text = " ".join(first.extract_text().split())
+    assert "no glyph in the brief's font" in text and "U+5317" in text  # 北, named by code point (it prints as a box)

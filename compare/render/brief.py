@@ -58,6 +58,8 @@ def brief_content(comparison: Comparison, template: Template | str | Path = "def
         "articles": view.article_entries(),
         "sections": [{"id": name, "title": SECTION_TITLES[name], **getattr(view, name)()}
                      for name in template.sections],
+        # beyond Latin Extended: the PDF checks these against its font and says which it cannot show
+        "rare_characters": "".join(sorted({c for a in comparison.articles for c in a.text if ord(c) > 0x24F})),
     }
 
 

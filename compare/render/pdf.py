@@ -400,6 +400,14 @@ class _Layout:
         else:
             flow.extend(title)
         flow.append(self.article_cards())
+        from compare.render.fonts import missing_chars
+
+        missing = missing_chars(self.fonts.regular, self.c.get("rare_characters", ""))
+        if missing:
+            sample = ", ".join(f"U+{ord(c):04X}" for c in missing[:8]) + (" …" if len(missing) > 8 else "")
+            flow.append(self.p(esc(f"Note: {len(missing)} kind{'s' if len(missing) != 1 else ''} of character in "
+                                   f"the articles ({sample}) have no glyph in the brief's font and print as boxes; "
+                                   "set fonts.regular in a template to a font that covers them."), "muted"))
         return flow
 
     def article_cards(self):
