@@ -5,13 +5,12 @@ held-out 0.284 / 0.773 / 0.805)."""
 from __future__ import annotations
 
 import importlib.util
-from pathlib import Path
 
 import pytest
 
 from compare.evaldata import eval_dir
+from conftest import REPO
 
-ROOT = Path(__file__).resolve().parent.parent
 FLOORS = {  # split -> (link recall, link precision, only-in precision, false conflicts per 10 pairs at most)
     "dev": (0.26, 0.80, 0.85, 1.5),
     "holdout": (0.26, 0.75, 0.78, 1.0),
@@ -21,7 +20,7 @@ pytestmark = pytest.mark.skipif(eval_dir() is None, reason="no calibration data 
 
 
 def _scorer():
-    spec = importlib.util.spec_from_file_location("eval_align", ROOT / "bench" / "eval_align.py")
+    spec = importlib.util.spec_from_file_location("eval_align", REPO / "bench" / "eval_align.py")
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module

@@ -5,16 +5,15 @@ Refresh the snapshots after an intended change with NEWSCOMPARE_UPDATE_SNAPSHOTS
 from __future__ import annotations
 
 import json
-import os
-from pathlib import Path
 
 import pytest
 from test_brief_fixture import build_comparison, build_hostile_comparison
 
 from compare.render.brief import brief_content, distinct_examples, label, marked, shorten
 from compare.render.templates import PACKAGED_DIR, load_template
+from conftest import DATA as TEST_DATA, check_snapshot
 
-DATA = Path(__file__).parent / "data" / "brief"
+DATA = TEST_DATA / "brief"
 CASES = {
     "two-default": (lambda: build_comparison(2), "default"),
     "three-default": (lambda: build_comparison(3), "default"),
@@ -28,10 +27,7 @@ def test_content_matches_snapshot(case):
     content = brief_content(build(), load_template(PACKAGED_DIR / f"{template}.toml"))
     text = json.dumps(content, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
     path = DATA / f"content-{case}.json"
-    if os.environ.get("NEWSCOMPARE_UPDATE_SNAPSHOTS"):
-        path.write_text(text, encoding="utf-8")
-    assert path.exists(), f"{path.name} is missing; run with NEWSCOMPARE_UPDATE_SNAPSHOTS=1 to write it"
-    assert text == path.read_text(encoding="utf-8")
+    check_snapshot(path, text)
 
 
 def test_same_input_gives_same_content():

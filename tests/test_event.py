@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import importlib.util
 import json
-from pathlib import Path
 
 import pytest
 
@@ -13,13 +12,13 @@ from compare.event import verdict_from_features, CLASH_PENALTY, _clash_gap, even
 from compare.facts import extract_facts
 from compare.ingest import article_from_text, read_article
 from compare.model import DIFFERENT_EVENTS, RELATED_EVENTS, SAME_EVENT
+from conftest import REPO, SEED_A, SEED_B
 
-ROOT = Path(__file__).resolve().parent.parent
 
 
 def _seeds():
-    return (read_article(str(ROOT / "seeds" / "rutte-white-house-nato-dues.txt")),
-            read_article(str(ROOT / "seeds" / "foxnews-rutte-ukraine-talks.txt")))
+    return (read_article(str(SEED_A)),
+            read_article(str(SEED_B)))
 
 
 def test_seeds_are_not_the_same_event_because_times_clash():
@@ -52,7 +51,7 @@ def test_publication_dates_far_apart_push_away():
     assert any(r.text.startswith("Published 223 days apart") and r.weight < 0 for r in far.reasons)
 
 
-MONTH_GAPS = json.loads((ROOT / "tests" / "data" / "engine" / "month_gaps.json").read_text("utf-8"))
+MONTH_GAPS = json.loads((REPO / "tests" / "data" / "engine" / "month_gaps.json").read_text("utf-8"))
 
 
 @pytest.mark.parametrize("case", MONTH_GAPS, ids=lambda c: c["name"])
@@ -105,7 +104,7 @@ def test_no_shared_fact_is_never_the_same_event():
 # --------------------------------------------------------------------------- quality gate
 
 def _eval_module():
-    spec = importlib.util.spec_from_file_location("eval_engine", ROOT / "bench" / "eval_engine.py")
+    spec = importlib.util.spec_from_file_location("eval_engine", REPO / "bench" / "eval_engine.py")
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module

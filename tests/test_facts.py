@@ -4,7 +4,6 @@ from __future__ import annotations
 import importlib.util
 import json
 import re
-from pathlib import Path
 
 import pytest
 
@@ -20,10 +19,10 @@ from compare.nlp.quotes import find_attributions, find_quotes
 from compare.nlp.sentences import split_sentences
 from compare.nlp.similarity import is_title_case, terms
 from compare.nlp.times import MONTH_NAMES, MONTH_NUMBER, find_times
+from conftest import DATA as TEST_DATA, REPO, SEED_A
 
-ROOT = Path(__file__).resolve().parent.parent
-DATA = Path(__file__).resolve().parent / "data" / "engine"
-SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
+DATA = TEST_DATA / "engine"
+SEEDS = sorted((REPO / "seeds").glob("*.txt"))
 
 
 def _cases(name: str) -> list:
@@ -72,7 +71,7 @@ def test_actor_matching(case):
 
 
 def test_actor_resolution_in_seed():
-    article = read_article(str(ROOT / "seeds" / "rutte-white-house-nato-dues.txt"))
+    article = read_article(str(SEED_A))
     actors, facts = extract_facts(article, 0)
     rutte = next(a for a in actors if a.name == "Mark Rutte")
     assert "former Dutch Prime Minister" in rutte.labels
@@ -122,7 +121,7 @@ def test_empty_and_odd_text_does_not_crash():
 # --------------------------------------------------------------------------- quality gate
 
 def _eval_module():
-    spec = importlib.util.spec_from_file_location("eval_engine", ROOT / "bench" / "eval_engine.py")
+    spec = importlib.util.spec_from_file_location("eval_engine", REPO / "bench" / "eval_engine.py")
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
