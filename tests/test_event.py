@@ -1,13 +1,11 @@
-"""The same-event verdict: the seeds are not the same event (for the right reasons); BASIL quality gate."""
+"""The same-event verdict: the seeds are not the same event (for the right reasons); BASIL is gated in test_quality_gates.py."""
 from __future__ import annotations
 
-import importlib.util
 import json
 
 import pytest
 
 from compare.align import actor_map, align_pair
-from compare.evaldata import eval_dir
 from compare.event import verdict_from_features, CLASH_PENALTY, _clash_gap, event_features, event_model, same_event
 from compare.facts import extract_facts
 from compare.ingest import article_from_text, read_article
@@ -99,34 +97,3 @@ def test_no_shared_fact_is_never_the_same_event():
     feats, _ = event_features(a, b, facts_a, facts_b, [], to_a, to_b)
     feats = {**feats, "term_overlap": 1.0, "time_clash": 0.0}  # every word shared, yet no fact stated by both
     assert verdict_from_features(feats)[0] != "same event"
-
-
-# --------------------------------------------------------------------------- quality gate
-
-def _eval_module():
-    spec = importlib.util.spec_from_file_location("eval_engine", REPO / "bench" / "eval_engine.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-# measured on all BASIL pairs by bench/eval_engine.py event; this gate runs every third triplet for speed
-GATE = {True: (0.95, 0.95), False: (0.80, 0.93)}  # with_dates: (within-triplet acc, hard-negative acc)
-
-
-@pytest.mark.parametrize("with_dates", [True, False], ids=["with-dates", "without-dates"])
-def test_basil_same_event_gate(with_dates):
-    if eval_dir() is None:
-        pytest.skip("no calibration data (../shared/eval or NEWSCOMPARE_EVAL_DIR): BASIL unavailable")
-    module = _eval_module()
-    rows = module.basil_rows()
-    triplets = sorted({r["triplet-uuid"] for r in rows})[::3]
-    rows = [r for r in rows if r["triplet-uuid"] in triplets]
-    articles = [module.basil_article(r, with_date=with_dates) for r in rows]
-    right = {1: [0, 0], 0: [0, 0]}
-    for i, j, same in module.basil_pairs(rows):
-        label = same_event(articles[i], articles[j]).label
-        right[same][0] += (label == SAME_EVENT) == bool(same)
-        right[same][1] += 1
-    within, hard = right[1][0] / right[1][1], right[0][0] / right[0][1]
-    assert within >= GATE[with_dates][0] and hard >= GATE[with_dates][1], (within, hard)
