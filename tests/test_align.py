@@ -7,11 +7,10 @@ import re
 import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
-from compare import align
 from compare.align import actor_map, align_pair
 from compare.facts import extract_facts
 from compare.ingest import article_from_text, read_article
-from compare.model import CONFLICTING, ONLY_A, ONLY_B, PARTIAL, SHARED, Actor, Conflict
+from compare.model import CONFLICTING, ONLY_A, ONLY_B, PARTIAL, SHARED, Actor
 from compare.nlp.actors import PERSON, PLACE
 from conftest import DATA as TEST_DATA, SEED_A, SEED_B, clear_engine_caches
 

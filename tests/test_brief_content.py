@@ -7,11 +7,11 @@ from __future__ import annotations
 import json
 
 import pytest
-from test_brief_fixture import build_comparison, build_hostile_comparison
 
 from compare.render.brief import brief_content, distinct_examples, label, marked, shorten
 from compare.render.templates import PACKAGED_DIR, load_template
 from conftest import DATA as TEST_DATA, check_snapshot
+from test_brief_fixture import build_comparison, build_hostile_comparison
 
 DATA = TEST_DATA / "brief"
 CASES = {
@@ -130,7 +130,8 @@ def test_tone_chart_has_one_row_per_actor_across_spellings():
     profiles = tuple(dataclasses.replace(p, sentiment=dataclasses.replace(p.sentiment, targets=p.sentiment.targets + (
         dataclasses.replace(p.sentiment.targets[0], actor=name, score=score, sentences=9),)))
         for p, name, score in zip(comparison.profiles, spellings, (-0.4, 0.3)))
-    content = brief_content(dataclasses.replace(comparison, profiles=profiles), load_template(PACKAGED_DIR / "default.toml"))
+    template = load_template(PACKAGED_DIR / "default.toml")
+    content = brief_content(dataclasses.replace(comparison, profiles=profiles), template)
     chart = next(s for s in content["sections"] if s["id"] == "tone")["actors"]
     rows = [(a, scores) for a, scores in zip(chart["actors"], chart["scores"]) if "Zelensk" in a]
     assert rows == [("Vladimir Zelensky", [-0.4, 0.3])]

@@ -8,7 +8,6 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from test_brief_fixture import HOSTILE, build_comparison, build_hostile_comparison
 
 from compare.errors import NewscompareError
 from compare.render import output
@@ -16,6 +15,7 @@ from compare.render.brief import SECTION_TITLES
 from compare.render.fonts import bundled_paths, missing_chars, register_family
 from compare.render.pdf import render_brief, write_brief
 from compare.render.templates import PACKAGED_DIR
+from test_brief_fixture import HOSTILE, build_comparison, build_hostile_comparison
 
 pypdf = pytest.importorskip("pypdf")
 DEFAULT = PACKAGED_DIR / "default.toml"
@@ -204,9 +204,8 @@ def test_a_font_that_is_not_truetype_is_a_config_error(tmp_path):
 
 
 def test_an_empty_comparison_renders_with_notes_not_errors(tmp_path):
-    from test_brief_fixture import COURIER, LEDGER, make_article
-
     from compare.model import Comparison, PairComparison, Verdict
+    from test_brief_fixture import COURIER, LEDGER, make_article
 
     articles = (make_article(LEDGER, "unknown"), make_article(COURIER, ""))
     bare = Comparison(articles, ((), ()), ((), ()), (PairComparison(0, 1, (), Verdict("different events", 0.1)),))

@@ -103,9 +103,8 @@ def test_command_rejects_a_broken_template(tmp_path, capsys):
 
 
 def test_default_path_is_fixed_by_inputs_and_template():
-    from test_brief_fixture import build_comparison
-
     from compare.commands.brief import default_path
+    from test_brief_fixture import build_comparison
 
     articles = build_comparison(3).articles
     first = default_path(articles, "default")

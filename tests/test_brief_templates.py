@@ -1,7 +1,6 @@
 """Brief templates: packaged ones load, user copies layer over the default, broken ones name the key."""
 from __future__ import annotations
 
-
 import pytest
 
 from compare.errors import ConfigError

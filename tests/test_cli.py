@@ -8,7 +8,6 @@ import sys
 import pytest
 
 from compare.cli import main
-
 from conftest import REPO, SEED_A, SEED_B
 
 

@@ -1,16 +1,15 @@
 """compare_articles: N >= 2 articles, matrix, differences, method, JSON round trip, robustness."""
 from __future__ import annotations
 
-
 import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 import compare
 from compare.comparison import compare_articles
 from compare.errors import InputError
+from compare.facts import extract_facts
 from compare.ingest import article_from_text, read_article
 from compare.model import Comparison, from_dict, to_dict
-from compare.facts import extract_facts
 from conftest import SEED_A, SEED_B, clear_engine_caches
 
 THIRD = ("Rutte meets Trump\n\nNATO Secretary General Mark Rutte met President Donald Trump at the White House on "

@@ -19,13 +19,32 @@ from compare import model
 from compare.cli import main
 from compare.ingest import article_from_text
 from compare.model import (
-    CONFLICTING, ONLY_A, ONLY_B, PARTIAL, SHARED, Comparison, Conflict, Difference, Fact, Link, PairComparison,
-    Reason, Verdict, from_dict,
+    CONFLICTING,
+    ONLY_A,
+    ONLY_B,
+    PARTIAL,
+    SHARED,
+    Comparison,
+    Conflict,
+    Difference,
+    Fact,
+    Link,
+    PairComparison,
+    Reason,
+    Verdict,
+    from_dict,
 )
 from compare.render.jsonout import render_json
 from compare.render.markdown import escape, render_markdown
 from compare.render.text import (
-    cells, diff_rows, hunks, only_kinds, printable, render_text, same_facts, verdict_reason,
+    cells,
+    diff_rows,
+    hunks,
+    only_kinds,
+    printable,
+    render_text,
+    same_facts,
+    verdict_reason,
 )
 from conftest import DATA as TEST_DATA, REPO, check_snapshot
 

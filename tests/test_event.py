@@ -6,12 +6,11 @@ import json
 import pytest
 
 from compare.align import actor_map, align_pair
-from compare.event import verdict_from_features, CLASH_PENALTY, _clash_gap, event_features, event_model, same_event
+from compare.event import CLASH_PENALTY, _clash_gap, event_features, event_model, same_event, verdict_from_features
 from compare.facts import extract_facts
 from compare.ingest import article_from_text, read_article
 from compare.model import DIFFERENT_EVENTS, RELATED_EVENTS, SAME_EVENT
 from conftest import REPO, SEED_A, SEED_B
-
 
 
 def _seeds():

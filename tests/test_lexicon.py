@@ -1,10 +1,9 @@
 """The shared vocabulary (compare/resources/lexicon/) is the one list every stage uses."""
 from compare.lexicon import lexicon
+from compare.nlp.actors import find_actors
 from compare.nlp.quotes import find_quotes
 from compare.nlp.sentences import split_sentences
-from compare.nlp.actors import find_actors
-from compare.profile.wording import REPORT_CATEGORIES
-from compare.profile.wording import lexicon as wording_lexicon
+from compare.profile.wording import REPORT_CATEGORIES, lexicon as wording_lexicon
 
 
 def _quotes(text):

@@ -8,8 +8,7 @@ import pytest
 from compare.facts import extract_facts
 from compare.ingest import article_from_text, read_article
 from compare.model import Actor, Attribution, Fact, Mention, OutletProfile, Quote, from_dict, to_dict
-from compare.profile import build, framing, sentiment
-from compare.profile import build_profile, method_notes, profile_differences
+from compare.profile import build, build_profile, framing, method_notes, profile_differences, sentiment
 from compare.profile.differences import actor_groups
 from compare.profile.framing import sentence_frames
 from compare.profile.sections import sentence_views

