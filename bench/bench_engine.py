@@ -56,12 +56,12 @@ def main(argv=None) -> int:
     imp, read, first = out.split()
     print(f"cold process: import {imp} ms, read seeds {read} ms, first comparison {first} ms, whole process {whole:.0f} ms")
 
+    from compare import event
     from compare.align import align_pair
     from compare.comparison import compare_articles
     from compare.event import same_event
     from compare.facts import extract_facts
     from compare.ingest import read_article
-    from compare import event
     from compare.nlp.similarity import sentence_profile, terms
     from compare.nlp.times import find_times
     articles = [read_article(p) for p in SEEDS]

@@ -15,8 +15,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 from compare.ingest import read_article  # noqa: E402
-from compare.profile import build_profile, profile_differences  # noqa: E402
-from compare.profile import textfeatures  # noqa: E402
+from compare.profile import (  # noqa: E402
+    build_profile,
+    profile_differences,
+    textfeatures,  # noqa: E402
+)
 from compare.profile.textfeatures import tokens  # noqa: E402
 
 SEEDS = ("seeds/rutte-white-house-nato-dues.txt", "seeds/foxnews-rutte-ukraine-talks.txt")

@@ -239,6 +239,7 @@ def candidate_table(split: str = "dev"):
     """Per labelled pair: (pair id, candidate features, gold label) for every first-stage candidate, and the
     share of labelled links the first stage keeps. One code path with the product (compare.align)."""
     import math as _math
+
     from compare import align
     from compare.facts import extract_facts
     rows = basil_rows()
@@ -280,6 +281,7 @@ def fit(write: bool = False) -> dict:
     """Fit the logistic link model on the dev pairs' candidates; report leave-pairs-out figures through the product."""
     import numpy as np
     from sklearn.linear_model import LogisticRegression
+
     from compare import align
     table, cand_recall = candidate_table("dev")
     feats = list(align.FEATURES)

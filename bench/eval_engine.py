@@ -129,10 +129,9 @@ def basil_pairs(rows: list[dict]) -> list[tuple[int, int, int]]:
 def event(fit: bool = False) -> dict:
     """Same-event accuracy on BASIL: within-triplet pairs (same) and hard negatives (different events sharing
     a main entity), with and without publication dates; weights cross-validated by triplet (5 folds)."""
-    from compare.align import align_pair
+    from compare.align import actor_map, align_pair
     from compare.event import FEATURES, event_features, event_model
     from compare.facts import extract_facts
-    from compare.align import actor_map
     rows = basil_rows()
     pairs = basil_pairs(rows)
     results = {}
@@ -301,7 +300,7 @@ def extraction(path: Path = LABELS) -> dict:
     for name, fn in (("engine", engine_extract), ("baseline", baseline_extract)):
         totals = {k: [0, 0, 0] for k in ("actors", "numbers", "numbers_value_only", "times", "quotes",
                                           "quote_speakers")}
-        for label, article, span, raw in data:
+        for label, article, span, _raw in data:
             got = fn(article, span)
             parts = {
                 "actors": _match([a["name"] for a in label["actors"]], got["actors"], _same_name),

@@ -11,7 +11,6 @@ in-sample. --fit refits compare/resources/engine/event.json on all three setting
 from __future__ import annotations
 
 import argparse
-import dataclasses
 import datetime as dt
 import json
 import math
@@ -90,9 +89,11 @@ def main(argv=None) -> int:
     if eval_dir() is None:
         print("no calibration data")
         return 1
-    from compare.event import event_model, verdict_from_features, CLASH_PENALTY
-    from sklearn.linear_model import LogisticRegression
     import pickle
+
+    from sklearn.linear_model import LogisticRegression
+
+    from compare.event import CLASH_PENALTY, event_model, verdict_from_features
     cache = Path("/tmp/newscompare-event-features.pickle")
     if args.cached and cache.exists():
         data = pickle.loads(cache.read_bytes())
@@ -118,7 +119,7 @@ def main(argv=None) -> int:
             for n, zz in zip(test, z):
                 p = 1 / (1 + math.exp(-(zz - CLASH_PENALTY * feats[n]["time_clash"])))
                 pred[n] = int(p >= model["same_at"])
-        cv = score(list(range(len(feats))), labels, lambda n: pred[n])
+        cv = score(list(range(len(feats))), labels, lambda n, pred=pred: pred[n])
         out[setting] = {"pairs": len(labels), "shipped": shipped, "cv5": cv}
     print(json.dumps(out, indent=1))
     if args.fit:

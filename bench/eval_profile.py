@@ -22,6 +22,7 @@ sys.path.insert(0, str(BENCH.parent))
 sys.path.insert(0, str(BENCH))
 import train_bias  # noqa: E402
 import train_target_sentiment  # noqa: E402
+
 from compare.profile.linear import read_model  # noqa: E402
 from compare.profile.textfeatures import tokens, vader_lexicon  # noqa: E402
 from compare.profile.wording import BIASED_SENTENCE, bias_scores  # noqa: E402

@@ -16,7 +16,7 @@ from pathlib import Path
 import numpy as np
 from sklearn.feature_extraction import DictVectorizer
 from sklearn.linear_model import LogisticRegression
-from sklearn.metrics import f1_score, accuracy_score
+from sklearn.metrics import accuracy_score, f1_score
 from sklearn.model_selection import GroupKFold
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -76,7 +76,7 @@ def main():
     feats = [e[0] for e in ex]
     vectors = np.array([e[5] for e in ex])
     preds = np.empty(len(ex), dtype=object)
-    for fold, (tr, te) in enumerate(GroupKFold(n_splits=5).split(feats, y, groups)):
+    for _fold, (tr, te) in enumerate(GroupKFold(n_splits=5).split(feats, y, groups)):
         vec, clf = fit_model([feats[i] for i in tr], vectors[tr], y[tr], args.C, args.min_df, args.dense_scale)
         preds[te] = clf.predict(vec.transform([feats[i] for i in te]), vectors[te])
     f1 = f1_score(y, preds, average="macro")

@@ -448,7 +448,7 @@ def _specific_links_only(links: list[Link], facts_a: Sequence[Fact], facts_b: Se
             dropped_a += link.a
             dropped_b |= set(link.b)
     still_b = {b for l in kept if l.kind not in (ONLY_A, ONLY_B) for b in l.b}
-    why = (f"Only in {{}}: the articles report different happenings; alike in cast and wording, but no "
+    why = ("Only in {}: the articles report different happenings; alike in cast and wording, but no "
            "fact of the other gives the same number, date or quoted words.")
     for fid in dropped_a:
         kept.append(Link(ONLY_A, (fid,), (), 0.0, why.format(letters[0]), {"different_happening": 1.0}))

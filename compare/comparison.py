@@ -13,9 +13,23 @@ import compare
 from compare import align, event, facts as facts_module
 from compare.errors import InputError
 from compare.facts import article_name, extract_facts, short_text
+from compare.model import (
+    CONFLICTING,
+    DIFFERENT_EVENTS,
+    ONLY_A,
+    ONLY_B,
+    PARTIAL,
+    SAME_EVENT,
+    SHARED,
+    Article,
+    Comparison,
+    Difference,
+    Fact,
+    MatrixRow,
+    Method,
+    PairComparison,
+)
 from compare.nlp.similarity import terms
-from compare.model import (CONFLICTING, DIFFERENT_EVENTS, ONLY_A, ONLY_B, PARTIAL, SAME_EVENT, SHARED, Article,
-                           Comparison, Difference, Fact, MatrixRow, Method, PairComparison)
 
 QUALITY_PATH = Path(__file__).resolve().parent / "resources" / "engine" / "quality.json"
 # How much each kind of engine difference matters to a reader (rank = weight x strength, strength 0..1).

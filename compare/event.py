@@ -182,7 +182,7 @@ def event_features(article_a: Article, article_b: Article, facts_a: Sequence[Fac
          ("fact_share",)),
         (Reason(f"{term_overlap:.0%} of the content words overlap (both articles' facts taken whole).", 0.0, ()),
          ("term_overlap",)),
-        (Reason((f"The headlines and leads state the same happening: "
+        (Reason(("The headlines and leads state the same happening: "
                  + "; ".join(f"{l.a[0]} ≈ {l.b[0]}" for l in core_links[:3]) + ".") if core_links else
                 (f"No headline or lead fact of {la} is stated in the headline or lead of {lb} "
                  f"({core_share:.0%} of headline and lead facts have a counterpart anywhere)."),

@@ -1,5 +1,5 @@
-"""The shared vocabulary (compare/resources/lexicon/): reporting verbs, anonymous-source nouns, cited outlets,
-first names with the pronoun they usually take.
+"""The shared vocabulary (compare/resources/lexicon/): reporting verbs, anonymous-source nouns, news outlets,
+first names with the pronoun they usually take, stopwords.
 
 One cached loader, so the sentence splitter, the quote finder, actor recognition and the profiles read the
 same lists. Pure data: no stage imports another to get a word list.
@@ -17,10 +17,15 @@ class Lexicon:
     """The shared word lists, loaded once."""
     report_tone: dict[str, str]  # reporting verb -> "neutral" | "loaded" | "-" (cues an attribution, not counted)
     quote_verbs: tuple[str, ...]  # verbs that may mark a quotation's or a claim's attribution
+    matching_verbs: frozenset[str]  # reporting words word matching folds into one class ("said" = "told")
     source_nouns: tuple[str, ...]  # unnamed sources whenever they report ("officials", "aides")
     group_nouns: tuple[str, ...]  # unnamed only as a quote's speaker ("witnesses", "critics")
-    outlets: tuple[str, ...]  # news outlets cited in article text
+    outlets: tuple[str, ...]  # news outlets cited in article text (the sourcing profile)
     first_name_gender: dict[str, str]  # common first name -> "f" | "m" (the pronoun it usually takes)
+    outlet_actors: tuple[str, ...]  # outlet names recognised as actors in article text (the gazetteer's outlets)
+    outlet_names: dict[str, str]  # lower-cased spelling or domain -> the outlet's name as ingest writes it
+    stopwords: frozenset[str]  # skipped by word matching (the "same fact" signals, story grouping)
+    function_words: frozenset[str]  # function words of the outlet profiles (lexical density, model features)
 
     def report_verbs(self, tone: str) -> frozenset[str]:
         """Reporting verbs of one tone ("neutral" or "loaded")."""
@@ -49,11 +54,18 @@ def lexicon() -> Lexicon:
     """The shipped shared vocabulary."""
     verbs = _rows("reporting_verbs.tsv")
     nouns = _rows("anonymous_sources.tsv")
+    outlets = [(form, name, uses.split(",")) for form, name, uses in _rows("outlets.tsv")]
+    stopwords = [(word, sets.split(",")) for word, sets in _rows("stopwords.tsv")]
     return Lexicon(
-        report_tone={w: tone for w, tone, _ in verbs},
-        quote_verbs=tuple(w for w, _, quote in verbs if quote == "yes"),
+        report_tone={w: tone for w, tone, _, _ in verbs},
+        quote_verbs=tuple(w for w, _, quote, _ in verbs if quote == "yes"),
+        matching_verbs=frozenset(w for w, _, _, match in verbs if match == "yes"),
         source_nouns=tuple(w for w, kind in nouns if kind == "source"),
         group_nouns=tuple(w for w, kind in nouns if kind == "group"),
-        outlets=tuple(row[0] for row in _rows("outlets.txt")),
+        outlets=tuple(form for form, _, uses in outlets if "cited" in uses),
         first_name_gender={name: gender for name, gender in _rows("first_names.tsv")},
+        outlet_actors=tuple(form for form, _, uses in outlets if "actor" in uses),
+        outlet_names={form.lower(): name for form, name, uses in outlets if "ingest" in uses},
+        stopwords=frozenset(word for word, sets in stopwords if "matching" in sets),
+        function_words=frozenset(word for word, sets in stopwords if "function" in sets),
     )

@@ -5,9 +5,9 @@ import json
 import shutil
 
 import pytest
-from conftest import SEED_A, SEED_B
 
 from compare.cli import main
+from conftest import SEED_A, SEED_B
 
 
 def write(tmp_path, body: str):

@@ -11,8 +11,8 @@ import time
 from pathlib import Path
 
 import pytest
-
 import test_batch_runner as base
+
 from compare.batch.runner import run_batch
 
 PHASES = ("reading", "grouping", "comparing", "writing-pdf", "writing-index")

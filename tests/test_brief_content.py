@@ -5,16 +5,15 @@ Refresh the snapshots after an intended change with NEWSCOMPARE_UPDATE_SNAPSHOTS
 from __future__ import annotations
 
 import json
-import os
-from pathlib import Path
 
 import pytest
-from test_brief_fixture import build_comparison, build_hostile_comparison
 
 from compare.render.brief import brief_content, distinct_examples, label, marked, shorten
 from compare.render.templates import PACKAGED_DIR, load_template
+from conftest import DATA as TEST_DATA, check_snapshot
+from test_brief_fixture import build_comparison, build_hostile_comparison
 
-DATA = Path(__file__).parent / "data" / "brief"
+DATA = TEST_DATA / "brief"
 CASES = {
     "two-default": (lambda: build_comparison(2), "default"),
     "three-default": (lambda: build_comparison(3), "default"),
@@ -28,10 +27,7 @@ def test_content_matches_snapshot(case):
     content = brief_content(build(), load_template(PACKAGED_DIR / f"{template}.toml"))
     text = json.dumps(content, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
     path = DATA / f"content-{case}.json"
-    if os.environ.get("NEWSCOMPARE_UPDATE_SNAPSHOTS"):
-        path.write_text(text, encoding="utf-8")
-    assert path.exists(), f"{path.name} is missing; run with NEWSCOMPARE_UPDATE_SNAPSHOTS=1 to write it"
-    assert text == path.read_text(encoding="utf-8")
+    check_snapshot(path, text)
 
 
 def test_same_input_gives_same_content():
@@ -134,7 +130,8 @@ def test_tone_chart_has_one_row_per_actor_across_spellings():
     profiles = tuple(dataclasses.replace(p, sentiment=dataclasses.replace(p.sentiment, targets=p.sentiment.targets + (
         dataclasses.replace(p.sentiment.targets[0], actor=name, score=score, sentences=9),)))
         for p, name, score in zip(comparison.profiles, spellings, (-0.4, 0.3)))
-    content = brief_content(dataclasses.replace(comparison, profiles=profiles), load_template(PACKAGED_DIR / "default.toml"))
+    template = load_template(PACKAGED_DIR / "default.toml")
+    content = brief_content(dataclasses.replace(comparison, profiles=profiles), template)
     chart = next(s for s in content["sections"] if s["id"] == "tone")["actors"]
     rows = [(a, scores) for a, scores in zip(chart["actors"], chart["scores"]) if "Zelensk" in a]
     assert rows == [("Vladimir Zelensky", [-0.4, 0.3])]

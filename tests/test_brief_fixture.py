@@ -6,12 +6,40 @@ import re
 
 from compare import model
 from compare.model import (
-    Actor, ActorVariant, Article, Attribution, Comparison, Conflict, Difference, Fact, Link, MatrixRow,
-    Method, PairComparison, Paragraph, Quantity, Quote, Reason, Sentence, TimeAnchor, Verdict,
+    Actor,
+    ActorVariant,
+    Article,
+    Attribution,
+    Comparison,
+    Conflict,
+    Difference,
+    Fact,
+    Link,
+    MatrixRow,
+    Method,
+    PairComparison,
+    Paragraph,
+    Quantity,
+    Quote,
+    Reason,
+    Sentence,
+    TimeAnchor,
+    Verdict,
 )
 from compare.profile.types import (
-    ActorLabels, Evidence, FrameScore, FramingProfile, OutletProfile, Placement, ReadabilityProfile,
-    SentimentProfile, SourcingProfile, SpeakerShare, TargetSentiment, WordingProfile, WordUse,
+    ActorLabels,
+    Evidence,
+    FrameScore,
+    FramingProfile,
+    OutletProfile,
+    Placement,
+    ReadabilityProfile,
+    SentimentProfile,
+    SourcingProfile,
+    SpeakerShare,
+    TargetSentiment,
+    WordingProfile,
+    WordUse,
 )
 
 LEDGER = """Rutte presses allies on €2 billion fund as Trump hosts talks

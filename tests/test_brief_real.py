@@ -11,10 +11,10 @@ from compare.comparison import compare_articles
 from compare.evaldata import eval_dir
 from compare.render.brief import SECTION_TITLES
 from compare.render.templates import PACKAGED_DIR
+from conftest import SEED_A, SEED_B
 
 pypdf = pytest.importorskip("pypdf")
-REPO = Path(__file__).resolve().parent.parent
-SEEDS = [REPO / "seeds" / "rutte-white-house-nato-dues.txt", REPO / "seeds" / "foxnews-rutte-ukraine-talks.txt"]
+SEEDS = [SEED_A, SEED_B]
 OUTLETS = {"fox": "Fox News", "nyt": "The New York Times", "hpo": "HuffPost"}
 
 
@@ -103,9 +103,8 @@ def test_command_rejects_a_broken_template(tmp_path, capsys):
 
 
 def test_default_path_is_fixed_by_inputs_and_template():
-    from test_brief_fixture import build_comparison
-
     from compare.commands.brief import default_path
+    from test_brief_fixture import build_comparison
 
     articles = build_comparison(3).articles
     first = default_path(articles, "default")

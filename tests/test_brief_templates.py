@@ -1,15 +1,13 @@
 """Brief templates: packaged ones load, user copies layer over the default, broken ones name the key."""
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from compare.errors import ConfigError
 from compare.render.templates import PACKAGED_DIR, SECTIONS, SPEC, find_template, load_template, packaged_names
+from conftest import DATA as TEST_DATA, REPO
 
-DATA = Path(__file__).parent / "data" / "brief"
-REPO = Path(__file__).resolve().parent.parent
+DATA = TEST_DATA / "brief"
 BAD = sorted((DATA / "bad-templates").glob("*.toml"))
 
 

@@ -8,7 +8,6 @@ import sys
 import pytest
 
 from compare.cli import main
-
 from conftest import REPO, SEED_A, SEED_B
 
 
@@ -40,8 +39,12 @@ def test_errors_are_one_line_with_exit_2(capsys, argv, message):
 
 def test_debug_shows_the_traceback_and_keeps_the_exit_code(capsys):
     assert main(["inspect", "missing.txt", "--debug"]) == 2  # an input error, not Python's 1 ("differ")
-    err = capsys.readouterr().err
-    assert "Traceback" in err and "no such file" in err
+    lines = capsys.readouterr().err.splitlines()
+    # the error's own traceback: Python's header, the frame that raised it, the exception; then the one-line error
+    assert lines[0] == "Traceback (most recent call last):"
+    assert any(line.strip().startswith("File ") and line.endswith(", in read_article") for line in lines)
+    assert lines[-2].startswith("compare.errors.InputError: missing.txt: no such file")
+    assert lines[-1].startswith("newscompare: error: missing.txt: no such file")
 
 
 def test_python_dash_m_and_stdin():
@@ -66,11 +69,14 @@ def test_compare_writes_the_whole_comparison_as_json(tmp_path, capsys):
 
 
 def test_inspect_prints_article_text_as_data(tmp_path, capsys):
-    path = tmp_path / "evil.txt"
+    # ingest already drops controls from the text, so the file name (the source and, from it, the outlet) carries
+    # the escape sequence and the bidi override to inspect's own printing
+    path = tmp_path / "evil\x1b[31mred\x1b[0m\u202eeliv.txt"
     path.write_text("Head \x1b[31mred\x1b[0m line\n\nBody \u202eevil\u202c text here.\n", encoding="utf-8")
     assert main(["inspect", str(path)]) == 0
     out = capsys.readouterr().out
     assert "\x1b" not in out and "\u202e" not in out
+    assert "outlet:   evilredeliv (" in out and "/evilredeliv.txt" in out  # the sequences go, the visible text stays
 
 
 def test_an_unwritable_output_is_a_one_line_error(capsys):

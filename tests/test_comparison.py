@@ -1,25 +1,24 @@
 """compare_articles: N >= 2 articles, matrix, differences, method, JSON round trip, robustness."""
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 import compare
 from compare.comparison import compare_articles
 from compare.errors import InputError
+from compare.facts import extract_facts
 from compare.ingest import article_from_text, read_article
 from compare.model import Comparison, from_dict, to_dict
+from conftest import SEED_A, SEED_B, clear_engine_caches
 
-ROOT = Path(__file__).resolve().parent.parent
 THIRD = ("Rutte meets Trump\n\nNATO Secretary General Mark Rutte met President Donald Trump at the White House on "
          "Wednesday to discuss Ukraine peace talks.\n\nRutte said Europe would shoulder more of the burden.")
 
 
 def _seeds():
-    return [read_article(str(ROOT / "seeds" / "rutte-white-house-nato-dues.txt")),
-            read_article(str(ROOT / "seeds" / "foxnews-rutte-ukraine-talks.txt"))]
+    return [read_article(str(SEED_A)),
+            read_article(str(SEED_B))]
 
 
 def test_seed_comparison_round_trips_and_reports():
@@ -56,7 +55,11 @@ def test_fewer_than_two_articles_is_a_clear_error():
 
 
 def test_deterministic():
-    assert compare_articles(_seeds(), profiles=False) == compare_articles(_seeds(), profiles=False)
+    first = compare_articles(_seeds(), profiles=False)
+    assert clear_engine_caches() and extract_facts.cache_info().currsize == 0  # the second run is computed, not served
+    second = compare_articles(_seeds(), profiles=False)
+    assert extract_facts.cache_info().misses >= 2
+    assert first == second
 
 
 text = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), min_size=1, max_size=400)

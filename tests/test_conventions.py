@@ -10,7 +10,6 @@ import pytest
 
 import compare
 from compare.cli import build_parser, main
-
 from conftest import REPO
 
 

@@ -8,12 +8,10 @@ from __future__ import annotations
 import dataclasses
 import io
 import json
-import os
 import re
 import subprocess
 import sys
 import types
-from pathlib import Path
 
 import pytest
 
@@ -21,20 +19,38 @@ from compare import model
 from compare.cli import main
 from compare.ingest import article_from_text
 from compare.model import (
-    CONFLICTING, ONLY_A, ONLY_B, PARTIAL, SHARED, Comparison, Conflict, Difference, Fact, Link, PairComparison,
-    Reason, Verdict, from_dict,
+    CONFLICTING,
+    ONLY_A,
+    ONLY_B,
+    PARTIAL,
+    SHARED,
+    Comparison,
+    Conflict,
+    Difference,
+    Fact,
+    Link,
+    PairComparison,
+    Reason,
+    Verdict,
+    from_dict,
 )
 from compare.render.jsonout import render_json
 from compare.render.markdown import escape, render_markdown
 from compare.render.text import (
-    cells, diff_rows, hunks, only_kinds, printable, render_text, same_facts, verdict_reason,
+    cells,
+    diff_rows,
+    hunks,
+    only_kinds,
+    printable,
+    render_text,
+    same_facts,
+    verdict_reason,
 )
+from conftest import DATA as TEST_DATA, REPO, check_snapshot
 
-ROOT = Path(__file__).resolve().parent.parent
-DATA = Path(__file__).parent / "data" / "diff"
+DATA = TEST_DATA / "diff"
 CASES = sorted(p.name for p in DATA.iterdir() if (p / "hand.json").is_file())
-SCHEMA = ROOT / "compare" / "resources" / "schema" / "comparison.schema.json"
-UPDATE = os.environ.get("NEWSCOMPARE_UPDATE_SNAPSHOTS") == "1"
+SCHEMA = REPO / "compare" / "resources" / "schema" / "comparison.schema.json"
 SGR = re.compile(r"\x1b\[[0-9;]*m")
 
 # snapshot name -> (renderer, options)
@@ -68,14 +84,6 @@ def hand_comparison(case: str) -> Comparison:
 
 def render(comparison: Comparison, renderer: str, options: dict) -> str:
     return (render_text if renderer == "text" else render_markdown)(comparison, **options)
-
-
-def check_snapshot(path: Path, actual: str) -> None:
-    if UPDATE or not path.exists():
-        if not UPDATE:
-            pytest.fail(f"{path.name} is missing; run with NEWSCOMPARE_UPDATE_SNAPSHOTS=1 to write it")
-        path.write_text(actual, encoding="utf-8")
-    assert actual == path.read_text(encoding="utf-8"), f"{path} differs (rewrite with NEWSCOMPARE_UPDATE_SNAPSHOTS=1)"
 
 
 # --------------------------------------------------------------------------- snapshots
@@ -302,7 +310,7 @@ def test_schema_describes_every_field_of_the_model():
 
 def test_the_json_documentation_covers_the_schema():
     schema = json.loads(SCHEMA.read_text(encoding="utf-8"))
-    doc = (ROOT / "docs" / "json.md").read_text(encoding="utf-8")
+    doc = (REPO / "docs" / "json.md").read_text(encoding="utf-8")
     for name, definition in [("Comparison", schema), *schema["$defs"].items()]:
         section = doc.split(f"### {name}\n", 1)[1].split("\n### ", 1)[0]
         for field in definition["properties"]:
@@ -442,5 +450,5 @@ def test_diff_does_not_import_what_it_does_not_use():
     code = ("import sys; from compare.cli import build_parser; build_parser(); import compare.commands.diff, "
             "compare.render.text, compare.render.markdown, compare.render.jsonout; "
             "print(sorted(m for m in ('reportlab', 'trafilatura', 'dask', 'sklearn') if m in sys.modules))")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True).stdout
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, check=True).stdout
     assert out.strip() == "[]"

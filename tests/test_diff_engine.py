@@ -11,16 +11,14 @@ import os
 import re
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
 from compare.cli import main
+from conftest import DATA as TEST_DATA, REPO, check_snapshot
 
-ROOT = Path(__file__).resolve().parent.parent
-DATA = Path(__file__).parent / "data" / "diff"
+DATA = TEST_DATA / "diff"
 CASES = sorted(p.name for p in DATA.iterdir() if (p / "inputs.json").is_file())
-UPDATE = os.environ.get("NEWSCOMPARE_UPDATE_SNAPSHOTS") == "1"
 SNAPSHOTS = {"engine.text.txt": ["--width", "80"], "engine.md": ["--format", "markdown"]}
 
 
@@ -35,7 +33,7 @@ def argv(case: str) -> list[str]:
 
 @pytest.fixture
 def at_root(monkeypatch):
-    monkeypatch.chdir(ROOT)  # relative paths in the header, as a user would type them
+    monkeypatch.chdir(REPO)  # relative paths in the header, as a user would type them
 
 
 @pytest.mark.parametrize("snapshot", sorted(SNAPSHOTS))
@@ -44,10 +42,7 @@ def test_engine_output_matches_snapshot(case, snapshot, capsys, at_root):
     code = main(["diff", *argv(case), *SNAPSHOTS[snapshot]])
     out = capsys.readouterr().out
     path = DATA / case / snapshot
-    if UPDATE:
-        path.write_text(out, encoding="utf-8")
-    assert path.exists(), f"{path.name} is missing; run with NEWSCOMPARE_UPDATE_SNAPSHOTS=1 to write it"
-    assert out == path.read_text(encoding="utf-8"), f"{path} differs (review, then NEWSCOMPARE_UPDATE_SNAPSHOTS=1)"
+    check_snapshot(path, out)
     assert code == inputs(case)["exit"]
 
 
@@ -60,7 +55,7 @@ def test_the_seeds_are_not_called_the_same_event(capsys, at_root):
 @pytest.mark.parametrize("case", CASES)
 def test_engine_json_validates_against_the_schema(case, capsys, at_root):
     jsonschema = pytest.importorskip("jsonschema")
-    schema = json.loads((ROOT / "compare/resources/schema/comparison.schema.json").read_text(encoding="utf-8"))
+    schema = json.loads((REPO / "compare/resources/schema/comparison.schema.json").read_text(encoding="utf-8"))
     main(["diff", *argv(case), "--format", "json"])
     errors = list(jsonschema.Draft202012Validator(schema).iter_errors(json.loads(capsys.readouterr().out)))
     assert not errors, "\n".join(f"{list(e.absolute_path)}: {e.message}" for e in errors[:5])
@@ -70,7 +65,7 @@ def test_a_whole_diff_in_a_pipe_is_plain_and_imports_no_heavy_module():
     code = ("import sys; from compare.cli import main; code = main(['diff', *sys.argv[1:]]); "
             "heavy = sorted(m for m in ('reportlab', 'trafilatura', 'dask', 'distributed') if m in sys.modules); "
             "print('HEAVY', heavy, file=sys.stderr); sys.exit(code)")
-    done = subprocess.run([sys.executable, "-c", code, *inputs("seeds")["files"]], cwd=ROOT, capture_output=True,
+    done = subprocess.run([sys.executable, "-c", code, *inputs("seeds")["files"]], cwd=REPO, capture_output=True,
                           text=True, env={k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "COLUMNS")})
     assert done.returncode == 1, done.stderr
     assert "HEAVY []" in done.stderr
@@ -81,7 +76,7 @@ def test_a_whole_diff_in_a_pipe_is_plain_and_imports_no_heavy_module():
 def test_python_m_compare_diff_reads_standard_input(at_root):
     files = inputs("bridge-vote")["files"]
     done = subprocess.run([sys.executable, "-m", "compare", "diff", files[0], "-", "--format", "json"],
-                          input=(ROOT / files[1]).read_bytes(), capture_output=True, cwd=ROOT)
+                          input=(REPO / files[1]).read_bytes(), capture_output=True, cwd=REPO)
     assert done.returncode == 1, done.stderr.decode()
     data = json.loads(done.stdout)
     assert [a["source"] for a in data["articles"]] == [files[0], "-"]

@@ -1,25 +1,21 @@
-"""The same-event verdict: the seeds are not the same event (for the right reasons); BASIL quality gate."""
+"""The same-event verdict: the seeds are not the same event (for the right reasons); BASIL is gated in test_quality_gates.py."""
 from __future__ import annotations
 
-import importlib.util
 import json
-from pathlib import Path
 
 import pytest
 
 from compare.align import actor_map, align_pair
-from compare.evaldata import eval_dir
-from compare.event import verdict_from_features, CLASH_PENALTY, _clash_gap, event_features, event_model, same_event
+from compare.event import CLASH_PENALTY, _clash_gap, event_features, event_model, same_event, verdict_from_features
 from compare.facts import extract_facts
 from compare.ingest import article_from_text, read_article
 from compare.model import DIFFERENT_EVENTS, RELATED_EVENTS, SAME_EVENT
-
-ROOT = Path(__file__).resolve().parent.parent
+from conftest import REPO, SEED_A, SEED_B
 
 
 def _seeds():
-    return (read_article(str(ROOT / "seeds" / "rutte-white-house-nato-dues.txt")),
-            read_article(str(ROOT / "seeds" / "foxnews-rutte-ukraine-talks.txt")))
+    return (read_article(str(SEED_A)),
+            read_article(str(SEED_B)))
 
 
 def test_seeds_are_not_the_same_event_because_times_clash():
@@ -52,7 +48,7 @@ def test_publication_dates_far_apart_push_away():
     assert any(r.text.startswith("Published 223 days apart") and r.weight < 0 for r in far.reasons)
 
 
-MONTH_GAPS = json.loads((ROOT / "tests" / "data" / "engine" / "month_gaps.json").read_text("utf-8"))
+MONTH_GAPS = json.loads((REPO / "tests" / "data" / "engine" / "month_gaps.json").read_text("utf-8"))
 
 
 @pytest.mark.parametrize("case", MONTH_GAPS, ids=lambda c: c["name"])
@@ -100,34 +96,3 @@ def test_no_shared_fact_is_never_the_same_event():
     feats, _ = event_features(a, b, facts_a, facts_b, [], to_a, to_b)
     feats = {**feats, "term_overlap": 1.0, "time_clash": 0.0}  # every word shared, yet no fact stated by both
     assert verdict_from_features(feats)[0] != "same event"
-
-
-# --------------------------------------------------------------------------- quality gate
-
-def _eval_module():
-    spec = importlib.util.spec_from_file_location("eval_engine", ROOT / "bench" / "eval_engine.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-# measured on all BASIL pairs by bench/eval_engine.py event; this gate runs every third triplet for speed
-GATE = {True: (0.95, 0.95), False: (0.80, 0.93)}  # with_dates: (within-triplet acc, hard-negative acc)
-
-
-@pytest.mark.parametrize("with_dates", [True, False], ids=["with-dates", "without-dates"])
-def test_basil_same_event_gate(with_dates):
-    if eval_dir() is None:
-        pytest.skip("no calibration data (../shared/eval or NEWSCOMPARE_EVAL_DIR): BASIL unavailable")
-    module = _eval_module()
-    rows = module.basil_rows()
-    triplets = sorted({r["triplet-uuid"] for r in rows})[::3]
-    rows = [r for r in rows if r["triplet-uuid"] in triplets]
-    articles = [module.basil_article(r, with_date=with_dates) for r in rows]
-    right = {1: [0, 0], 0: [0, 0]}
-    for i, j, same in module.basil_pairs(rows):
-        label = same_event(articles[i], articles[j]).label
-        right[same][0] += (label == SAME_EVENT) == bool(same)
-        right[same][1] += 1
-    within, hard = right[1][0] / right[1][1], right[0][0] / right[0][1]
-    assert within >= GATE[with_dates][0] and hard >= GATE[with_dates][1], (within, hard)

@@ -8,8 +8,8 @@ from compare.ingest import read_article
 from compare.ingest.build import article_genre
 from compare.ingest.readers import read_html, read_json
 
-NEWS = ("Council approves bridge repairs\n\nThe Millbrook city council voted 7-2 on Tuesday to approve $4.2 million for "
-        "repairs to the Elm Street bridge.\n\nThe bridge has been closed to trucks since January.")
+NEWS = ("Council approves bridge repairs\n\nThe Millbrook city council voted 7-2 on Tuesday to approve $4.2 million "
+        "for repairs to the Elm Street bridge.\n\nThe bridge has been closed to trucks since January.")
 
 
 @pytest.mark.parametrize("headline, url, section, genre", [

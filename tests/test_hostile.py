@@ -1,19 +1,17 @@
 """Hostile input and faults (issue 16): each numbered failure's minimal reproduction, as a test."""
 from __future__ import annotations
 
-import json
 import os
 import sqlite3
 from pathlib import Path
 
 import pytest
-
 import test_batch_runner as base
+
 from compare.batch.manifest import load_manifest
 from compare.cli import main
 from compare.errors import ConfigError, InputError, NewscompareError
 from compare.ingest import article_from_bytes
-
 from conftest import SEED_A
 
 

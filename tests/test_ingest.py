@@ -12,10 +12,8 @@ from hypothesis import given, settings, strategies as st
 
 from compare.errors import InputError
 from compare.ingest import article_from_bytes, article_from_text, read_article
-from compare.model import from_dict, to_dict, Article
-
+from compare.model import Article, from_dict, to_dict
 from conftest import DATA, SEED_B
-
 
 # --------------------------------------------------------------------------- the seeds
 

@@ -9,7 +9,6 @@ import pytest
 from compare.ingest import article_from_bytes, read_article
 from compare.ingest.build import normalise_date
 from compare.model import CREDIT
-
 from conftest import DATA
 
 PAGES = DATA / "ingest" / "pages"

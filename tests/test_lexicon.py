@@ -1,10 +1,9 @@
 """The shared vocabulary (compare/resources/lexicon/) is the one list every stage uses."""
 from compare.lexicon import lexicon
+from compare.nlp.actors import find_actors
 from compare.nlp.quotes import find_quotes
 from compare.nlp.sentences import split_sentences
-from compare.nlp.actors import find_actors
-from compare.profile.wording import REPORT_CATEGORIES
-from compare.profile.wording import lexicon as wording_lexicon
+from compare.profile.wording import REPORT_CATEGORIES, lexicon as wording_lexicon
 
 
 def _quotes(text):
@@ -57,3 +56,21 @@ def test_a_surname_that_is_also_an_outlet_is_the_person():
     text = ("Former Mexican President Vicente Fox spoke on Wednesday about the visit of the candidate.\n\n"
             "“He is not welcome,” Fox said in an interview.")
     assert [q.speaker for q in _quotes(text)] == ["Vicente Fox"]
+
+
+def test_stopwords_and_outlets_have_one_home():
+    from compare.ingest.outlet import canonical_outlet, outlet_from_url
+    from compare.nlp.actors import gazetteer
+    from compare.nlp.similarity import STOPWORDS
+    from compare.profile.textfeatures import FUNCTION_WORDS
+    lex = lexicon()
+    assert STOPWORDS is lex.stopwords and len(lex.stopwords) == 154
+    # profile/ still keeps a copy; it must stay the lexicon's set until it reads lexicon().function_words
+    assert FUNCTION_WORDS == lex.function_words and len(lex.function_words) == 161
+    assert len(lex.stopwords & lex.function_words) == 135
+    assert gazetteer().outlets == frozenset(lex.outlet_actors) and len(lex.outlet_actors) == 43
+    assert len(lex.outlets) == 44 and len(set(lex.outlet_names.values())) == 31
+    assert canonical_outlet("FOXNEWS.COM") == "Fox News" and outlet_from_url("https://www.bbc.co.uk/news") == "BBC"
+    assert canonical_outlet("BBC News") == "BBC" and canonical_outlet("AP News") == "AP News"
+    from compare.nlp.similarity import REPORTING
+    assert REPORTING is lex.matching_verbs and len(REPORTING) == 24 and {"said", "according"} <= REPORTING

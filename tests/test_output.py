@@ -11,7 +11,6 @@ import pytest
 from compare.cli import main
 from compare.errors import NewscompareError
 from compare.render.output import write_bytes, write_text
-
 from conftest import SEED_A, SEED_B
 
 

@@ -2,25 +2,23 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 
 from compare.facts import extract_facts
 from compare.ingest import article_from_text, read_article
 from compare.model import Actor, Attribution, Fact, Mention, OutletProfile, Quote, from_dict, to_dict
-from compare.profile import build, framing, sentiment
-from compare.profile import build_profile, method_notes, profile_differences
+from compare.profile import build, build_profile, framing, method_notes, profile_differences, sentiment
 from compare.profile.differences import actor_groups
 from compare.profile.framing import sentence_frames
 from compare.profile.sections import sentence_views
 from compare.profile.sourcing import sourcing_profile
 from compare.profile.types import NOT_ENOUGH_TEXT, ReadabilityProfile, SourcingProfile, SpeakerShare
 from compare.profile.wording import wording_profile
+from conftest import DATA as TEST_DATA, SEED_A, SEED_B
 
-DATA = Path(__file__).parent / "data" / "profile"
-ROOT = Path(__file__).parent.parent
-SEEDS = (ROOT / "seeds" / "rutte-white-house-nato-dues.txt", ROOT / "seeds" / "foxnews-rutte-ukraine-talks.txt")
+DATA = TEST_DATA / "profile"
+SEEDS = (SEED_A, SEED_B)
 EDGE_CASES = json.loads((DATA / "edge_cases.json").read_text(encoding="utf-8"))
 ACTOR_GROUPS = json.loads((DATA / "actor_groups.json").read_text(encoding="utf-8"))
 OWN_OUTLET = json.loads((DATA / "own_outlet.json").read_text(encoding="utf-8"))

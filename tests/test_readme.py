@@ -21,9 +21,9 @@ import pytest
 
 import compare.commands
 from compare.cli import main
+from conftest import REPO
 
-ROOT = Path(__file__).resolve().parent.parent
-README = ROOT / "README.md"
+README = REPO / "README.md"
 FENCE = re.compile(r"^```(?:sh|shell|bash|console)\s*\n(.*?)^```", re.M | re.S)
 COMMAND = re.compile(r"^(?:[^|]*\|\s*)?(?:newscompare|python3? -m compare)\b")
 IGNORE = shutil.ignore_patterns(".git", "__pycache__", ".pytest_cache", ".hypothesis", "*.egg-info", ".venv",
@@ -78,7 +78,7 @@ def test_the_readme_has_examples():
 @pytest.fixture(scope="module")
 def repo_copy(tmp_path_factory):
     target = tmp_path_factory.mktemp("repo") / "newscompare"
-    shutil.copytree(ROOT, target, ignore=IGNORE, symlinks=True)
+    shutil.copytree(REPO, target, ignore=IGNORE, symlinks=True)
     return target
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
@@ -13,9 +12,9 @@ from compare.errors import InputError
 from compare.ingest import read_article
 from compare.render.brief import brief_content
 from compare.render.jsonout import read_comparison, render_json
+from conftest import SEED_A, SEED_B
 
-ROOT = Path(__file__).resolve().parent.parent
-SEEDS = [str(ROOT / "seeds" / "rutte-white-house-nato-dues.txt"), str(ROOT / "seeds" / "foxnews-rutte-ukraine-talks.txt")]
+SEEDS = [str(SEED_A), str(SEED_B)]
 
 
 def test_saved_comparison_gives_the_same_brief(tmp_path):

@@ -65,7 +65,8 @@ SameEvent = Callable[[Article, Article], Verdict]
 # --------------------------------------------------------------------------- text features
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*[A-Za-z]")
-_IGNORED = STOPWORDS | REPORTING | frozenset(WEEKDAY_NUMBER) | frozenset(["yesterday", "today", "tomorrow", "year", "years", "week", "people", "time", "including"])
+_IGNORED = STOPWORDS | REPORTING | frozenset(WEEKDAY_NUMBER) | frozenset(
+    ["yesterday", "today", "tomorrow", "year", "years", "week", "people", "time", "including"])
 
 
 def article_terms(article: Article) -> Counter:

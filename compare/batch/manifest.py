@@ -81,7 +81,8 @@ _NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,79}$")
 
 
 def load_manifest(path: str | Path, *, option_names: Collection[str] | None = None) -> Manifest:
-    """Read and check a manifest; option_names, when given, are the keys [compare] may set (a mapping: with defaults)."""
+    """Read and check a manifest; option_names, when given, are the keys [compare] may set (a mapping: with
+    defaults)."""
     path = Path(path)
     try:
         text = path.read_text(encoding="utf-8-sig")  # a byte-order mark (Windows editors) is fine

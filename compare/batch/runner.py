@@ -417,7 +417,8 @@ def connect_cluster(address: str, seconds: float = 20.0):
 
     from dask.distributed import Client
 
-    hint = "start one with `dask-scheduler` and pass the address it prints, e.g. tcp://10.0.0.5:8786 (see docs/batch.md)"
+    hint = ("start one with `dask-scheduler` and pass the address it prints, e.g. tcp://10.0.0.5:8786 "
+            "(see docs/batch.md)")
     outcome: dict = {}
 
     def connect() -> None:  # in a thread: Dask's own timeout does not cover a server that never answers its handshake

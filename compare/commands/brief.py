@@ -31,7 +31,8 @@ def add_arguments(parser) -> None:
     parser.add_argument("--from", dest="saved", metavar="JSON",
                         help="render a comparison saved by `newscompare compare -o JSON` instead of comparing articles")
     parser.add_argument("-o", "--output", metavar="PDF",
-                        help="where to write the brief; - for standard output (default: a name under out/ fixed by the inputs)")
+                        help="where to write the brief; - for standard output "
+                             "(default: a name under out/ fixed by the inputs)")
     parser.add_argument("--template", default="default", metavar="NAME|PATH",
                         help="template name (./templates/NAME.toml, else packaged) or path (default: %(default)s)")
 

@@ -22,11 +22,10 @@ def add_arguments(parser) -> None:
 
 
 def run(args) -> int:
+    from compare.commands._progress import progress_bar
     from compare.comparison import compare_articles
     from compare.render.jsonout import render_json
     from compare.render.output import write_text
-
-    from compare.commands._progress import progress_bar
 
     bar = progress_bar()
     comparison = compare_articles(read_inputs(args, least=2, progress=bar), progress=bar)

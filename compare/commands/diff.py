@@ -41,7 +41,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_input_arguments(parser)
     parser.usage = "%(prog)s [options] ARTICLE_A ARTICLE_B"
     parser.add_argument("--format", choices=FORMATS, default="text", help="output format (default: text)")
-    parser.add_argument("-o", "--output", metavar="FILE", help="write here instead of standard output (-: standard output)")
+    parser.add_argument("-o", "--output", metavar="FILE",
+                        help="write here instead of standard output (-: standard output)")
     parser.add_argument("-y", "--side-by-side", action="store_true", help="two columns: A on the left, B on the right")
     parser.add_argument("--only", type=_only, metavar="KINDS",
                         help="show only shared, conflicts or omissions (comma-separated to combine)")

@@ -59,10 +59,10 @@ def build_article(headline: str, paragraphs: list[str], *, source: str, outlet: 
     )
 
 
-_GENRE_PATH = re.compile(r"/(opinions?|commentary|op-?eds?|editorials?|columns?|columnists?|analysis|news-analysis)(?:/|$)",
-                         re.IGNORECASE)
-_GENRE_HEAD = re.compile(r"^\s*(opinion|op-ed|editorial|commentary|column|analysis|news analysis)\s*[:|–—-]\s+",
-                         re.IGNORECASE)
+_GENRE_PATH = re.compile(
+    r"/(opinions?|commentary|op-?eds?|editorials?|columns?|columnists?|analysis|news-analysis)(?:/|$)", re.IGNORECASE)
+_GENRE_HEAD = re.compile(
+    r"^\s*(opinion|op-ed|editorial|commentary|column|analysis|news analysis)\s*[:|–—-]\s+", re.IGNORECASE)
 
 
 def article_genre(headline: str, url: str | None, section: str | None) -> tuple[str, str]:

@@ -40,8 +40,8 @@ def decode_bytes(data: bytes, source: str, declared: str | None = None) -> tuple
         try:
             return _clean(data.decode(encoding), source), encoding
         except UnicodeDecodeError as exc:
-            raise InputError(source, f"starts with a {encoding} byte-order mark but is not valid {encoding} ({exc.reason})",
-                             "re-save the file as UTF-8") from None
+            raise InputError(source, f"starts with a {encoding} byte-order mark but is not valid {encoding} "
+                                     f"({exc.reason})", "re-save the file as UTF-8") from None
     if b"\x00" in data[:4096]:
         raise InputError(source, "binary content (NUL bytes), not an article",
                          "pass the article as text, HTML, JSON or a URL")

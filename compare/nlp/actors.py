@@ -1,7 +1,7 @@
 """People, organisations and places named in an article, each resolved to one canonical actor.
 
-Rule-based (no model): capitalised word runs, a gazetteer of places, organisations and news outlets
-(compare/resources/engine/gazetteer.json), title words peeled off as labels ("NATO Secretary General"),
+Rule-based (no model): capitalised word runs, a gazetteer of places and organisations
+(compare/resources/engine/gazetteer.json) and news outlets (compare/resources/lexicon/outlets.tsv), title words peeled off as labels ("NATO Secretary General"),
 surnames and definite descriptions ("the former Dutch Prime Minister") resolved to a full name seen in
 the same article. Across articles, :func:`match_actors` pairs actors despite partial names, titles,
 accents and transliteration ("Vladimir Zelensky" / "Volodymyr Zelenskyy"); first names alone never match.
@@ -55,7 +55,8 @@ def gazetteer() -> Gazetteer:
     kinds: dict[str, tuple[str, str]] = {}
     for name in raw["places"]:
         kinds[name] = (PLACE, name)
-    for name in raw["organisations"] + raw["outlets"]:
+    outlets = list(lexicon().outlet_actors)  # the shared vocabulary (compare/resources/lexicon/outlets.tsv)
+    for name in raw["organisations"] + outlets:
         kinds[name] = (ORGANISATION, name)
     for name in raw["groups"]:
         kinds[name] = (GROUP, name)
@@ -76,7 +77,7 @@ def gazetteer() -> Gazetteer:
         stop=frozenset(raw["sentence_initial_stop"]) | frozenset(MONTHS) | frozenset(WEEKDAYS),
         not_actors=frozenset(raw["not_actors"]),
         first_name_groups=groups,
-        outlets=frozenset(raw["outlets"]),
+        outlets=frozenset(outlets),
     )
 
 

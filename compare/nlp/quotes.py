@@ -13,8 +13,8 @@ import re
 from functools import lru_cache
 from typing import Sequence
 
-from compare.model import Attribution, Mention, Quote
 from compare.lexicon import lexicon
+from compare.model import Attribution, Mention, Quote
 from compare.nlp.actors import gazetteer
 from compare.nlp.spans import SpanIndex
 
@@ -156,7 +156,8 @@ def _speaker_from(text: str, start: int, end: int, mentions: Sequence[Mention]):
                 if not earlier:
                     break
                 limit = earlier[-1].start
-                nearest = [x for x in before if max(text.rfind(". ", 0, limit), text.rfind("\n", 0, limit)) < x.start <= limit]
+                sentence_start = max(text.rfind(". ", 0, limit), text.rfind("\n", 0, limit))
+                nearest = [x for x in before if sentence_start < x.start <= limit]
             speaking = [x for x in nearest if _VERB_AFTER.match(text, x.end)]  # the one who speaks in it
             return PRONOUN + (speaking or nearest)[0].actor, False, at
     return None

@@ -17,21 +17,15 @@ from pathlib import Path
 
 from rapidfuzz import fuzz
 
+from compare.lexicon import lexicon
+
 RESOURCES = Path(__file__).resolve().parent.parent / "resources" / "engine"
 MODEL_PATH = RESOURCES / "paraphrase.json"
 FEATURES = ("dice", "min_cover", "max_cover", "token_set", "token_sort", "len_ratio", "numbers_agree",
             "numbers_clash", "names_jaccard", "bigram_dice", "trigram_dice", "unmatched_min", "unmatched_max")
 
-STOPWORDS = frozenset("""a an the and or but if then else of to in on at by for from with without within into onto
-over under about above below between among through during before after since until as than that this these those
-there here it its it's he she they them him her his hers their theirs we us our you your i me my mine is are was
-were be been being am do does did done have has had having will would shall should can could may might must not
-no nor so too very just also only even still yet already more most much many some any each every all both few
-other another such own same what which who whom whose when where why how while although though because whether
-up down out off again further once s t don now ever per via upon amid despite against across toward towards
-""".split())
-REPORTING = frozenset("""said says say told tell tells added adds stated states remarked noted explained announced
-announces declared claimed argued insisted according reported reports wrote writes""".split())
+STOPWORDS = lexicon().stopwords  # the shared vocabulary (compare/resources/lexicon/stopwords.tsv)
+REPORTING = lexicon().matching_verbs  # the shared reporting verbs marked "match" (compare/resources/lexicon/)
 NUMBER_WORDS = {"one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7",
                 "eight": "8", "nine": "9", "ten": "10", "eleven": "11", "twelve": "12", "twenty": "20",
                 "thirty": "30", "forty": "40", "fifty": "50", "hundred": "100", "thousand": "1000",

@@ -1,4 +1,5 @@
-"""Spans (anything with .start and .end) indexed by start, so "which lie inside / overlap / cover this" is not a scan."""
+"""Spans (anything with .start and .end) indexed by start, so "which lie inside / overlap / cover this" is not a
+scan."""
 from __future__ import annotations
 
 import bisect

@@ -43,7 +43,6 @@ def overlap_figure(rows: list[tuple[str, str, dict]], width: float, style: Chart
     """One proportional bar per (label, colour, counts): the share of that article's facts in each category."""
     from reportlab.graphics.shapes import Drawing, Line, Rect, String
     from reportlab.lib.colors import HexColor
-
     from reportlab.pdfbase.pdfmetrics import stringWidth
 
     bar_h, gap, legend_h = 14, 6, 16
@@ -82,7 +81,7 @@ def overlap_figure(rows: list[tuple[str, str, dict]], width: float, style: Chart
                              fillColor=HexColor(ink), textAnchor="middle"))
             x += w
     x = label_w
-    for key, fill, ink, name in OVERLAP_STYLE:
+    for key, fill, _ink, name in OVERLAP_STYLE:
         fill = fill or style.highlight
         d.add(Rect(x, 2, 10, 9, fillColor=HexColor(fill), strokeColor=HexColor("#1a1a1a"), strokeWidth=0.5))
         if key == "conflicting":

@@ -23,9 +23,10 @@ def read_comparison(path: str) -> Comparison:
         with open(path, encoding="utf-8") as fh:
             data = json.load(fh)
     except OSError as e:
-        raise InputError(path, f"cannot be read ({e.strerror or e})", "give the JSON that `newscompare compare -o` wrote")
+        raise InputError(path, f"cannot be read ({e.strerror or e})",
+                         "give the JSON that `newscompare compare -o` wrote") from None
     except (UnicodeDecodeError, json.JSONDecodeError) as e:
-        raise InputError(path, f"is not JSON ({e})", "give the JSON that `newscompare compare -o` wrote")
+        raise InputError(path, f"is not JSON ({e})", "give the JSON that `newscompare compare -o` wrote") from None
     if not isinstance(data, dict) or not {"articles", "facts", "pairs"} <= data.keys():
         raise InputError(path, "is not a saved comparison (no articles, facts and pairs)",
                          "give the JSON that `newscompare compare -o` wrote")
@@ -35,4 +36,4 @@ def read_comparison(path: str) -> Comparison:
     try:
         return from_dict(Comparison, data)
     except (TypeError, ValueError, KeyError, AttributeError) as e:
-        raise InputError(path, f"does not hold a whole comparison ({e})", "compare the articles again")
+        raise InputError(path, f"does not hold a whole comparison ({e})", "compare the articles again") from None

@@ -8,9 +8,24 @@ import re
 
 from compare.model import SHARED, Comparison
 from compare.render.text import (
-    KIND_NAMES, MARKERS, Row, counts_line, diff_rows, elided_text, fact_counts, find_values,
-    fact_totals, footer_differences, hunk_header, hunks, main_pair, only_kinds, outlet_line, printable,
-    verdict_reason, wording_differs,
+    KIND_NAMES,
+    MARKERS,
+    Row,
+    counts_line,
+    diff_rows,
+    elided_text,
+    fact_counts,
+    fact_totals,
+    find_values,
+    footer_differences,
+    hunk_header,
+    hunks,
+    main_pair,
+    only_kinds,
+    outlet_line,
+    printable,
+    verdict_reason,
+    wording_differs,
 )
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|~&$#])")

@@ -8,15 +8,28 @@ taken from an article is stripped of escape sequences and control characters bef
 from __future__ import annotations
 
 import dataclasses
-
 import re
 import shutil
 import unicodedata
 from dataclasses import dataclass
 
 from compare.model import (
-    CONFLICTING, DIFFERENT_EVENTS, LINK_KINDS, ONLY_A, ONLY_B, PARTIAL, SAME_EVENT, SHARED,
-    Article, Comparison, Conflict, Difference, Fact, Link, PairComparison, Verdict,
+    CONFLICTING,
+    DIFFERENT_EVENTS,
+    LINK_KINDS,
+    ONLY_A,
+    ONLY_B,
+    PARTIAL,
+    SAME_EVENT,
+    SHARED,
+    Article,
+    Comparison,
+    Conflict,
+    Difference,
+    Fact,
+    Link,
+    PairComparison,
+    Verdict,
 )
 from compare.textsafe import strip_unsafe
 
