@@ -92,3 +92,28 @@ def test_example_words_must_be_written_in_an_article():
     articles = _articles("Senator assailed the plan", "The mayor said it was fine")
     assert _examples_in_text(Difference("wording", "A “assailed”; B its own: “said”.", 0.4), articles)
     assert not _examples_in_text(Difference("wording", "A “assailed”; B its own: “told”.", 0.4), articles)
+
+
+def test_a_headline_frame_needs_more_than_one_cue_word():
+    from compare.profile.build import build_profile
+
+    one = article_from_text("Ocasio-Cortez Backs Tlaib In Senate Race\n\nThe two spoke on Monday about the weekend and the weather.")
+    two = article_from_text("Senate Republicans Vote Down The Bill\n\nThe two spoke on Monday about the weekend and the weather.")
+    assert build_profile(one, 0, (), ()).framing.headline_frame is None
+    assert build_profile(two, 0, (), ()).framing.headline_frame == "Political"
+
+
+def test_judged_lines_are_references_only_and_counted():
+    """The judged sample keeps no article text, and the 'after' sample is the one reported (≥ 40 lines, ≥ 10 pairs)."""
+    import json
+    from pathlib import Path
+
+    doc = json.loads((Path(__file__).parent / "data" / "profile" / "difference_judgements.json").read_text(encoding="utf-8"))
+    for stage in ("before", "after"):
+        lines = doc[stage]
+        assert len(lines) >= 40 and len({(x["a"], x["b"]) for x in lines}) >= 10
+        assert {x["verdict"] for x in lines} <= {"right", "partly", "wrong"}
+        assert all(set(x) <= {"a", "b", "kind", "line", "verdict", "why"} for x in lines)
+    right = lambda s: sum(x["verdict"] == "right" for x in doc[s]) / len(doc[s])  # noqa: E731
+    wrong = lambda s: sum(x["verdict"] == "wrong" for x in doc[s]) / len(doc[s])  # noqa: E731
+    assert right("after") > right("before") and wrong("after") < wrong("before")

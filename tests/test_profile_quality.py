@@ -39,7 +39,7 @@ def test_target_sentiment_beats_whole_sentence_vader_on_held_out_articles(bench,
 
     examples = bench.train_target_sentiment.load_examples()
     train, test = next(GroupKFold(n_splits=5).split(examples, groups=[e[2] for e in examples]))
-    gold, pred, vader = bench.target_fold(examples, train, test, tmp_path)
+    gold, pred, vader, _ = bench.target_fold(examples, train, test, tmp_path)
     model, baseline = f1_score(gold, pred, average="macro"), f1_score(gold, vader, average="macro")
     assert model >= MIN_TARGET_MACRO_F1, (model, baseline)
     assert model - baseline >= MIN_GAIN_OVER_VADER, (model, baseline)
