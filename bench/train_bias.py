@@ -66,7 +66,7 @@ class BabeWords:
     def __init__(self, data, vocab):
         self.feats, labels, owner = [], [], []
         for i, (text, _, marked, _) in enumerate(data):
-            for f, w in wording.word_features(text, vocab):
+            for f, w in wording.word_features(text, vocab, vectors=True):
                 self.feats.append(f)
                 labels.append(w in marked)
                 owner.append(i)
@@ -165,10 +165,18 @@ def main():
 def export(vec, clf, path, meta):
     """Write feature names, weights (float16) and intercepts for the numpy run-time scorer."""
     w = clf.coef_.astype(np.float32)
-    keep = np.abs(w).max(axis=0) > 1e-3
-    names = np.array(vec.get_feature_names_out())[keep]
+    all_names = np.array(vec.get_feature_names_out())
+    vector_cols = {int(n[2:]): i for i, n in enumerate(all_names) if n.startswith("e:")}  # word-piece vector -> dense part
+    extra = {}
+    if vector_cols:
+        dims = wording.piece_table().dims
+        extra["dense"] = np.zeros((w.shape[0], dims), dtype=np.float32)
+        for k, i in vector_cols.items():
+            extra["dense"][:, k] = w[:, i]
+    keep = (np.abs(w).max(axis=0) > 1e-3) & ~np.char.startswith(all_names.astype(str), "e:")
+    names = all_names[keep]
     np.savez_compressed(path, names="\n".join(names), weights=w[:, keep].astype(np.float16), intercept=clf.intercept_.astype(np.float32),
-                        classes="\n".join(str(c) for c in clf.classes_), meta=json.dumps(meta))
+                        classes="\n".join(str(c) for c in clf.classes_), meta=json.dumps(meta), **extra)
     print(f"wrote {path} ({Path(path).stat().st_size / 1024:.0f} KiB, {keep.sum()} features)")
 
 

@@ -33,7 +33,7 @@ DENSE_SCALE = 0.15  # standardised embedding features are multiplied by this bef
 
 
 def load_examples():
-    """(features, label, group, sentence, target span, dense vector) per NewsMTSC target."""
+    """(features, label, group, sentence, target span, dense vector, other targets' spans) per NewsMTSC target."""
     rows = [json.loads(line) for line in open(eval_dir() / "newsmtsc" / "train.jsonl", encoding="utf-8")]
     out = []
     for r in rows:
@@ -43,7 +43,7 @@ def load_examples():
         for t in r["targets"]:
             others = tuple(s for s in spans if s != (t["from"], t["to"]))
             out.append((target_features(text, t["from"], t["to"], other_targets=others), LABELS[t["polarity"]], group, text,
-                        (t["from"], t["to"]), target_vector(text, t["from"], t["to"])))
+                        (t["from"], t["to"]), target_vector(text, t["from"], t["to"]), others))
     return out
 
 
@@ -52,7 +52,7 @@ def vader_baseline(examples):
     from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
     sia = SentimentIntensityAnalyzer()
     pred = []
-    for _, _, _, text, _, _ in examples:
+    for _, _, _, text, *_ in examples:
         c = sia.polarity_scores(text)["compound"]
         pred.append("positive" if c >= 0.05 else "negative" if c <= -0.05 else "neutral")
     return pred

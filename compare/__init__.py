@@ -9,7 +9,8 @@ what each leaves out, where they contradict each other and how each outlet frame
 
 read_article reads a text, HTML or JSON file or a URL; compare_articles returns a Comparison (facts,
 alignments, the same-event verdict, outlet profiles, differences); render_text, render_markdown,
-render_json and write_brief show it; to_dict and from_dict round-trip it through JSON.
+render_json and write_brief show it; to_dict and from_dict round-trip it through JSON. target_sentiment and
+sentence_bias are the two sentence-level scores the outlet profiles are built on.
 """
 from __future__ import annotations
 
@@ -28,6 +29,8 @@ _API = {
     "render_json": "compare.render.jsonout",
     "to_dict": "compare.model",
     "from_dict": "compare.model",
+    "target_sentiment": "compare.profile.scores",
+    "sentence_bias": "compare.profile.scores",
 }
 __all__ = sorted(_API)
 
@@ -35,6 +38,7 @@ if TYPE_CHECKING:  # what type checkers and IDEs see; at run time the names load
     from compare.comparison import compare_articles
     from compare.ingest import article_from_text, read_article
     from compare.model import from_dict, to_dict
+    from compare.profile.scores import sentence_bias, target_sentiment
     from compare.render.jsonout import render_json
     from compare.render.markdown import render_markdown
     from compare.render.pdf import write_brief

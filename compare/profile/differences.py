@@ -1,11 +1,13 @@
 """The differences between outlet profiles a reader should see first, each with figures and evidence."""
 from __future__ import annotations
 
+import re
 from typing import Callable, Sequence
 
 from compare.facts import article_name
+from compare.lexicon import lexicon as shared_lexicon
 from compare.model import Actor, Article, Difference
-from compare.nlp.actors import PERSON, gazetteer, same_actor
+from compare.nlp.actors import PERSON, PLACE, gazetteer, same_actor
 from compare.profile.sourcing import UNATTRIBUTED
 from compare.profile.types import Evidence, OutletProfile
 
@@ -24,6 +26,10 @@ MIN_GRADE_SPREAD = 2.0
 TONE_WORDS = ("loaded", "sensational")
 LOADED_REPORT = "report_loaded"
 EVIDENCE_EACH = 2
+MIN_CLEAR_SENTENCES = 2  # own-voice sentences with a clear label in the claimed direction a tone-toward line rests on
+HEADLINE_AS_NAME = 0.6  # a 4+ word "actor" covering this share of its headline's words is the headline itself
+KIND_WORDS = {"organisation": "the organisation", "group": "the group"}
+QUOTED_WORD = re.compile(r"“([^”]+)”")
 
 
 def profile_differences(articles: Sequence[Article], profiles: Sequence[OutletProfile],
@@ -37,9 +43,21 @@ def profile_differences(articles: Sequence[Article], profiles: Sequence[OutletPr
     for rule in (_anonymity, _voice, _cited_outlets, _tone, _frames, _headline_frames, _loaded_words, _report_verbs,
                  _biased, _readability):
         found.extend(rule(profiles, names))
-    for rule in (_actor_tone, _placement, _labels):
-        found.extend(rule(profiles, names, actors))
+    found.extend(_labels(profiles, names, actors))
+    found.extend(_actor_tone(profiles, names, actors, articles))
+    found.extend(_placement(profiles, names, actors, articles))
+    found = [d for d in found if _examples_in_text(d, articles)]
     return sorted(found, key=lambda d: (-d.rank, d.kind, d.text))
+
+
+def _examples_in_text(d: Difference, articles: Sequence[Article]) -> bool:
+    """Every word the line quotes as an example (“…”) is written in one of the articles (none made up here)."""
+    texts = [a.text.lower().replace("’", "'") for a in articles]
+    for word in QUOTED_WORD.findall(d.text):
+        pattern = re.compile(r"(?<![\w'])" + re.escape(word.lower().replace("’", "'")) + r"(?![\w'])")
+        if not any(pattern.search(t) for t in texts):
+            return False
+    return True
 
 
 def actor_groups(names: Sequence[tuple[int, str]], actors: Sequence[Sequence[Actor]] = ()) -> list[dict[int, str]]:
@@ -164,11 +182,18 @@ def _tone(profiles, names):
     return [_diff("tone", text, (vh - vl) / 0.6, figures, _ev(names[lo.article], lo.sentiment.negative) + _ev(names[hi.article], hi.sentiment.positive, 1))]
 
 
-def _actor_tone(profiles, names, actors):
+def _actor_tone(profiles, names, actors, articles=()):
+    """Tone toward the same actor in two outlets. A person is written of; an organisation or group is said to be one;
+    a place gets no line (the model reads tone toward people). Emitted only when the side that makes the difference
+    rests on at least two own-voice sentences clearly labelled that way, and the actor's name is not shared with
+    another person of the article ("Clinton" for Bill and Hillary)."""
     scored = {(p.article, t.actor): t for p in profiles for t in (p.sentiment.targets if p.sentiment else ()) if t.score is not None}
     out = []
     for group in actor_groups(list(scored), actors):
         if len(group) < 2:
+            continue
+        kinds = {_actor(name, _known(actors, i)).kind for i, name in group.items()}
+        if PLACE in kinds or any(_ambiguous(name, _known(actors, i), _text(articles, i)) for i, name in group.items()):
             continue
         per = {i: scored[i, name] for i, name in group.items()}
         hi_i = max(per, key=lambda i: per[i].score)
@@ -176,14 +201,53 @@ def _actor_tone(profiles, names, actors):
         hi, lo = per[hi_i], per[lo_i]
         spread = hi.score - lo.score
         support = min(sum(lo.counts.values()), sum(hi.counts.values()))
-        if spread < MIN_ACTOR_SPREAD or support < MIN_ACTOR_SENTENCES:
+        if spread < MIN_ACTOR_SPREAD or support < MIN_ACTOR_SENTENCES or not _clear_contrast(lo, hi):
             continue
-        text = (f"{names[lo_i]} writes of {lo.actor} more negatively ({lo.score:+.2f} over {sum(lo.counts.values()):.0f} sentences) "
+        kind = PERSON if PERSON in kinds else sorted(kinds)[0]
+        subject = (f"{names[lo_i]} writes of {lo.actor}" if kind == PERSON
+                   else f"{names[lo_i]}'s sentences about {KIND_WORDS.get(kind, 'the organisation')} {lo.actor} read")
+        how = "less positively" if lo.score > 0 else "more negatively"
+        text = (f"{subject} {how} ({lo.score:+.2f} over {sum(lo.counts.values()):.0f} sentences) "
                 f"than {names[hi_i]} ({hi.score:+.2f} over {sum(hi.counts.values()):.0f}), in the outlets' own words.")
         figures = {f"{names[lo_i]}: {lo.actor}": lo.score, f"{names[hi_i]}: {hi.actor}": hi.score}
         strength = spread * min(1.0, support / 3)
         out.append(_diff("tone", text, strength, figures, _ev(names[lo_i], lo.evidence) + _ev(names[hi_i], hi.evidence, 1), weight="tone_actor"))
     return out
+
+
+def _known(actors, article: int) -> Sequence[Actor]:
+    return actors[article] if article < len(actors) else ()
+
+
+def _text(articles: Sequence[Article], index: int) -> str:
+    return articles[index].text if index < len(articles) else ""
+
+
+def _ambiguous(name: str, known: Sequence[Actor], text: str = "") -> bool:
+    """Another person of the same article shares this person's surname (another actor, or a listed first name before
+    the surname in the text: "Bill Clinton" beside Hillary Clinton): its mentions may be the other's."""
+    me = _actor(name, known)
+    if me.kind != PERSON or len(me.name.split()) < 2:
+        return False
+    first, surname = me.name.split()[0], me.name.split()[-1]
+    if any(a.kind == PERSON and a.name != me.name and len(a.name.split()) > 1 and a.name.split()[-1] == surname
+           and a.name.split()[0] != first for a in known):
+        return True
+    firsts = shared_lexicon().first_name_gender
+    return any(m.group(1) != first and m.group(1) in firsts
+               for m in re.finditer(r"\b([A-Z][a-z]+) (?:[A-Z]\. )?" + re.escape(surname) + r"\b", text))
+
+
+def _clear_contrast(lo, hi) -> bool:
+    """The lower side has ≥ MIN_CLEAR_SENTENCES clearly negative sentences, more of its own than the higher side, or the
+    higher side as many clearly positive ones, more than the lower: one unclear sentence never makes a line."""
+    def share(t, label):
+        n = sum(t.counts.values())
+        return t.counts.get(label, 0.0) / n if n else 0.0
+
+    negative = lo.counts.get("negative", 0.0) >= MIN_CLEAR_SENTENCES and share(lo, "negative") > share(hi, "negative")
+    positive = hi.counts.get("positive", 0.0) >= MIN_CLEAR_SENTENCES and share(hi, "positive") > share(lo, "positive")
+    return negative or positive
 
 
 # --------------------------------------------------------------------------- framing and placement
@@ -213,21 +277,54 @@ def _headline_frames(profiles, names):
     return [_diff("framing", text, 0.5, {}, ())]
 
 
-def _placement(profiles, names, actors):
+def _placement(profiles, names, actors, articles=()):
+    """Actors named in one outlet's headline and not another's. Each claim is checked against the other headlines for the
+    actor's names and aliases (full name, surname, first and last name, first name of a person); an "actor" that is most
+    of a headline ("White House Plays Down Data Program") is the headline, not an actor, and is left out."""
     heads = {p.article: p.framing.placement.headline_actors for p in profiles if p.framing}
     if len(heads) < 2:
         return []
+    headlines = {p.article: _headline(articles, p.article) for p in profiles}
     alone = {(i, n) for g in actor_groups([(i, a) for i, acts in heads.items() for a in acts], actors) if len(g) == 1
-             for i, n in g.items()}  # named in no other outlet's headline
+             for i, n in g.items()}  # named in no other outlet's headline, by the matcher
     parts = []
     for i, acts in heads.items():
-        only = [a for a in acts if (i, a) in alone]
+        only = []
+        for a in acts:
+            if (i, a) not in alone or _is_headline(a, headlines.get(i, "")):
+                continue
+            forms = _name_forms(_actor(a, _known(actors, i)))
+            if any(_names_any(headlines.get(j, ""), forms) for j in heads if j != i):
+                continue
+            only.append(a)
         if only:
             parts.append(f"only {names[i]}'s headline names {_list(only)}")
     if not parts:
         return []
     text = "Headlines put different actors up front: " + "; ".join(parts) + "."
     return [_diff("placement", text, 0.5, {f"{names[i]}: headline actors": len(a) for i, a in heads.items()}, ())]
+
+
+def _headline(articles: Sequence[Article], index: int) -> str:
+    return articles[index].headline if index < len(articles) else ""
+
+
+def _is_headline(name: str, headline: str) -> bool:
+    words = name.split()
+    return len(words) >= 4 and len(words) >= HEADLINE_AS_NAME * max(1, len(headline.split()))
+
+
+def _name_forms(actor: Actor) -> set[str]:
+    """The ways another text may name the actor: name, aliases, and for a person surname, first + last, first name."""
+    forms = {actor.name, *actor.aliases}
+    words = [w for w in actor.name.split() if not w.endswith(".") or len(w) > 2]
+    if actor.kind == PERSON and len(words) >= 2:
+        forms |= {words[-1], f"{words[0]} {words[-1]}", words[0]}
+    return {f for f in forms if len(f) > 1}
+
+
+def _names_any(text: str, forms: set[str]) -> bool:
+    return any(re.search(r"(?<![\w])" + re.escape(f) + r"(?![\w])", text) for f in forms)
 
 
 # --------------------------------------------------------------------------- word choice

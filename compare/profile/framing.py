@@ -21,17 +21,23 @@ OTHER = "Other"
 MIN_WORDS = 15  # fewer reporting words: no distribution
 EVIDENCE_PER_FRAME = 3
 MIN_PREFIX = 3
+MIN_SECTION_CUES = 2  # cue words a headline or lead frame needs
 
 
 @lru_cache(maxsize=1)
 def frame_cues() -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]:
-    """Our cue lexicon (compare/resources/profile/frames.tsv): (exact word -> frames, prefix -> frames)."""
+    """Our cue lexicon (compare/resources/profile/frames.tsv): (exact word -> frames, prefix -> frames); a weak cue
+    ('~x' in the file) is kept under its key with a leading '~'."""
     text = (resources.files("compare") / "resources" / "profile" / "frames.tsv").read_text(encoding="utf-8")
     exact: dict[str, tuple[str, ...]] = {}
     prefix: dict[str, tuple[str, ...]] = {}
     for line in text.splitlines():
         if line and not line.startswith("#"):
             cue, frame = line.split("\t")
+            weak = cue.startswith("~")
+            cue = cue.lstrip("~")
+            if weak:
+                frame = "~" + frame
             table, key = (prefix, cue[:-1]) if cue.endswith("*") else (exact, cue)
             if frame not in table.get(key, ()):
                 table[key] = table.get(key, ()) + (frame,)
@@ -52,11 +58,14 @@ def cue_frames(word: str) -> tuple[str, ...]:
 
 
 def sentence_frames(text: str) -> tuple[dict[str, float], dict[str, list[str]]]:
-    """Frame weights of one sentence (cue counts, normalised to sum 1; no cue -> Other) and the cues per frame."""
+    """Frame weights of one sentence (cue counts, normalised to sum 1; no cue -> Other) and the cues per frame. A weak
+    cue ("defends", "investigators", "business", "deal") counts only beside a plain cue of the same frame."""
+    found = [(w, cue_frames(w)) for w, _, _ in tokens(text)]
+    plain = {f for _, frames in found for f in frames if not f.startswith("~")}
     weights: Counter[str] = Counter()
     cues: dict[str, list[str]] = {}
-    for w, _, _ in tokens(text):
-        frames = cue_frames(w)
+    for w, frames in found:
+        frames = tuple(f.lstrip("~") for f in frames if not f.startswith("~") or f[1:] in plain)
         for f in frames:
             weights[f] += 1.0 / len(frames)
             cues.setdefault(f, []).append(w)
@@ -77,13 +86,15 @@ def framing_profile(views: tuple[SentenceView, ...], facts: tuple[Fact, ...], me
     total_words = sum(len(tokens(v.sentence.text)) for v in views)
     if total_words < MIN_WORDS:
         headline = [v for v in views if v.section == "headline"]
-        hf = _main_frame(sentence_frames(" ".join(v.sentence.text for v in headline))[0]) if headline else None
+        weights, found = sentence_frames(" ".join(v.sentence.text for v in headline)) if headline else ({}, {})
+        hf = _section_frame(Counter(weights), Counter({f: len(c) for f, c in found.items()}))
         return FramingProfile(headline_frame=hf, placement=placement, note=f"{NOT_ENOUGH_TEXT}: {total_words} words")
     mass: Counter[str] = Counter()
     room: Counter[str] = Counter()
     cues: dict[str, Counter[str]] = {}
     evidence: dict[str, list[tuple[float, Evidence]]] = {}
     section_weights: dict[str, Counter[str]] = {"headline": Counter(), "lead": Counter()}
+    section_cues: dict[str, Counter[str]] = {"headline": Counter(), "lead": Counter()}
     for v in views:
         n = len(tokens(v.sentence.text))
         weights, found = sentence_frames(v.sentence.text)
@@ -91,6 +102,7 @@ def framing_profile(views: tuple[SentenceView, ...], facts: tuple[Fact, ...], me
             mass[f] += w * n
             if v.section in section_weights:
                 section_weights[v.section][f] += w * n
+                section_cues[v.section][f] += len(found.get(f, ()))
         room[_main_frame(weights)] += n
         for f, words in found.items():
             cues.setdefault(f, Counter()).update(words)
@@ -110,10 +122,18 @@ def framing_profile(views: tuple[SentenceView, ...], facts: tuple[Fact, ...], me
     return FramingProfile(
         distribution=distribution,
         frames=frames,
-        headline_frame=_main_frame(section_weights["headline"]) if section_weights["headline"] else None,
-        lead_frame=_main_frame(section_weights["lead"]) if section_weights["lead"] else None,
+        headline_frame=_section_frame(section_weights["headline"], section_cues["headline"]),
+        lead_frame=_section_frame(section_weights["lead"], section_cues["lead"]),
         placement=placement,
     )
+
+
+def _section_frame(weights: Counter[str], cues: Counter[str]) -> str | None:
+    """The headline's or lead's main frame, only when more than one cue word carries it (else None: one word is not a frame)."""
+    if not weights:
+        return None
+    frame = _main_frame(weights)
+    return frame if frame == OTHER or cues[frame] >= MIN_SECTION_CUES else None
 
 
 def placement_of(views: tuple[SentenceView, ...], facts: tuple[Fact, ...], mentions: Mentions) -> Placement:

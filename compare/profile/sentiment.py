@@ -6,18 +6,16 @@ from functools import lru_cache
 
 from compare.model import Actor, Fact
 from compare.profile.linear import load_model
+from compare.profile.scores import LABELS, TARGET_MODEL, target_probabilities
 from compare.profile.sections import SentenceView
-from compare.profile.textfeatures import FUNCTION_WORDS, target_features, target_vector, tokens, vader_lexicon
+from compare.profile.textfeatures import FUNCTION_WORDS, name_words, tokens, vader_lexicon
 from compare.profile.types import NOT_ENOUGH_TEXT, Evidence, SentimentProfile, TargetSentiment
 
 NEUTRAL_BAND = 0.05  # VADER's own threshold for a non-neutral compound
 CLEAR = 0.5  # |compound| at or above this is "clearly" negative / positive
 MIN_OWN_WORDS = 3  # own-voice text shorter than this is not scored
 MIN_SENTENCES = 2  # fewer scored sentences: the mean means nothing
-TARGET_MARGIN = 0.15  # |P(pos) - P(neg)| of an actor's mean below this reads as neutral
 EVIDENCE_PER_FIGURE = 3
-TARGET_MODEL = "target_sentiment"
-LABELS = ("negative", "neutral", "positive")
 WORD_FEATURES = frozenset({"w", "L", "R", "nL", "nR"})  # target-model features named after one word
 Mentions = dict[str, dict[int, list[tuple[int, int]]]]  # actor -> Sentence.index -> sentence-relative mention spans
 
@@ -35,9 +33,11 @@ def compound(text: str) -> float:
 
 
 def valence_words(text: str) -> tuple[str, ...]:
-    """The words of text that carry a VADER valence (the evidence for its score)."""
+    """The words of text that carry a VADER valence (the evidence for its score), never inside a proper name or a
+    first name ("Supreme" in Supreme Court, "Security" in Social Security)."""
     lexicon = vader_lexicon()
-    return tuple(dict.fromkeys(w for w, _, _ in tokens(text) if w in lexicon))
+    return tuple(dict.fromkeys(w for (w, _, _), name in zip(tokens(text), name_words(text, lexicon.__contains__))
+                               if w in lexicon and not name))
 
 
 def _label(value: float, band: float) -> str:
@@ -118,56 +118,87 @@ def actor_mentions(views: tuple[SentenceView, ...], facts: tuple[Fact, ...], act
 
 
 def target_sentiments(views: tuple[SentenceView, ...], mentions: Mentions) -> tuple[TargetSentiment, ...]:
-    """Sentiment toward each actor from the target model: one score per sentence, own voice and quotes kept apart."""
+    """Sentiment toward each actor through :func:`compare.target_sentiment` (one score per sentence: the mentions' mean,
+    own voice and quotes kept apart; the other actors named in the sentence are passed as its other targets). A sentence
+    is labelled by its most probable class; the actor by the most probable class of its mean probabilities."""
     if not mentions:
         return ()
     model = load_model(TARGET_MODEL)
     by_index = {v.sentence.index: v for v in views}
-    jobs = []  # (actor, sentence index, own voice?, (features, dense vector) of each mention scored)
+    in_sentence: dict[int, list[tuple[int, int]]] = {}
+    for per_sentence in mentions.values():
+        for index, spans in per_sentence.items():
+            in_sentence.setdefault(index, []).extend(spans)
+    jobs = []  # (actor, sentence index, own voice?, the mentions scored)
     for actor, per_sentence in mentions.items():
         for index, spans in sorted(per_sentence.items()):
             view = by_index[index]
             own_spans = [sp for sp in spans if not view.is_quoted(*sp)]
-            jobs.append((actor, index, bool(own_spans), [(target_features(view.sentence.text, a, b), target_vector(view.sentence.text, a, b))
-                                                         for a, b in own_spans or spans]))
-    probs = iter(model.probabilities_many([f for *_, fv in jobs for f, _ in fv], [v for *_, fv in jobs for _, v in fv]))
-    scored: dict[str, list[tuple[float, int, bool, list[dict[str, float]]]]] = {}
-    for actor, index, own, features_and_vectors in jobs:
-        feats = [f for f, _ in features_and_vectors]
-        ps = [next(probs) for _ in feats]
-        score = sum(p["positive"] - p["negative"] for p in ps) / len(ps)
-        scored.setdefault(actor, []).append((score, index, own, feats))
+            jobs.append((actor, index, bool(own_spans), own_spans or spans))
+    targets = [(by_index[index].sentence.text, a, b, tuple(o for o in in_sentence[index] if o not in spans and not _overlaps(o, spans)))
+               for _, index, _, spans in jobs for a, b in spans]
+    feats: list[dict[str, float]] = []
+    results = iter(target_probabilities(targets, model, feats))
+    scored: dict[str, list[tuple[dict[str, float], int, bool, list[dict[str, float]]]]] = {}
+    for (actor, index, own, spans), start in zip(jobs, _starts(jobs)):
+        ps = [next(results)[1] for _ in spans]
+        mean = {c: sum(p[c] for p in ps) / len(ps) for c in LABELS}
+        scored.setdefault(actor, []).append((mean, index, own, feats[start:start + len(spans)]))
     out = []
     for actor, items in scored.items():
-        scores = [sc for sc, _, own, _ in items if own]
-        said = [sc for sc, _, own, _ in items if not own]
-        top = sorted((x for x in items if x[2]), key=lambda x: -abs(x[0]))[:EVIDENCE_PER_FIGURE]
-        evidence = tuple(Evidence(i, by_index[i].sentence.text, _trigger_words(model, by_index[i].sentence.text, feats, sc),
-                                  round(sc, 3), by_index[i].section) for sc, i, _, feats in top)
-        mean = sum(scores) / len(scores) if scores else None
+        own = [p for p, _, o, _ in items if o]
+        said = [p for p, _, o, _ in items if not o]
+        top = sorted((x for x in items if x[2]), key=lambda x: -abs(_score(x[0])))[:EVIDENCE_PER_FIGURE]
+        evidence = tuple(Evidence(i, by_index[i].sentence.text, _trigger_words(model, by_index[i].sentence.text, f, p),
+                                  round(_score(p), 3), by_index[i].section) for p, i, _, f in top)
         out.append(TargetSentiment(
             actor=actor,
             sentences=len(items),
-            score=round(mean, 3) if mean is not None else None,
-            label=_label(mean, TARGET_MARGIN) if mean is not None else NOT_ENOUGH_TEXT,
-            counts={lab: float(sum(_label(x, TARGET_MARGIN) == lab for x in scores)) for lab in LABELS} if scores else {},
-            quoted_score=_mean(said),
-            quoted_counts={lab: float(sum(_label(x, TARGET_MARGIN) == lab for x in said)) for lab in LABELS} if said else {},
+            score=_mean([_score(p) for p in own]) if own else None,
+            label=_argmax(_average(own)) if own else NOT_ENOUGH_TEXT,
+            counts={lab: float(sum(_argmax(p) == lab for p in own)) for lab in LABELS} if own else {},
+            quoted_score=_mean([_score(p) for p in said]),
+            quoted_counts={lab: float(sum(_argmax(p) == lab for p in said)) for lab in LABELS} if said else {},
             evidence=evidence,
         ))
     return tuple(sorted(out, key=lambda t: (-t.sentences, t.actor)))
 
 
-def _trigger_words(model, text: str, feats: list[dict[str, float]], score: float) -> tuple[str, ...]:
+def _starts(jobs) -> list[int]:
+    """Index of each job's first target in the flat target list."""
+    starts, n = [], 0
+    for *_, spans in jobs:
+        starts.append(n)
+        n += len(spans)
+    return starts
+
+
+def _overlaps(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
+    return any(span[0] < b and a < span[1] for a, b in spans)
+
+
+def _score(p: dict[str, float]) -> float:
+    return p["positive"] - p["negative"]
+
+
+def _argmax(p: dict[str, float]) -> str:
+    return max(LABELS, key=p.get)
+
+
+def _average(ps: list[dict[str, float]]) -> dict[str, float]:
+    return {c: sum(p[c] for p in ps) / len(ps) for c in LABELS}
+
+
+def _trigger_words(model, text: str, feats: list[dict[str, float]], p: dict[str, float]) -> tuple[str, ...]:
     """The content words pushing the target model toward the sentence's label (none for a neutral reading)."""
-    if abs(score) < TARGET_MARGIN:
+    label = _argmax(p)
+    if label == "neutral":
         return ()
-    label = "positive" if score > 0 else "negative"
     names = {w.lower() for w in re.findall(r"(?<!^)\b[A-Z][\w'’-]*", text)}
     words: dict[str, float] = {}
     for f in feats:
         for name, c in model.contributions(f, label).items():
             kind, _, w = name.partition(":")
-            if kind in WORD_FEATURES and c > 0 and w not in FUNCTION_WORDS and w not in names:
+            if kind in WORD_FEATURES and c > 0 and w not in FUNCTION_WORDS and w not in names and not w.startswith("<"):
                 words[w] = words.get(w, 0.0) + c
     return tuple(w for w, _ in sorted(words.items(), key=lambda x: -x[1])[:3])

@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from functools import lru_cache
+from typing import Callable
 
 from compare.nlp.embeddings import PieceTable, load_piece_table
 
@@ -52,6 +53,35 @@ def quoted_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+SENTENCE_OPENERS = ".!?\"“‘'(:—–-"
+
+
+def name_words(text: str, common: Callable[[str], bool] | None = None) -> list[bool]:
+    """For each of tokens(text): is it part of a proper name or a first name? Never evidence of tone or bias
+    ("Supreme" in Supreme Court, "Security" in Social Security, "Brian"). A capitalised word counts as a name inside a
+    sentence, at its start when the next word is capitalised too ("Defense Department said"), and always when it is a
+    listed first name; in a Title Case line (a headline) only first names and words ``common`` does not know."""
+    from compare.lexicon import lexicon
+
+    firsts = lexicon().first_name_gender
+    toks = tokens(text)
+    caps = [text[s].isupper() for _, s, _ in toks]
+    title = len(toks) >= 3 and sum(caps) >= 0.8 * len(toks)
+    out = []
+    for i, (w, s, e) in enumerate(toks):
+        surface = text[s:e]
+        if not caps[i]:
+            out.append(False)
+        elif surface in firsts or surface.rstrip("'’s") in firsts:
+            out.append(True)
+        elif title:
+            out.append(common is not None and not common(w))
+        else:
+            opener = i == 0 or text[:s].rstrip()[-1:] in SENTENCE_OPENERS
+            out.append(not opener or (i + 1 < len(toks) and caps[i + 1] and toks[i + 1][1] - e <= 2))
+    return out
+
+
 def _valence(words: list[str], lexicon: dict[str, float]) -> list[float]:
     """Per-word VADER valence, flipped (×-0.74, as VADER does) after a negation within three words."""
     out = []
@@ -69,7 +99,8 @@ def target_features(sentence: str, start: int, end: int, *, other_targets: tuple
     inside = [i for i, (_, s, e) in enumerate(toks) if s < end and e > start]
     first = inside[0] if inside else next((i for i, t in enumerate(toks) if t[1] >= end), len(toks))
     last = inside[-1] if inside else first - 1
-    others = {i for i, (_, s, e) in enumerate(toks) for (os, oe) in other_targets if s < oe and e > os}
+    others = {i for os, oe in other_targets for i in range(bisect_right([t[2] for t in toks], os), len(toks)) if toks[i][1] < oe} \
+        if other_targets else set()
     feats: dict[str, float] = {"bias": 1.0}
     near_val = left_val = right_val = all_val = 0.0
     near_neg = near_pos = 0.0

@@ -7,8 +7,9 @@ from importlib import resources
 from compare.lexicon import lexicon as shared_lexicon
 from compare.model import Actor
 from compare.profile.linear import LinearModel, load_model
+from compare.profile.scores import sentence_biases
 from compare.profile.sections import SentenceView
-from compare.profile.textfeatures import quoted_spans, tokens, vader_lexicon
+from compare.profile.textfeatures import FUNCTION_WORDS, name_words, piece_table, quoted_spans, tokens, vader_lexicon
 from compare.profile.types import NOT_ENOUGH_TEXT, ActorLabels, Evidence, WordingProfile, WordUse
 
 CATEGORIES = ("loaded", "sensational", "intensifier", "hedge", "factive", "assertive", "implicative", "report_neutral", "report_loaded")
@@ -34,9 +35,18 @@ def lexicon() -> dict[str, tuple[str, ...]]:
     return out
 
 
-def word_features(text: str, vocab: frozenset[str] | None = None) -> list[tuple[dict[str, float], str]]:
-    """(features, word) for each word of text, for the biased-word model; vocab limits which word identities are used."""
+def word_vectors(text: str):
+    """(words × dims) word-piece vector of each of tokens(text) (zeros for a word with no known piece): lets the word
+    model borrow weights for words it never saw in training ("pathetic" near "disgraceful")."""
+    vectors, _ = piece_table().words_matrix([text[s:e] for _, s, e in tokens(text)])
+    return vectors
+
+
+def word_features(text: str, vocab: frozenset[str] | None = None, vectors: bool = False) -> list[tuple[dict[str, float], str]]:
+    """(features, word) for each word of text, for the biased-word model; vocab limits which word identities are used;
+    ``vectors`` adds the word-piece vector as features e:0 … (for training; at run time it goes to the model's dense part)."""
     lex = lexicon()
+    dense = word_vectors(text) if vectors else None
     val = vader_lexicon()
     toks = tokens(text)
     quotes = quoted_spans(text)
@@ -65,6 +75,8 @@ def word_features(text: str, vocab: frozenset[str] | None = None) -> list[tuple[
             f["after_intensifier"] = 1.0
         if i > 0 and val.get(toks[i - 1][0], 0.0):
             f["after_valenced"] = 1.0
+        if dense is not None and dense[i].any():
+            f.update(("e:%d" % k, float(x)) for k, x in enumerate(dense[i]))
         out.append((f, w))
     return out
 
@@ -95,16 +107,24 @@ def sentence_bias_features(text: str, vocab: frozenset[str] | None, word_probs: 
 
 
 def bias_scores(texts: list[str], word_model: LinearModel | None = None, sentence_model: LinearModel | None = None) -> list[tuple[float, tuple[str, ...]]]:
-    """P(biased) for each sentence (shipped models unless given), and the words the word model flags (the evidence)."""
+    """P(biased) for each sentence (shipped models unless given), and the words the word model flags (the evidence):
+    never a function word, a word of a proper name or a first name."""
+    import numpy as np
+
+
     word_model = word_model or load_model("bias_words")
     sentence_model = sentence_model or load_model("bias_sentences")
     threshold = float(word_model.meta.get("word_threshold", 0.5))
     rows = [word_features(t) for t in texts]
-    flat = iter(p["True"] for p in word_model.probabilities_many([f for r in rows for f, _ in r]))
+    vectors = np.concatenate([word_vectors(t) for t in texts]) if word_model.dense is not None and any(rows) else None
+    flat = iter(p["True"] for p in word_model.probabilities_many([f for r in rows for f, _ in r], vectors))
     sentence_rows, flagged = [], []
+    known = word_model.index
     for text, r in zip(texts, rows):
         probs = [next(flat) for _ in r]
-        ranked = sorted(zip(probs, (w for _, w in r)), key=lambda x: -x[0])
+        names = name_words(text, lambda w: "w:" + w in known)
+        ranked = sorted(((p, w) for p, (_, w), name in zip(probs, r, names) if not name and w not in FUNCTION_WORDS),
+                        key=lambda x: -x[0])
         words = tuple(dict.fromkeys(w for p, w in ranked if p >= threshold))
         if not words:  # the sentence may still be flagged: name its likeliest words, if any is more likely than not
             words = tuple(dict.fromkeys(w for p, w in ranked[:2] if p >= 0.5))
@@ -141,7 +161,7 @@ def wording_profile(views: tuple[SentenceView, ...], actors: tuple[Actor, ...]) 
     candidates = [v for v in views if len(tokens(v.own_text)) >= MIN_BIAS_WORDS]
     scored = len(candidates)
     flagged = [Evidence(v.sentence.index, v.sentence.text, words, round(p, 3), v.section)
-               for v, (p, words) in zip(candidates, bias_scores([v.own_text for v in candidates])) if p >= BIASED_SENTENCE]
+               for v, (p, words) in zip(candidates, sentence_biases([v.own_text for v in candidates])) if p >= BIASED_SENTENCE]
     labels = tuple(ActorLabels(a.name, kept) for a in actors if (kept := descriptive_labels(a, actors)))
     note = "" if own_words >= MIN_WORDS else f"{NOT_ENOUGH_TEXT}: {own_words} own-voice words"
     return WordingProfile(

@@ -1,0 +1,58 @@
+"""Print the profile difference lines of BASIL pairs (for judging them against both texts).
+
+Usage: python bench/diff_lines.py [--pairs N] [--json FILE]
+Picks N triplets of the BASIL calibration data (sorted by triplet uuid, skipping the triplets whose articles hold
+held-out labelled quotes), one pair per triplet (fox/nyt, nyt/hpo, fox/hpo in turn), runs compare_articles and
+prints each profile difference line with the two BASIL uuids. tests/data/profile/difference_judgements.json keeps
+the verdicts given to these lines (references and line text only, no article text).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+from compare import compare_articles  # noqa: E402
+from compare.evaldata import eval_dir  # noqa: E402
+from compare.ingest.readers import read_json  # noqa: E402
+from compare.profile.differences import WEIGHTS  # noqa: E402
+
+ORDER = (("fox", "nyt"), ("nyt", "hpo"), ("fox", "hpo"))
+
+
+def basil_pairs(n: int):
+    rows = [json.loads(line) for line in open(eval_dir() / "basil" / "articles.jsonl", encoding="utf-8")]
+    held = {json.loads(line)["ref"]["basil"] for line in open(ROOT / "tests" / "data" / "profile" / "quotes_holdout.jsonl")}
+    triplets: dict[str, dict[str, dict]] = {}
+    for r in rows:
+        triplets.setdefault(r["triplet-uuid"], {})[r["source"]] = r
+    chosen = [t for k, t in sorted(triplets.items()) if not held & {r["uuid"] for r in t.values()} and len(t) == 3][:n]
+    return [(t[ORDER[i % 3][0]], t[ORDER[i % 3][1]]) for i, t in enumerate(chosen)]
+
+
+def article(r: dict):
+    data = {"title": r["title"], "paragraphs": [" ".join(p) for p in r["body-paragraphs"]], "outlet": r["source"], "date": r["date"]}
+    return read_json(json.dumps(data), source=r["uuid"])
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--pairs", type=int, default=12)
+    ap.add_argument("--json")
+    args = ap.parse_args()
+    out = []
+    for a, b in basil_pairs(args.pairs):
+        result = compare_articles([article(a), article(b)])
+        print(f"== {a['uuid']} ({a['source']}) vs {b['uuid']} ({b['source']}): {a['title']} | {b['title']}")
+        for d in (d for d in result.differences if d.kind in WEIGHTS):
+            print(f"  [{d.kind}] {d.text}")
+            out.append({"a": a["uuid"], "b": b["uuid"], "kind": d.kind, "line": d.text, "evidence": list(d.evidence)})
+    if args.json:
+        Path(args.json).write_text(json.dumps(out, indent=1, ensure_ascii=False), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
