@@ -329,3 +329,13 @@ def test_a_quote_carried_by_several_facts_is_counted_once():
     profile = build_profile(article, 0, facts, actors)
     assert profile.sourcing.quotes == 1
     assert profile.sourcing.quoted_word_share is None or profile.sourcing.quoted_word_share <= 1.0
+
+
+def test_words_are_counted_in_any_script():
+    from compare.ingest import article_from_text
+    from compare.profile.build import reporting_words
+
+    russian = article_from_text("Москва заявила\n\nМинистр иностранных дел России Сергей Лавров заявил в понедельник, "
+                                "что переговоры продолжатся.")
+    assert reporting_words(russian) == 14
+    assert reporting_words(article_from_text("Micheál Martin met Erdoğan\n\nThey met.")) == 6

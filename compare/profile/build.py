@@ -1,13 +1,14 @@
 """Build one article's outlet profile from its sentences, facts and actors."""
 from __future__ import annotations
 
+import re
+
 from compare.model import Actor, Article, Fact
 from compare.profile.framing import framing_profile
 from compare.profile.readability import readability_profile
 from compare.profile.sections import sentence_views
 from compare.profile.sentiment import actor_mentions, sentiment_profile
 from compare.profile.sourcing import sourcing_profile
-from compare.profile.textfeatures import tokens
 from compare.profile.types import NOT_ENOUGH_TEXT, OutletProfile
 from compare.profile.wording import wording_profile
 
@@ -39,6 +40,10 @@ def build_profile(article: Article, index: int, facts: tuple[Fact, ...], actors:
     )
 
 
+_ANY_WORD = re.compile(r"[^\W\d_][\w'’-]*[^\W_]|[^\W\d_]|\d[\d,.]*%?")  # letters of any script (Київ, Micheál)
+
+
 def reporting_words(article: Article) -> int:
-    """Words of the headline and body sentences (the count the profile's rates and the brief's article card use)."""
-    return sum(len(tokens(s.text)) for s in article.reporting_sentences)
+    """Words of the headline and body sentences (the count the profile's rates and the brief's article card use),
+    in any script: a Russian article is not three words long."""
+    return sum(len(_ANY_WORD.findall(s.text)) for s in article.reporting_sentences)
