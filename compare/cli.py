@@ -41,15 +41,22 @@ def command_modules() -> dict[str, object]:
     return {name: importlib.import_module(f"compare.commands.{name}") for name in names}
 
 
-def build_parser() -> argparse.ArgumentParser:
-    import shtab
+def build_parser(completion: bool = False) -> argparse.ArgumentParser:
+    """The command-line parser; with ``completion`` it can print shell completion (shtab is imported only then:
+    it costs about 0.1 s at start-up)."""
+    if completion:
+        import shtab
 
     parser = argparse.ArgumentParser(
         prog="newscompare", description=DESCRIPTION, epilog=EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--version", action="version", version=f"newscompare {compare.__version__}")
     parser.add_argument("--debug", action="store_true", help="show the traceback of an error")
-    shtab.add_argument_to(parser, ["--print-completion"], help="print a shell completion script (bash or zsh)")
+    if completion:
+        shtab.add_argument_to(parser, ["--print-completion"], help="print a shell completion script (bash or zsh)")
+    else:
+        parser.add_argument("--print-completion", choices=["bash", "zsh", "tcsh"], metavar="{bash,zsh,tcsh}",
+                            help="print a shell completion script (bash or zsh)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name, module in command_modules().items():
         doc = (module.__doc__ or "").strip()
@@ -58,7 +65,7 @@ def build_parser() -> argparse.ArgumentParser:
                              formatter_class=argparse.RawDescriptionHelpFormatter)
         module.add_arguments(cmd)
         for action in cmd._actions:  # complete file names where a file is expected
-            if action.dest in FILE_ARGUMENTS:
+            if completion and action.dest in FILE_ARGUMENTS:
                 action.complete = shtab.FILE
         cmd.set_defaults(run=module.run)
     return parser
@@ -68,7 +75,7 @@ def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     debug = "--debug" in argv
     argv = [a for a in argv if a != "--debug"]
-    parser = build_parser()
+    parser = build_parser(completion=any(a.startswith("--print-completion") for a in argv))
     try:
         args = parser.parse_args(argv)  # --help, --version and --print-completion print here
     except BrokenPipeError:
