@@ -238,8 +238,6 @@ def main(argv=None) -> int:
 def candidate_table(split: str = "dev"):
     """Per labelled pair: (pair id, candidate features, gold label) for every first-stage candidate, and the
     share of labelled links the first stage keeps. One code path with the product (compare.align)."""
-    import math as _math
-
     from compare import align
     from compare.facts import extract_facts
     rows = basil_rows()
@@ -251,27 +249,16 @@ def candidate_table(split: str = "dev"):
         art_a, art_b = basil_article(row_a), basil_article(row_b)
         actors_a, facts_a = extract_facts(art_a, 0)
         actors_b, facts_b = extract_facts(art_b, 1)
-        to_a, to_b, _, _ = align.actor_map(actors_a, actors_b)
-        rarity = align.story_weights(facts_a, facts_b)
-        mentions: dict[str, int] = {}
-        for f, to in [(f, to_a) for f in facts_a] + [(f, to_b) for f in facts_b]:
-            for n in {to.get(a, a) for a in f.actors}:
-                mentions[n] = mentions.get(n, 0) + 1
-        n_facts = len(facts_a) + len(facts_b)
-        name_rarity = {n: _math.log((n_facts + 1) / (k + 0.5)) for n, k in mentions.items()}
-        views_a = [align.fact_view(f, rarity, to_a) for f in facts_a]
-        views_b = [align.fact_view(f, rarity, to_b) for f in facts_b]
+        _, _, _, features = align.candidate_features(actors_a, facts_a, actors_b, facts_b)
         spans_a, spans_b = ref_spans(row_a, art_a.text), ref_spans(row_b, art_b.text)
         refs_a = [fact_refs(f, spans_a) for f in facts_a]
         refs_b = [fact_refs(f, spans_b) for f in facts_b]
         gold = {(l["a"], l["b"]) for l in pair["labels"]["links"]}
-        cands = align.candidate_pairs(views_a, views_b)
         covered = set()
-        for (i, j), best in cands.items():
+        for (i, j), feats in features.items():
             y = int(any((ra, rb) in gold for ra in refs_a[i] for rb in refs_b[j]))
             covered |= {(ra, rb) for ra in refs_a[i] for rb in refs_b[j] if (ra, rb) in gold}
-            table.append((pair["id"], align.pair_features(views_a[i], views_b[j], name_rarity, best,
-                                                               (facts_a[i].text, facts_b[j].text)), y))
+            table.append((pair["id"], feats, y))
         kept += len(covered)
         total += len(gold)
     return table, (kept / total if total else 0.0)

@@ -350,11 +350,13 @@ class PairLinks:
     letters: tuple
 
 
-def link_facts(actors_a: Sequence[Actor], facts_a: Sequence[Fact], actors_b: Sequence[Actor],
-               facts_b: Sequence[Fact], letters: tuple[str, str] = ("A", "B")) -> PairLinks:
-    """Every fact of A linked to the facts of B that state it (or a part of it), plus only-in links."""
-    model = align_model()
-    to_a, to_b, shared_actors, variants = actor_map(actors_a, actors_b, letters)
+def candidate_features(actors_a: Sequence[Actor], facts_a: Sequence[Fact], actors_b: Sequence[Actor],
+                       facts_b: Sequence[Fact], letters: tuple[str, str] = ("A", "B")):
+    """The actor map of the pair (as actor_map gives it), each fact's anchors, and the features of every
+    first-stage candidate pair: ((to_a, to_b, shared, variants), views_a, views_b, {(i, j): features}). The one
+    code path for the product and for fitting the link model (bench/eval_align.py)."""
+    mapped = actor_map(actors_a, actors_b, letters)
+    to_a, to_b = mapped[0], mapped[1]
     rarity = story_weights(facts_a, facts_b)
     mentions: dict[str, int] = {}
     for f, to in [(f, to_a) for f in facts_a] + [(f, to_b) for f in facts_b]:
@@ -364,10 +366,18 @@ def link_facts(actors_a: Sequence[Actor], facts_a: Sequence[Fact], actors_b: Seq
     name_rarity = {n: math.log((n_facts + 1) / (k + 0.5)) for n, k in mentions.items()}
     views_a = [fact_view(f, rarity, to_a) for f in facts_a]
     views_b = [fact_view(f, rarity, to_b) for f in facts_b]
-    scored: dict[tuple[int, int], tuple[float, dict]] = {}
-    for (i, j), best in candidate_pairs(views_a, views_b).items():
-        feats = pair_features(views_a[i], views_b[j], name_rarity, best, (facts_a[i].text, facts_b[j].text))
-        scored[(i, j)] = (link_probability(feats, model), feats)
+    features = {(i, j): pair_features(views_a[i], views_b[j], name_rarity, best, (facts_a[i].text, facts_b[j].text))
+                for (i, j), best in candidate_pairs(views_a, views_b).items()}
+    return mapped, views_a, views_b, features
+
+
+def link_facts(actors_a: Sequence[Actor], facts_a: Sequence[Fact], actors_b: Sequence[Actor],
+               facts_b: Sequence[Fact], letters: tuple[str, str] = ("A", "B")) -> PairLinks:
+    """Every fact of A linked to the facts of B that state it (or a part of it), plus only-in links."""
+    model = align_model()
+    (to_a, to_b, shared_actors, variants), views_a, views_b, features = candidate_features(
+        actors_a, facts_a, actors_b, facts_b, letters)
+    scored = {ij: (link_probability(feats, model), feats) for ij, feats in features.items()}
     edges = {ij: s for ij, s in scored.items() if s[0] >= model["link_at"]}
     best_a: dict[int, tuple[float, int]] = {}
     best_b: dict[int, tuple[float, int]] = {}
