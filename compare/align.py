@@ -323,8 +323,8 @@ def conflicts_of(fa: Fact, fb: Fact, to_a: dict[str, str], to_b: dict[str, str])
 
 # --------------------------------------------------------------------------- the pair
 
-def _reason(kind: str, fas: Sequence[Fact], fbs: Sequence[Fact], p: float, feats: dict, shared_names: list[str],
-            conflicts: list[Conflict], letters: tuple[str, str]) -> str:
+def _reason(kind: str, p: float, feats: dict, shared_names: list[str], conflicts: list[Conflict]) -> str:
+    """One sentence a reader can check: the kind, the anchors the two facts share, the link probability."""
     names = f"; shared actors: {', '.join(shared_names[:4])}" if shared_names else ""
     anchors = [label for key, label in (("number_shared", "the same number"), ("date_shared", "the same date"),
                                         ("quote_runs", "the same quoted words"), ("word_runs", "the same wording"))
@@ -393,7 +393,7 @@ def link_facts(actors_a: Sequence[Actor], facts_a: Sequence[Fact], actors_b: Seq
             else PARTIAL
         common = sorted({to_a.get(n, n) for n in fa.actors} & {to_b.get(n, n) for n in fb.actors})
         links.append(Link(kind, (fa.id,), (fb.id,), round(p, 4),
-                          _reason(kind, [fa], [fb], p, feats, common, conflicts, letters),
+                          _reason(kind, p, feats, common, conflicts),
                           {k: round(v, 4) for k, v in feats.items()} | {"link_probability": round(p, 4)},
                           tuple(conflicts)))
     linked_b = {j for (_, j) in edges}
@@ -415,14 +415,13 @@ def align_pair(article_a: Article, article_b: Article, index_a: int, index_b: in
                actors_b: Sequence[Actor], facts_b: Sequence[Fact]) -> PairComparison:
     """Links between the facts of two articles, with the same-event verdict and actor matches."""
     letters = article_letter(index_a), article_letter(index_b)
-    model = align_model()
     made = link_facts(actors_a, facts_a, actors_b, facts_b, letters)
     links, to_a, to_b = list(made.links), made.to_a, made.to_b
     shared_actors, variants = made.shared_actors, made.variants
     counts = _count(links, facts_a, facts_b)
     verdict = event_verdict(article_a, article_b, facts_a, facts_b, links, to_a, to_b, letters)
     if verdict.label != SAME_EVENT:  # two happenings: facts alike in cast and wording are not the same fact
-        links, counts = _specific_links_only(links, facts_a, facts_b, letters, model)
+        links, counts = _specific_links_only(links, facts_a, facts_b, letters)
         verdict = event_verdict(article_a, article_b, facts_a, facts_b, links, to_a, to_b, letters)  # reasons = links shown
     return PairComparison(index_a, index_b, tuple(links), verdict, shared_actors, variants, counts)
 
@@ -446,7 +445,7 @@ def _count(links: Sequence[Link], facts_a: Sequence[Fact], facts_b: Sequence[Fac
 
 
 def _specific_links_only(links: list[Link], facts_a: Sequence[Fact], facts_b: Sequence[Fact],
-                         letters: tuple[str, str], model: dict) -> tuple[list[Link], dict[str, int]]:
+                         letters: tuple[str, str]) -> tuple[list[Link], dict[str, int]]:
     """For articles about different happenings, keep only links anchored in something specific to one fact
     (the same number, date or quoted words); the rest become only-in, with the reason said."""
     kept, dropped_a, dropped_b = [], [], set()
