@@ -166,8 +166,8 @@ def event(fit: bool = False) -> dict:
             import math
             logits = clf.decision_function([X[n] for n in test])
             for n, z in zip(test, logits):
-                from compare.event import CLASH_PENALTY
-                pred_cv[n] = int(1 / (1 + math.exp(-(z - CLASH_PENALTY * clash[n]))) >= shipped["same_at"])
+                from compare.settings import DEFAULT
+                pred_cv[n] = int(1 / (1 + math.exp(-(z - DEFAULT.event.clash_penalty * clash[n]))) >= shipped["same_at"])
         from compare.event import verdict_from_features
         verdicts = [verdict_from_features(f)[0] for f in feats]
         pred_shipped = [int(v == "same event") for v in verdicts]

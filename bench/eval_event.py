@@ -93,7 +93,8 @@ def main(argv=None) -> int:
 
     from sklearn.linear_model import LogisticRegression
 
-    from compare.event import CLASH_PENALTY, event_model, verdict_from_features
+    from compare.event import event_model, verdict_from_features
+    from compare.settings import DEFAULT
     cache = Path("/tmp/newscompare-event-features.pickle")
     if args.cached and cache.exists():
         data = pickle.loads(cache.read_bytes())
@@ -117,7 +118,7 @@ def main(argv=None) -> int:
             clf = LogisticRegression(C=1.0, max_iter=2000, class_weight="balanced").fit(X, y)
             z = clf.decision_function([[feats[n][x] for x in names] for n in test])
             for n, zz in zip(test, z):
-                p = 1 / (1 + math.exp(-(zz - CLASH_PENALTY * feats[n]["time_clash"])))
+                p = 1 / (1 + math.exp(-(zz - DEFAULT.event.clash_penalty * feats[n]["time_clash"])))
                 pred[n] = int(p >= model["same_at"])
         cv = score(list(range(len(feats))), labels, lambda n, pred=pred: pred[n])
         out[setting] = {"pairs": len(labels), "shipped": shipped, "cv5": cv}

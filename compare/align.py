@@ -33,11 +33,9 @@ from compare.model import (CONFLICTING, ONLY_A, ONLY_B, PARTIAL, SAME_EVENT, SHA
                            Fact, Link, PairComparison, Quantity)
 from compare.nlp.actors import PERSON, match_actors, pair_name, spelling_differs
 from compare.nlp.similarity import same_fact_probability, signals, terms
+from compare.settings import DEFAULT, AlignSettings, EngineSettings
 
 MODEL_PATH = Path(__file__).resolve().parent / "resources" / "engine" / "align.json"
-CANDIDATES = 10  # counterparts per fact kept by the first stage (by shared rare weight), each way
-CLAUSE_MIN_WEIGHT = 4.0  # a clause must carry this much rare weight for its containment to count
-QUOTE_DIFF_WORDS = 3  # words a quote must differ by (each side, after spelling) to be "worded differently"
 FEATURES = ("cover_min", "cover_max", "clause_cover", "shared_weight", "word_runs", "quote_runs", "number_shared",
             "number_clash", "date_shared", "names", "headline", "best_one", "best_both",
             "same_fact")
@@ -51,14 +49,6 @@ _CENSOR = re.compile(r"\w*[*#@]{2,}\w*|\w+-{2,}\w*")
 def align_model() -> dict:
     """The shipped link model: {"features", "weights", "bias", "link_at", "possibly_at", "shared_cover", ...}."""
     return json.loads(MODEL_PATH.read_text("utf-8"))
-
-
-def settings() -> dict[str, str]:
-    """The thresholds in force, for Method.settings."""
-    m = align_model()
-    return {"align.link_at": str(m["link_at"]), "align.possibly_at": str(m["possibly_at"]),
-            "align.shared_cover": str(m["shared_cover"]), "align.candidates": str(CANDIDATES),
-            "align.clause_min_weight": str(CLAUSE_MIN_WEIGHT), "align.quote_diff_words": str(QUOTE_DIFF_WORDS)}
 
 
 def actor_map(actors_a: Sequence[Actor], actors_b: Sequence[Actor], letters: tuple[str, str] = ("A", "B")):
@@ -125,7 +115,8 @@ def story_weights(facts_a: Sequence[Fact], facts_b: Sequence[Fact]) -> dict[str,
             for t in counts[0].keys() | counts[1].keys()}
 
 
-def fact_view(fact: Fact, rarity: dict[str, float], to_pair: dict[str, str]) -> FactView:
+def fact_view(fact: Fact, rarity: dict[str, float], to_pair: dict[str, str],
+              clause_min_weight: float = DEFAULT.align.clause_min_weight) -> FactView:
     """The anchors of one fact, weighted by the story's rarity of each term."""
     weights: dict[str, float] = {}
     for t, x in _term_keys(fact.text):
@@ -134,7 +125,7 @@ def fact_view(fact: Fact, rarity: dict[str, float], to_pair: dict[str, str]) -> 
     for piece in _CLAUSE_CUT.split(fact.text):
         inside = {t for t, _ in _term_keys(piece)}
         w = sum(weights.get(t, 0.0) for t in inside)
-        if w >= CLAUSE_MIN_WEIGHT:
+        if w >= clause_min_weight:
             clauses.append((frozenset(inside), w))
     quoted = frozenset(g for q in fact.quotes for g in _trigrams(_words(q.text)))
     numbers = frozenset(_number_key(q) for q in fact.quantities)
@@ -191,8 +182,9 @@ def link_probability(feats: dict[str, float], model: dict | None = None) -> floa
     return 1.0 / (1.0 + math.exp(-z))
 
 
-def candidate_pairs(views_a: Sequence[FactView], views_b: Sequence[FactView]) -> dict[tuple[int, int], tuple[bool, bool]]:
-    """First stage: for each fact the CANDIDATES counterparts sharing the most rare weight, plus
+def candidate_pairs(views_a: Sequence[FactView], views_b: Sequence[FactView],
+                    candidates: int = DEFAULT.align.candidates) -> dict[tuple[int, int], tuple[bool, bool]]:
+    """First stage: for each fact the ``candidates`` counterparts sharing the most rare weight, plus
     every pair sharing a number, a date or a quoted word run; each with whether it is the strongest counterpart
     of its A fact and of its B fact."""
     if not views_a or not views_b:
@@ -211,11 +203,11 @@ def candidate_pairs(views_a: Sequence[FactView], views_b: Sequence[FactView]) ->
     keep = set()
     cols: dict[int, dict[int, float]] = {}
     for i, row in enumerate(rows):
-        keep.update((i, j) for j in sorted(row, key=lambda j: (-row[j], j))[:CANDIDATES] if row[j] > 0)
+        keep.update((i, j) for j in sorted(row, key=lambda j: (-row[j], j))[:candidates] if row[j] > 0)
         for j, w in row.items():
             cols.setdefault(j, {})[i] = w
     for j, col in cols.items():
-        keep.update((i, j) for i in sorted(col, key=lambda i: (-col[i], i))[:CANDIDATES] if col[i] > 0)
+        keep.update((i, j) for i in sorted(col, key=lambda i: (-col[i], i))[:candidates] if col[i] > 0)
     for i, va in enumerate(views_a):
         if va.numbers or va.dates or va.quote_trigrams:
             for j, vb in enumerate(views_b):
@@ -281,7 +273,8 @@ def _named_here(quote, fact: Fact) -> bool:
         m.actor == quote.speaker for m in fact.mentions if not (quote.start <= m.start < quote.end))
 
 
-def conflicts_of(fa: Fact, fb: Fact, to_a: dict[str, str], to_b: dict[str, str]) -> list[Conflict]:
+def conflicts_of(fa: Fact, fb: Fact, to_a: dict[str, str], to_b: dict[str, str],
+                 quote_diff_words: int = DEFAULT.align.quote_diff_words) -> list[Conflict]:
     """Slots two linked facts fill with genuinely different values; one conflict per quote at most."""
     out: list[Conflict] = []
     qa, qb = list(fa.quantities), list(fb.quantities)
@@ -314,7 +307,7 @@ def conflicts_of(fa: Fact, fb: Fact, to_a: dict[str, str], to_b: dict[str, str])
                 out.append(Conflict("actor", sx, sy, "the same quote credited to different speakers"))
             elif "…" not in qx.text + qy.text and "..." not in qx.text + qy.text \
                     and min(len(wx), len(wy)) >= 0.75 * max(len(wx), len(wy)) \
-                    and (min(len(only_x), len(only_y)) >= QUOTE_DIFF_WORDS or {*only_x, *only_y} & _NEGATIONS):
+                    and (min(len(only_x), len(only_y)) >= quote_diff_words or {*only_x, *only_y} & _NEGATIONS):
                 out.append(Conflict("quote", qx.text, qy.text,
                                     f"the same quote with different words: {', '.join(only_x[:3]) or '-'} vs "
                                     f"{', '.join(only_y[:3]) or '-'}"))
@@ -351,7 +344,8 @@ class PairLinks:
 
 
 def candidate_features(actors_a: Sequence[Actor], facts_a: Sequence[Fact], actors_b: Sequence[Actor],
-                       facts_b: Sequence[Fact], letters: tuple[str, str] = ("A", "B")):
+                       facts_b: Sequence[Fact], letters: tuple[str, str] = ("A", "B"),
+                       settings: AlignSettings = DEFAULT.align):
     """The actor map of the pair (as actor_map gives it), each fact's anchors, and the features of every
     first-stage candidate pair: ((to_a, to_b, shared, variants), views_a, views_b, {(i, j): features}). The one
     code path for the product and for fitting the link model (bench/eval_align.py)."""
@@ -364,21 +358,22 @@ def candidate_features(actors_a: Sequence[Actor], facts_a: Sequence[Fact], actor
             mentions[n] = mentions.get(n, 0) + 1
     n_facts = len(facts_a) + len(facts_b)
     name_rarity = {n: math.log((n_facts + 1) / (k + 0.5)) for n, k in mentions.items()}
-    views_a = [fact_view(f, rarity, to_a) for f in facts_a]
-    views_b = [fact_view(f, rarity, to_b) for f in facts_b]
+    views_a = [fact_view(f, rarity, to_a, settings.clause_min_weight) for f in facts_a]
+    views_b = [fact_view(f, rarity, to_b, settings.clause_min_weight) for f in facts_b]
     features = {(i, j): pair_features(views_a[i], views_b[j], name_rarity, best, (facts_a[i].text, facts_b[j].text))
-                for (i, j), best in candidate_pairs(views_a, views_b).items()}
+                for (i, j), best in candidate_pairs(views_a, views_b, settings.candidates).items()}
     return mapped, views_a, views_b, features
 
 
 def link_facts(actors_a: Sequence[Actor], facts_a: Sequence[Fact], actors_b: Sequence[Actor],
-               facts_b: Sequence[Fact], letters: tuple[str, str] = ("A", "B")) -> PairLinks:
+               facts_b: Sequence[Fact], letters: tuple[str, str] = ("A", "B"),
+               settings: AlignSettings = DEFAULT.align) -> PairLinks:
     """Every fact of A linked to the facts of B that state it (or a part of it), plus only-in links."""
     model = align_model()
     (to_a, to_b, shared_actors, variants), views_a, views_b, features = candidate_features(
-        actors_a, facts_a, actors_b, facts_b, letters)
+        actors_a, facts_a, actors_b, facts_b, letters, settings)
     scored = {ij: (link_probability(feats, model), feats) for ij, feats in features.items()}
-    edges = {ij: s for ij, s in scored.items() if s[0] >= model["link_at"]}
+    edges = {ij: s for ij, s in scored.items() if s[0] >= settings.link_at}
     best_a: dict[int, tuple[float, int]] = {}
     best_b: dict[int, tuple[float, int]] = {}
     for (i, j), (p, _) in scored.items():
@@ -388,8 +383,8 @@ def link_facts(actors_a: Sequence[Actor], facts_a: Sequence[Fact], actors_b: Seq
     links: list[Link] = []
     for (i, j), (p, feats) in sorted(edges.items()):  # one link per pair of facts: symmetric, each claim checkable
         fa, fb = facts_a[i], facts_b[j]
-        conflicts = conflicts_of(fa, fb, to_a, to_b)
-        kind = CONFLICTING if conflicts else SHARED if feats["cover_min"] >= model["shared_cover"] \
+        conflicts = conflicts_of(fa, fb, to_a, to_b, settings.quote_diff_words)
+        kind = CONFLICTING if conflicts else SHARED if feats["cover_min"] >= settings.shared_cover \
             else PARTIAL
         common = sorted({to_a.get(n, n) for n in fa.actors} & {to_b.get(n, n) for n in fb.actors})
         links.append(Link(kind, (fa.id,), (fb.id,), round(p, 4),
@@ -400,10 +395,10 @@ def link_facts(actors_a: Sequence[Actor], facts_a: Sequence[Fact], actors_b: Seq
     linked_a = {i for (i, _) in edges}
     for i, f in enumerate(facts_a):
         if i not in linked_a:
-            links.append(_only(ONLY_A, f, best_a.get(i), facts_b, model, letters))
+            links.append(_only(ONLY_A, f, best_a.get(i), facts_b, settings.possibly_at, letters))
     for j, f in enumerate(facts_b):
         if j not in linked_b:
-            links.append(_only(ONLY_B, f, best_b.get(j), facts_a, model, letters))
+            links.append(_only(ONLY_B, f, best_b.get(j), facts_a, settings.possibly_at, letters))
     order_a = {f.id: k for k, f in enumerate(facts_a)}
     order_b = {f.id: k for k, f in enumerate(facts_b)}
     links.sort(key=lambda l: (order_a[l.a[0]] if l.a else len(order_a) + order_b[l.b[0]], l.b and order_b[l.b[0]] or 0))
@@ -412,17 +407,19 @@ def link_facts(actors_a: Sequence[Actor], facts_a: Sequence[Fact], actors_b: Seq
 
 def align_pair(article_a: Article, article_b: Article, index_a: int, index_b: int,
                actors_a: Sequence[Actor], facts_a: Sequence[Fact],
-               actors_b: Sequence[Actor], facts_b: Sequence[Fact]) -> PairComparison:
+               actors_b: Sequence[Actor], facts_b: Sequence[Fact],
+               settings: EngineSettings = DEFAULT) -> PairComparison:
     """Links between the facts of two articles, with the same-event verdict and actor matches."""
     letters = article_letter(index_a), article_letter(index_b)
-    made = link_facts(actors_a, facts_a, actors_b, facts_b, letters)
+    made = link_facts(actors_a, facts_a, actors_b, facts_b, letters, settings.align)
     links, to_a, to_b = list(made.links), made.to_a, made.to_b
     shared_actors, variants = made.shared_actors, made.variants
     counts = _count(links, facts_a, facts_b)
-    verdict = event_verdict(article_a, article_b, facts_a, facts_b, links, to_a, to_b, letters)
+    verdict = event_verdict(article_a, article_b, facts_a, facts_b, links, to_a, to_b, letters, settings.event)
     if verdict.label != SAME_EVENT:  # two happenings: facts alike in cast and wording are not the same fact
         links, counts = _specific_links_only(links, facts_a, facts_b, letters)
-        verdict = event_verdict(article_a, article_b, facts_a, facts_b, links, to_a, to_b, letters)  # reasons = links shown
+        verdict = event_verdict(article_a, article_b, facts_a, facts_b, links, to_a, to_b, letters,
+                                settings.event)  # its reasons speak of the links shown
     return PairComparison(index_a, index_b, tuple(links), verdict, shared_actors, variants, counts)
 
 
@@ -469,13 +466,13 @@ def _specific_links_only(links: list[Link], facts_a: Sequence[Fact], facts_b: Se
     return kept, _count(kept, facts_a, facts_b)
 
 
-def _only(kind: str, fact: Fact, best: tuple[float, int] | None, others: Sequence[Fact], model: dict,
+def _only(kind: str, fact: Fact, best: tuple[float, int] | None, others: Sequence[Fact], possibly_at: float,
           letters: tuple[str, str]) -> Link:
     """An only-in link: confident when nothing comes near, "possibly covered by X" when the best counterpart is
     weak but not unrelated."""
     mine, other = (letters[0], letters[1]) if kind == ONLY_A else (letters[1], letters[0])
     p, neg = best if best else (0.0, 1)
-    if best and p >= model["possibly_at"]:
+    if best and p >= possibly_at:
         near = others[-neg]
         return Link(kind, (fact.id,) if kind == ONLY_A else (), (fact.id,) if kind == ONLY_B else (), round(p, 4),
                     f"Possibly covered by {near.id} (\"{short_text(near.text, 12)}\", link probability {p:.2f}): "

@@ -7,10 +7,10 @@ import json
 import re
 from itertools import combinations
 from pathlib import Path
-from typing import Sequence
+from typing import Mapping, Sequence
 
 import compare
-from compare import align, event, facts as facts_module
+from compare import align
 from compare.errors import InputError
 from compare.facts import article_name, extract_facts, short_text
 from compare.model import (
@@ -30,20 +30,22 @@ from compare.model import (
     PairComparison,
 )
 from compare.nlp.similarity import terms
+from compare.settings import DEFAULT, DifferenceSettings, EngineSettings
 
 QUALITY_PATH = Path(__file__).resolve().parent / "resources" / "engine" / "quality.json"
 # How much each kind of engine difference matters to a reader (rank = weight x strength, strength 0..1).
 WEIGHTS = {"event": 1.0, "conflict": 0.95, "omission": 0.85, "exclusive": 0.6, "actor_variant": 0.5}
-EXCLUSIVES_EACH = 3  # facts only one outlet carries, listed per outlet
-ABSENT_WORDS = 3  # words of a fact the other article never uses, for an omission to be claimed
 ROLE_STRENGTH = {"headline": 1.0, "lead": 0.9, "body": 0.6}
-SAME_KIND_DISCOUNT = 0.6  # each further difference of a kind counts this much less when ordering
 SHORT_WORDS = 18  # words of a fact quoted in a difference line
 
 
-def compare_articles(articles: Sequence[Article], *, profiles: bool = True, progress=None) -> Comparison:
-    """The full comparison of two or more articles (profiles=False skips the outlet profiles); progress, if
-    given, is called as progress(done, total, what) after each article and each pair."""
+def compare_articles(articles: Sequence[Article], *, profiles: bool = True,
+                     settings: EngineSettings | Mapping | None = None, progress=None) -> Comparison:
+    """The full comparison of two or more articles (profiles=False skips the outlet profiles). ``settings``: the
+    engine's thresholds (an EngineSettings, or tables such as {"align": {"link_at": 0.7}}; default: the shipped
+    ones), recorded whole in the method. ``progress``, if given, is called as progress(done, total, what) after
+    each article and each pair."""
+    settings = DEFAULT if settings is None else EngineSettings.from_mapping(settings)
     if len(articles) < 2:
         raise InputError("articles", f"{len(articles)} article(s) given; a comparison needs at least two",
                          "pass two or more articles")
@@ -58,16 +60,16 @@ def compare_articles(articles: Sequence[Article], *, profiles: bool = True, prog
 
     extracted = []
     for i, article in enumerate(articles):
-        extracted.append(extract_facts(article, i))
+        extracted.append(extract_facts(article, i, settings.facts))
         step("facts")
     pairs = []
     for i, j in combinations(range(n), 2):
-        pairs.append(align.align_pair(articles[i], articles[j], i, j, *extracted[i], *extracted[j]))
+        pairs.append(align.align_pair(articles[i], articles[j], i, j, *extracted[i], *extracted[j], settings))
         step("pairs")
     pairs = tuple(pairs)
     fact_lists = tuple(f for _, f in extracted)
     matrix = fact_matrix(fact_lists, pairs)
-    differences = engine_differences(articles, fact_lists, pairs, matrix)
+    differences = engine_differences(articles, fact_lists, pairs, matrix, settings.differences)
     outlet_profiles: tuple = ()
     notes = method_notes()
     if profiles:
@@ -79,20 +81,21 @@ def compare_articles(articles: Sequence[Article], *, profiles: bool = True, prog
         outlet_profiles = tuple(outlet_profiles)
         differences += profile_differences(articles, outlet_profiles, actors=[a for a, _ in extracted])
         notes = {**notes, **profile_notes()}
-    differences = order_differences(differences)
-    method = Method(tool_version=compare.__version__, settings=settings(), notes=notes)
+    differences = order_differences(differences, settings.differences.same_kind_discount)
+    method = Method(tool_version=compare.__version__, settings=settings.record(), notes=notes)
     return Comparison(articles=tuple(articles), actors=tuple(a for a, _ in extracted), facts=fact_lists,
                       pairs=pairs, matrix=matrix, profiles=outlet_profiles, differences=tuple(differences),
                       method=method)
 
 
-def order_differences(differences: list[Difference]) -> list[Difference]:
+def order_differences(differences: list[Difference],
+                      discount: float = DEFAULT.differences.same_kind_discount) -> list[Difference]:
     """Differences by rank, each further one of the same kind discounted (the rank it keeps includes the
     discount), so the first lines a reader sees cover different kinds rather than five omissions."""
     seen: dict[str, int] = {}
     ranked = []
     for d in sorted(differences, key=lambda d: (-d.rank, d.kind, d.text)):
-        discounted = round(d.rank * SAME_KIND_DISCOUNT ** seen.get(d.kind, 0), 4)
+        discounted = round(d.rank * discount ** seen.get(d.kind, 0), 4)
         ranked.append(dataclasses.replace(d, rank=discounted))
         seen[d.kind] = seen.get(d.kind, 0) + 1
     return sorted(ranked, key=lambda d: (-d.rank, d.kind, d.text))
@@ -152,7 +155,8 @@ def _diff(kind: str, text: str, strength: float, figures: dict, evidence: tuple[
 
 
 def engine_differences(articles: Sequence[Article], fact_lists: Sequence[Sequence[Fact]],
-                       pairs: Sequence[PairComparison], matrix: Sequence[MatrixRow]) -> list[Difference]:
+                       pairs: Sequence[PairComparison], matrix: Sequence[MatrixRow],
+                       settings: DifferenceSettings = DEFAULT.differences) -> list[Difference]:
     """The engine's differences: event verdicts, conflicts, omissions, exclusives, actor spelling variants."""
     by_id = {f.id: f for facts in fact_lists for f in facts}
     out: list[Difference] = []
@@ -199,7 +203,7 @@ def engine_differences(articles: Sequence[Article], fact_lists: Sequence[Sequenc
         shown = 0
         for weight, fact in items:
             missing = absent_words(fact.text, elsewhere)
-            if len(missing) < ABSENT_WORDS:  # an omission claim must name what the other side never says
+            if len(missing) < settings.absent_words:  # an omission claim must name what the other side never says
                 continue
             kind = "omission" if n == 2 and fact.role in ("headline", "lead") else "exclusive"
             out.append(_diff(kind, f"Only {article_name(k, articles)} reports ({fact.role}, {fact.id}): "
@@ -207,7 +211,7 @@ def engine_differences(articles: Sequence[Article], fact_lists: Sequence[Sequenc
                                    f"{', '.join(f'“{w}”' for w in missing[:4])}.", weight,
                              {"facts_only_here": len(items)}, (f"{fact.id}: {fact.text}",)))
             shown += 1
-            if shown == EXCLUSIVES_EACH:
+            if shown == settings.exclusives_each:
                 break
     return out
 
@@ -225,11 +229,8 @@ def absent_words(text: str, elsewhere: set[str]) -> list[str]:
 
 
 def settings() -> dict[str, str]:
-    """Every engine threshold in force."""
-    return {**align.settings(), **event.settings(),
-            "facts.lead_sentences": str(facts_module.LEAD_SENTENCES),
-            "facts.long_sentence_words": str(facts_module.LONG_SENTENCE_WORDS),
-            "facts.min_clause_words": str(facts_module.MIN_CLAUSE_WORDS)}
+    """Every engine threshold in force by default (EngineSettings.record of the shipped settings)."""
+    return DEFAULT.record()
 
 
 def _quality() -> dict:
@@ -261,19 +262,19 @@ def method_notes() -> dict[str, str]:
                       + measured.get("msrp", "") + " Limit: lexical; a paraphrase with few shared words is missed "
                       "(a static embedding was tried and did not measurably help)."),
         "alignment": ("Two stages. Every term is weighted by how rare it is among the facts of both articles; for each "
-                      f"fact the {align.CANDIDATES} counterparts sharing the most rare weight (and any sharing a number, "
+                      f"fact the {DEFAULT.align.candidates} counterparts sharing the most rare weight (and any sharing a number, "
                       "date or quoted words) are scored on anchors a reader can check: how much of the smaller fact, or "
                       "of one of its clauses, the other contains; shared rare names, numbers, dates, quoted and verbatim "
                       "word runs. A logistic model over these anchors, fitted on labelled cross-outlet links (BASIL "
                       "pairs read in full), gives the probability that one fact states the other's; pairs at "
-                      f">= {align.align_model()['link_at']} are linked. Shared: each covers most of the other; "
+                      f">= {DEFAULT.align.link_at} are linked. Shared: each covers most of the other; "
                       "partial: one carries the other's fact plus more; conflicting: the same number, date, speaker or "
                       "quote given genuinely different values. An unlinked fact whose best counterpart reaches "
-                      f"{align.align_model()['possibly_at']} is 'possibly covered', never shown as a confident omission. "
+                      f"{DEFAULT.align.possibly_at} is 'possibly covered', never shown as a confident omission. "
                       + align.align_model().get("measured", "")),
         "same_event": ("Logistic score over the share of headline and lead facts the other article states, the share of "
                        "all facts linked, whole-article word overlap, agreeing dates and publication dates years apart, "
-                       f"minus {event.CLASH_PENALTY} on the logit when the months each article names (without a year) "
+                       f"minus {DEFAULT.event.clash_penalty} on the logit when the months each article names (without a year) "
                        "form ranges two or more months apart; no shared fact caps it below 'same event'. The cast and "
                        "the publication week are shown as context and weigh nothing. Fitted on BASIL (150 same-event "
                        "pairs, 1,061 different events sharing a main entity) with real dates, without dates and with "
@@ -282,7 +283,7 @@ def method_notes() -> dict[str, str]:
                        "the logit relative to the average calibration pair. Limit: two meetings of the same people "
                        "whose articles name no months (weekdays only) can still read as one event."),
         "differences": ("Each difference has a rank (how much it matters x how strong it is, 0..1), and each further "
-                        f"difference of the same kind has its rank multiplied by {SAME_KIND_DISCOUNT} per step, so "
+                        f"difference of the same kind has its rank multiplied by {DEFAULT.differences.same_kind_discount} per step, so "
                         "the first lines cover different kinds rather than several of one. The weights are editorial "
                         "choices, not measured."),
     }

@@ -3,9 +3,9 @@
 Evidence: the share of facts the two articles share (partial links count half), how much of each
 article's attention goes to the same actors (salience-weighted overlap of mentions), time anchors that
 agree (the same day of the month in both) or clash (the months each article names without a year, at
-least MIN_MONTHS on each side, form ranges CLASH_MONTHS or more apart), publication dates when both are
+least EventSettings.clash_min_months on each side, form ranges EventSettings.clash_months or more apart), publication dates when both are
 known, and the distinctive facts and words on each side. A logistic combination (resources/engine/event.json,
-fitted on BASIL by bench/eval_engine.py event --fit) less CLASH_PENALTY on the logit when the news times
+fitted on BASIL by bench/eval_event.py --fit) less EventSettings.clash_penalty on the logit when the news times
 clash gives the score; "same_at" and "related_at" cut it into the three verdicts.
 """
 from __future__ import annotations
@@ -23,11 +23,9 @@ from compare.model import (CONFLICTING, DIFFERENT_EVENTS, ONLY_A, ONLY_B, PARTIA
                            SHARED, Article, Fact, Link, Reason, Verdict)
 from compare.nlp.similarity import terms
 from compare.nlp.times import parse_date
+from compare.settings import DEFAULT, EngineSettings, EventSettings
 
 MODEL_PATH = Path(__file__).resolve().parent / "resources" / "engine" / "event.json"
-CLASH_MONTHS = 2
-CLASH_PENALTY = 3.0  # subtracted from the logit: a clash of news times outweighs shared actors and words
-MIN_MONTHS = 2
 FACT_WORDS = 14  # words of a distinctive fact quoted in a reason
 FEATURES = ("fact_share", "core_share", "date_agree", "pub_far", "term_overlap")  # the cast and the publication
 # week are shown as context but weigh nothing: on calibration pairs re-dated into one week they called different
@@ -39,14 +37,6 @@ CORE_ROLES = ("headline", "lead")  # the happening: who did what, as the headlin
 def event_model() -> dict:
     """The shipped weights: {"features", "weights", "bias", "same_at", "related_at", ...}."""
     return json.loads(MODEL_PATH.read_text("utf-8"))
-
-
-def settings() -> dict[str, str]:
-    """The thresholds in force, for Method.settings."""
-    m = event_model()
-    return {"event.same_at": str(m["same_at"]), "event.related_at": str(m["related_at"]),
-            "event.clash_months": str(CLASH_MONTHS), "event.clash_min_months": str(MIN_MONTHS),
-            "event.clash_penalty": str(CLASH_PENALTY)}
 
 
 def _news_months(anchors) -> dict[int, str]:
@@ -75,11 +65,11 @@ def _arc(months: set[int]) -> tuple[int, int]:
     return first, (ordered[widest] - first) % 12 + 1
 
 
-def _clash_gap(a: dict[int, str], b: dict[int, str]) -> int | None:
+def _clash_gap(a: dict[int, str], b: dict[int, str], min_months: int = DEFAULT.event.clash_min_months) -> int | None:
     """Months between the two articles' news-time ranges when the ranges do not overlap (None otherwise).
-    Each side needs MIN_MONTHS distinct months, so one background mention never decides. Months without a
+    Each side needs ``min_months`` distinct months, so one background mention never decides. Months without a
     year lie on a circle (December is next to January), so their gap is measured the short way round."""
-    if len(a) < MIN_MONTHS or len(b) < MIN_MONTHS:
+    if len(a) < min_months or len(b) < min_months:
         return None
     if any(k > 12 for k in a) != any(k > 12 for k in b):  # one side resolved to years, the other not
         a, b = {(k - 1) % 12 + 1: v for k, v in a.items()}, {(k - 1) % 12 + 1: v for k, v in b.items()}
@@ -137,7 +127,8 @@ def _term_overlap(facts_a: Sequence[Fact], facts_b: Sequence[Fact]) -> float:
 
 def event_features(article_a: Article, article_b: Article, facts_a: Sequence[Fact], facts_b: Sequence[Fact],
                    links: Sequence[Link], to_a: dict[str, str], to_b: dict[str, str],
-                   letters: tuple[str, str] = ("A", "B")) -> tuple[dict[str, float], list[tuple[Reason, tuple[str, ...]]]]:
+                   letters: tuple[str, str] = ("A", "B"), settings: EventSettings = DEFAULT.event,
+                   ) -> tuple[dict[str, float], list[tuple[Reason, tuple[str, ...]]]]:
     """The verdict's inputs and the reasons that show them, each with the features it stands for (its weight is
     filled in by the caller); ``letters`` name the two articles."""
     la, lb = letters
@@ -159,8 +150,8 @@ def event_features(article_a: Article, article_b: Article, facts_a: Sequence[Fac
     days_a, days_b = _days(times_a), _days(times_b)
     agree = sorted(days_a.keys() & days_b.keys())
     months_a, months_b = _news_months(times_a), _news_months(times_b)
-    gap = _clash_gap(months_a, months_b)
-    clash = gap is not None and gap >= CLASH_MONTHS and not agree
+    gap = _clash_gap(months_a, months_b, settings.clash_min_months)
+    clash = gap is not None and gap >= settings.clash_months and not agree
     pa, pb = parse_date(article_a.date), parse_date(article_b.date)
     pub_gap = abs((pa - pb).days) if pa and pb else None
     term_overlap = _term_overlap(facts_a, facts_b)
@@ -253,44 +244,45 @@ def _distinctive_facts(links: Sequence[Link], facts: Sequence[Fact], kind: str, 
     return cands[:limit]
 
 
-def verdict_from_features(feats: dict[str, float]) -> tuple[str, float]:
-    """(label, score) from the verdict's inputs: the fitted logistic score, less CLASH_PENALTY (on the logit)
-    when the news times clash, cut at "same_at" and "related_at"."""
+def verdict_from_features(feats: dict[str, float], settings: EventSettings = DEFAULT.event) -> tuple[str, float]:
+    """(label, score) from the verdict's inputs: the fitted logistic score, less the clash penalty (on the logit)
+    when the news times clash, cut at settings.same_at and settings.related_at."""
     model = event_model()
     z = model["bias"] + sum(w * feats[f] for f, w in zip(model["features"], model["weights"]))
-    z -= CLASH_PENALTY * feats["time_clash"]
+    z -= settings.clash_penalty * feats["time_clash"]
     score = 1.0 / (1.0 + math.exp(-z))
     if not feats["fact_share"] or feats.get("genre_differs"):  # nothing stated by both, or an opinion piece
-        score = min(score, round(model["same_at"] - 0.01, 4))  # on a news report: never "same event"
-    label = SAME_EVENT if score >= model["same_at"] else RELATED_EVENTS if score >= model["related_at"] else DIFFERENT_EVENTS
+        score = min(score, round(settings.same_at - 0.01, 4))  # on a news report: never "same event"
+    label = SAME_EVENT if score >= settings.same_at else RELATED_EVENTS if score >= settings.related_at \
+        else DIFFERENT_EVENTS
     return label, round(score, 4)
 
 
 def event_verdict(article_a: Article, article_b: Article, facts_a: Sequence[Fact], facts_b: Sequence[Fact],
                   links: Sequence[Link], to_a: dict[str, str], to_b: dict[str, str],
-                  letters: tuple[str, str] = ("A", "B")) -> Verdict:
+                  letters: tuple[str, str] = ("A", "B"), settings: EventSettings = DEFAULT.event) -> Verdict:
     """The same-event verdict for an aligned pair (``letters`` name the two articles in its reasons)."""
-    feats, reasons = event_features(article_a, article_b, facts_a, facts_b, links, to_a, to_b, letters)
-    label, score = verdict_from_features(feats)
-    push = feature_pushes(feats)
+    feats, reasons = event_features(article_a, article_b, facts_a, facts_b, links, to_a, to_b, letters, settings)
+    label, score = verdict_from_features(feats, settings)
+    push = feature_pushes(feats, settings)
     return Verdict(label, score, tuple(Reason(r.text, round(sum(push.get(f, 0.0) for f in keys), 3), r.evidence)
                                        for r, keys in reasons))
 
 
-def feature_pushes(feats: dict[str, float]) -> dict[str, float]:
+def feature_pushes(feats: dict[str, float], settings: EventSettings = DEFAULT.event) -> dict[str, float]:
     """Each feature's push on the logit: weight x (value - its mean over the BASIL pairs the weights were fitted on),
-    and -CLASH_PENALTY for a clash of news times. A reason weighs the pushes of the features it stands for;
+    and minus the clash penalty for a clash of news times. A reason weighs the pushes of the features it stands for;
     distinctive items are shown for the reader and weigh nothing themselves."""
     model = event_model()
     push = {f: w * (feats[f] - m) for f, w, m in zip(model["features"], model["weights"], model["means"])}
-    return {**push, "time_clash": -CLASH_PENALTY * feats["time_clash"],
+    return {**push, "time_clash": -settings.clash_penalty * feats["time_clash"],
             "genre_differs": -1.0 * feats.get("genre_differs", 0.0)}  # shown as against; the cap itself is a rule
 
 
-def same_event(a: Article, b: Article) -> Verdict:
+def same_event(a: Article, b: Article, settings: EngineSettings = DEFAULT) -> Verdict:
     """The cheap path for story grouping: the verdict for two articles (facts cached per article)."""
     from compare.align import align_pair
     from compare.facts import extract_facts
-    actors_a, facts_a = extract_facts(a, 0)
-    actors_b, facts_b = extract_facts(b, 1)
-    return align_pair(a, b, 0, 1, actors_a, facts_a, actors_b, facts_b).verdict
+    actors_a, facts_a = extract_facts(a, 0, settings.facts)
+    actors_b, facts_b = extract_facts(b, 1, settings.facts)
+    return align_pair(a, b, 0, 1, actors_a, facts_a, actors_b, facts_b, settings).verdict

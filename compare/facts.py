@@ -1,9 +1,10 @@
 """Reporting sentences (or clauses) of an article as Facts: span, role, actors, numbers, times, quotes,
 attributions. Captions, credits and subheadings are not facts.
 
-A sentence is split into clauses only where a long sentence (LONG_SENTENCE_WORDS words or more) joins two
-claims at "; " or ", but/while/whereas/although " (outside quotes), each side at least MIN_CLAUSE_WORDS words.
-The lead is the first body paragraphs, up to the one that brings LEAD_SENTENCES sentences.
+A sentence is split into clauses only where a long sentence (FactSettings.long_sentence_words words or more)
+joins two claims at "; " or ", but/while/whereas/although " (outside quotes), each side at least
+FactSettings.min_clause_words words. The lead is the first body paragraphs, up to the one that brings
+FactSettings.lead_sentences sentences.
 """
 from __future__ import annotations
 
@@ -17,10 +18,8 @@ from compare.nlp.quantities import find_quantities
 from compare.nlp.quotes import find_attributions, find_quotes
 from compare.nlp.spans import SpanIndex
 from compare.nlp.times import find_times
+from compare.settings import DEFAULT, FactSettings
 
-LEAD_SENTENCES = 2
-LONG_SENTENCE_WORDS = 28
-MIN_CLAUSE_WORDS = 8
 _CLAUSE_BREAK = re.compile(r";\s+|,\s+(?=(?:but|while|whereas|although|though)\s)")
 
 
@@ -47,23 +46,24 @@ def short_text(text: str, words: int) -> str:
     return " ".join(parts[:words]) + (" …" if len(parts) > words else "")
 
 
-def _lead_paragraphs(article: Article) -> set[int]:
+def _lead_paragraphs(article: Article, lead_sentences: int) -> set[int]:
     lead: set[int] = set()
     count = 0
     for p in article.paragraphs:
         if p.role != BODY:
             continue
-        if count >= LEAD_SENTENCES:
+        if count >= lead_sentences:
             break
         lead.add(p.index)
         count += sum(1 for s in article.sentences if s.paragraph == p.index)
     return lead
 
 
-def clause_spans(text: str, start: int, end: int, quoted: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def clause_spans(text: str, start: int, end: int, quoted: list[tuple[int, int]],
+                 settings: FactSettings = DEFAULT.facts) -> list[tuple[int, int]]:
     """Clause spans of the sentence text[start:end] (the whole sentence when it is not split)."""
     sentence = text[start:end]
-    if len(sentence.split()) < LONG_SENTENCE_WORDS:
+    if len(sentence.split()) < settings.long_sentence_words:
         return [(start, end)]
     cuts = [start]
     for m in _CLAUSE_BREAK.finditer(sentence):
@@ -72,7 +72,7 @@ def clause_spans(text: str, start: int, end: int, quoted: list[tuple[int, int]])
             continue
         left = text[cuts[-1]:at]
         right = text[start + m.end():end]
-        if len(left.split()) >= MIN_CLAUSE_WORDS and len(right.split()) >= MIN_CLAUSE_WORDS:
+        if len(left.split()) >= settings.min_clause_words and len(right.split()) >= settings.min_clause_words:
             cuts.append(start + m.end())
     spans = []
     for k, s in enumerate(cuts):
@@ -83,7 +83,8 @@ def clause_spans(text: str, start: int, end: int, quoted: list[tuple[int, int]])
 
 
 @lru_cache(maxsize=256)
-def extract_facts(article: Article, index: int) -> tuple[tuple[Actor, ...], tuple[Fact, ...]]:
+def extract_facts(article: Article, index: int,
+                  settings: FactSettings = DEFAULT.facts) -> tuple[tuple[Actor, ...], tuple[Fact, ...]]:
     """The article's actors and its facts; fact ids are the article letter + sentence number (+ '.k')."""
     letter = article_letter(index)
     actors, mentions = article_actors(article)
@@ -92,12 +93,12 @@ def extract_facts(article: Article, index: int) -> tuple[tuple[Actor, ...], tupl
     attributions = find_attributions(article.text, all_spans, mentions, quotes)
     times = article_times(article)
     quoted = [(q.start, q.end) for q in quotes]
-    lead = _lead_paragraphs(article)
+    lead = _lead_paragraphs(article, settings.lead_sentences)
     mentions, times, quotes, attributions = map(SpanIndex, (mentions, times, quotes, attributions))
     facts = []
     for sentence in article.reporting_sentences:
         role = HEADLINE if article.role_of(sentence) == HEADLINE else ("lead" if sentence.paragraph in lead else "body")
-        spans = clause_spans(article.text, sentence.start, sentence.end, quoted)
+        spans = clause_spans(article.text, sentence.start, sentence.end, quoted, settings)
         for k, (s, e) in enumerate(spans, start=1):
             fid = f"{letter}{sentence.index}" + (f".{k}" if len(spans) > 1 else "")
             inside = mentions.inside(s, e)

@@ -6,10 +6,11 @@ import json
 import pytest
 
 from compare.align import actor_map, align_pair
-from compare.event import CLASH_PENALTY, _clash_gap, event_features, event_model, same_event, verdict_from_features
+from compare.event import _clash_gap, event_features, event_model, same_event, verdict_from_features
 from compare.facts import extract_facts
 from compare.ingest import article_from_text, read_article
 from compare.model import DIFFERENT_EVENTS, RELATED_EVENTS, SAME_EVENT
+from compare.settings import DEFAULT
 from conftest import REPO, SEED_A, SEED_B
 
 
@@ -77,7 +78,7 @@ def test_reason_weights_are_the_pushes_of_the_features_they_stand_for():
     feats, reasons = event_features(a, b, facts_a, facts_b, pair.links, to_a, to_b)
     model = event_model()
     push = {f: w * (feats[f] - m) for f, w, m in zip(model["features"], model["weights"], model["means"])}
-    push["time_clash"] = -CLASH_PENALTY * feats["time_clash"]
+    push["time_clash"] = -DEFAULT.event.clash_penalty * feats["time_clash"]
     assert [r.text for r, _ in reasons] == [r.text for r in pair.verdict.reasons]
     for (_, keys), shown in zip(reasons, pair.verdict.reasons):
         assert shown.weight == round(sum(push.get(k, 0.0) for k in keys), 3), shown

@@ -80,6 +80,9 @@ RESERVED_NAMES = frozenset({"index", "run"})  # index.json/.md/.html and run.jso
 _NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,79}$")
 
 
+ENGINE_STAGES = ("facts", "align", "event", "differences")  # [compare.<stage>] tables: EngineSettings fields
+
+
 def load_manifest(path: str | Path, *, option_names: Collection[str] | None = None) -> Manifest:
     """Read and check a manifest; option_names, when given, are the keys [compare] may set (a mapping: with
     defaults)."""
@@ -131,7 +134,17 @@ def parse_manifest(text: str, *, path: Path, option_names: Collection[str] | Non
     grouping_table = check.table(data, "grouping")
     grouping = _grouping_settings(check, grouping_table)
 
-    options = check.table(data, "compare")
+    options = dict(check.table(data, "compare"))
+    stages = {k: options.pop(k) for k in ENGINE_STAGES if k in options}  # [compare.align] link_at = 0.7, ...
+    if stages:
+        from compare.settings import EngineSettings
+
+        try:
+            EngineSettings.from_mapping(stages, "compare")
+        except ConfigError as e:  # "compare.align.link_at: must be …" -> [compare] key 'align.link_at' must be …
+            where, _, problem = str(e).partition(": ")
+            check.fail("compare", where.partition(".")[2] or next(iter(stages)), problem)
+        options["settings"] = stages
     if option_names is not None:
         check.keys(options, set(option_names), "compare")
         for key, value in options.items():
