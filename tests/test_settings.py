@@ -14,7 +14,8 @@ B = "Bridge plan passes\n\nOn Tuesday Millbrook's council approved $4.2 million 
 
 
 def _manifest(compare_table: str):
-    text = f"[output]\nfolder = \"out\"\n\n{compare_table}\n\n[[group]]\nname = \"g\"\ninputs = [\"a.txt\", \"b.txt\"]\n"
+    group = '[[group]]\nname = "g"\ninputs = ["a.txt", "b.txt"]\n'
+    text = f'[output]\nfolder = "out"\n\n{compare_table}\n\n{group}'
     return parse_manifest(text, path=__import__("pathlib").Path("/tmp/m.toml"),
                           option_names={"profiles": True, "settings": None})
 
