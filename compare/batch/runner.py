@@ -181,8 +181,14 @@ def _plan(manifest: Manifest, engine: Engine, summary: RunSummary, cache: Result
     pool = [a for a in pool if in_window(a, manifest, today)]
     blindspots: list[Article] = []
     if pool:
-        grouping = group_stories(pool, same_event=engine.same_event, settings=manifest.grouping,
-                                 map_pairs=_cached_verdicts(engine, cache, workers))
+        tables = manifest.compare_options.get("settings")  # [compare.<stage>]: the grouping check uses them too
+        check = engine.same_event
+        if tables:
+            from compare.settings import EngineSettings
+
+            check = functools.partial(engine.same_event, settings=EngineSettings.from_mapping(tables))
+        grouping = group_stories(pool, same_event=check, settings=manifest.grouping,
+                                 map_pairs=_cached_verdicts(engine, cache, workers, tables or {}))
         groups += [(story_name(tuple(pool[i] for i in s.members)), tuple(pool[i] for i in s.members))
                    for s in grouping.stories]
         blindspots = [pool[i] for i in grouping.singles]
@@ -271,11 +277,13 @@ def story_name(articles: tuple[Article, ...]) -> str:
     return "-".join(([first.date[:10]] if first.date else []) + words + [digest])
 
 
-def _cached_verdicts(engine: Engine, cache: ResultCache, workers: Workers):
-    """A map over article pairs for the engine's same-event check: cached labels reused, the rest run on the workers."""
+def _cached_verdicts(engine: Engine, cache: ResultCache, workers: Workers, tables: Mapping | None = None):
+    """A map over article pairs for the engine's same-event check: cached labels reused, the rest run on the
+    workers; ``tables`` (the manifest's engine settings) are part of each cached label's key."""
     def map_pairs(same_event, lefts: list[Article], rights: list[Article]) -> list[Verdict]:
         keys = [cache_key([article_identity(a), article_identity(b)], tool_version=engine.version,
-                          settings={"check": "same_event"}) for a, b in zip(lefts, rights)]
+                          settings={"check": "same_event", "settings": dict(tables or {})})
+                for a, b in zip(lefts, rights)]
         labels = {key: cache.verdict(key) for key in keys}
         todo = [n for n, key in enumerate(keys) if labels[key] is None]
         fresh = workers.map(functools.partial(same_event_label, same_event),
