@@ -2,6 +2,7 @@
 show them) against the labelled cross-outlet pairs of tests/data/align, and MSRP through two small articles.
 
     python bench/eval_align.py basil [--split dev|holdout|all] [--show]   # link recall/precision, only-in, conflicts
+    python bench/eval_align.py omissions [--split …] [--show]            # first-page "Only B reports" lines
     python bench/eval_align.py msrp                                      # MSRP train through the real path
 
 The BASIL texts are read from the calibration folder; tests/data/align keeps only references and labels.
@@ -217,7 +218,7 @@ def msrp_real_path(limit: int | None = None) -> dict:
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("what", choices=["basil", "msrp", "fit"])
+    parser.add_argument("what", choices=["basil", "omissions", "msrp", "fit"])
     parser.add_argument("--write", action="store_true", help="with 'fit': write resources/engine/align.json")
     parser.add_argument("--split", default="dev", choices=["dev", "holdout", "all"])
     parser.add_argument("--show", action="store_true", help="print each miss and false link")
@@ -226,11 +227,39 @@ def main(argv=None) -> int:
     if eval_dir() is None:
         print("no calibration data (set NEWSCOMPARE_EVAL_DIR or put it at ../shared/eval)")
         return 1
-    result = (score_basil(args.split, args.show) if args.what == "basil" else msrp_real_path(args.limit)
-              if args.what == "msrp" else fit(args.write))
+    result = (score_basil(args.split, args.show) if args.what == "basil"
+              else score_omission_lines(args.split, args.show) if args.what == "omissions"
+              else msrp_real_path(args.limit) if args.what == "msrp" else fit(args.write))
     print(json.dumps(result, indent=1))
     return 0
 
+
+
+def score_omission_lines(split: str = "dev", show: bool = False) -> dict:
+    """The omission lines the product puts first ("Only B reports …" differences of compare_articles): the share
+    whose fact has no labelled link, i.e. is truly absent from the other article."""
+    from compare import compare_articles
+    rows = basil_rows()
+    lines = true = 0
+    for pair in load_pairs():
+        if split != "all" and pair["split"] != split:
+            continue
+        row_a, row_b = rows[pair["a"]], rows[pair["b"]]
+        art_a, art_b = basil_article(row_a), basil_article(row_b)
+        comparison = compare_articles([art_a, art_b], profiles=False)
+        spans = ref_spans(row_a, art_a.text), ref_spans(row_b, art_b.text)
+        linked = ({l["a"] for l in pair["labels"]["links"]}, {l["b"] for l in pair["labels"]["links"]})
+        facts = {f.id: (k, f) for k, fs in enumerate(comparison.facts) for f in fs}
+        for d in comparison.differences:
+            if d.kind != "omission" or not d.text.startswith("Only"):
+                continue
+            k, fact = facts[d.evidence[0].split(":")[0]]
+            right = all(r not in linked[k] for r in fact_refs(fact, spans[k]))
+            lines, true = lines + 1, true + right
+            if show:
+                print("OK " if right else "BAD", d.text[:150])
+    return {"split": split, "omission_lines": lines, "true": true,
+            "precision": round(true / lines, 3) if lines else None}
 
 
 # --------------------------------------------------------------------------- fitting the link model
