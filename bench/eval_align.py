@@ -52,6 +52,15 @@ def basil_article(row: dict):
     return article_from_text(text, source=row["uuid"], outlet=row["source"], date=row["date"])
 
 
+def labelled_articles(split: str):
+    """(pair, BASIL row A, row B, article A, article B) for every labelled pair of the split ("all": every one)."""
+    rows = basil_rows()
+    for pair in load_pairs():
+        if split == "all" or pair["split"] == split:
+            row_a, row_b = rows[pair["a"]], rows[pair["b"]]
+            yield pair, row_a, row_b, basil_article(row_a), basil_article(row_b)
+
+
 def ref_spans(row: dict, text: str) -> dict[str, tuple[int, int]]:
     """Reference ("T", "P.S") -> character span of that BASIL sentence in the article's text."""
     spans: dict[str, tuple[int, int]] = {}
@@ -110,16 +119,11 @@ def product_claims(pair_cmp, facts_a, facts_b, spans_a, spans_b):
 
 def score_basil(split: str = "all", show: bool = False) -> dict:
     from compare import compare_articles
-    rows = basil_rows()
     totals = dict(gold=0, found=0, claimed=0, right=0, only=0, only_right=0, unsure=0, unsure_absent=0,
                   conflicts=0, false_conflicts=0, gold_conflicts=0, gold_conflicts_found=0, pairs=0,
                   kind_right=0)
     per_pair = {}
-    for pair in load_pairs():
-        if split != "all" and pair["split"] != split:
-            continue
-        row_a, row_b = rows[pair["a"]], rows[pair["b"]]
-        art_a, art_b = basil_article(row_a), basil_article(row_b)
+    for pair, row_a, row_b, art_a, art_b in labelled_articles(split):
         comparison = compare_articles([art_a, art_b], profiles=False)
         facts_a, facts_b = comparison.facts
         spans_a, spans_b = ref_spans(row_a, art_a.text), ref_spans(row_b, art_b.text)
@@ -239,13 +243,8 @@ def score_omission_lines(split: str = "dev", show: bool = False) -> dict:
     """The omission lines the product puts first ("Only B reports …" differences of compare_articles): the share
     whose fact has no labelled link, i.e. is truly absent from the other article."""
     from compare import compare_articles
-    rows = basil_rows()
     lines = true = 0
-    for pair in load_pairs():
-        if split != "all" and pair["split"] != split:
-            continue
-        row_a, row_b = rows[pair["a"]], rows[pair["b"]]
-        art_a, art_b = basil_article(row_a), basil_article(row_b)
+    for pair, row_a, row_b, art_a, art_b in labelled_articles(split):
         comparison = compare_articles([art_a, art_b], profiles=False)
         spans = ref_spans(row_a, art_a.text), ref_spans(row_b, art_b.text)
         linked = ({l["a"] for l in pair["labels"]["links"]}, {l["b"] for l in pair["labels"]["links"]})
@@ -269,13 +268,8 @@ def candidate_table(split: str = "dev"):
     share of labelled links the first stage keeps. One code path with the product (compare.align)."""
     from compare import align
     from compare.facts import extract_facts
-    rows = basil_rows()
     table, kept, total = [], 0, 0
-    for pair in load_pairs():
-        if split != "all" and pair["split"] != split:
-            continue
-        row_a, row_b = rows[pair["a"]], rows[pair["b"]]
-        art_a, art_b = basil_article(row_a), basil_article(row_b)
+    for pair, row_a, row_b, art_a, art_b in labelled_articles(split):
         actors_a, facts_a = extract_facts(art_a, 0)
         actors_b, facts_b = extract_facts(art_b, 1)
         _, _, _, features = align.candidate_features(actors_a, facts_a, actors_b, facts_b)

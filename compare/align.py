@@ -17,12 +17,10 @@ is marked "possibly covered" (signals["possibly"] = 1) and never shown as a conf
 """
 from __future__ import annotations
 
-import json
 import math
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 from typing import Sequence
 
 from rapidfuzz import fuzz
@@ -33,9 +31,8 @@ from compare.model import (CONFLICTING, ONLY_A, ONLY_B, PARTIAL, SAME_EVENT, SHA
                            Fact, Link, PairComparison, Quantity)
 from compare.nlp.actors import PERSON, match_actors, pair_name, spelling_differs
 from compare.nlp.similarity import same_fact_probability, signals, terms
-from compare.settings import DEFAULT, AlignSettings, EngineSettings
+from compare.settings import DEFAULT, AlignSettings, EngineSettings, shipped_model
 
-MODEL_PATH = Path(__file__).resolve().parent / "resources" / "engine" / "align.json"
 FEATURES = ("cover_min", "cover_max", "clause_cover", "shared_weight", "word_runs", "quote_runs", "number_shared",
             "number_clash", "date_shared", "names", "headline", "best_one", "best_both",
             "same_fact")
@@ -48,7 +45,7 @@ _CENSOR = re.compile(r"\w*[*#@]{2,}\w*|\w+-{2,}\w*")
 @lru_cache(maxsize=1)
 def align_model() -> dict:
     """The shipped link model: {"features", "weights", "bias", "link_at", "possibly_at", "shared_cover", ...}."""
-    return json.loads(MODEL_PATH.read_text("utf-8"))
+    return shipped_model("align")
 
 
 def actor_map(actors_a: Sequence[Actor], actors_b: Sequence[Actor], letters: tuple[str, str] = ("A", "B")):

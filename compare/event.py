@@ -10,12 +10,10 @@ clash gives the score; "same_at" and "related_at" cut it into the three verdicts
 """
 from __future__ import annotations
 
-import json
 import math
 import re
 from collections import Counter
 from functools import lru_cache
-from pathlib import Path
 from typing import Sequence
 
 from compare.facts import article_times, short_text
@@ -23,9 +21,8 @@ from compare.model import (CONFLICTING, DIFFERENT_EVENTS, ONLY_A, ONLY_B, PARTIA
                            SHARED, Article, Fact, Link, Reason, Verdict)
 from compare.nlp.similarity import terms
 from compare.nlp.times import parse_date
-from compare.settings import DEFAULT, EngineSettings, EventSettings
+from compare.settings import DEFAULT, EngineSettings, EventSettings, shipped_model
 
-MODEL_PATH = Path(__file__).resolve().parent / "resources" / "engine" / "event.json"
 FACT_WORDS = 14  # words of a distinctive fact quoted in a reason
 FEATURES = ("fact_share", "core_share", "date_agree", "pub_far", "term_overlap")  # the cast and the publication
 # week are shown as context but weigh nothing: on calibration pairs re-dated into one week they called different
@@ -36,7 +33,7 @@ CORE_ROLES = ("headline", "lead")  # the happening: who did what, as the headlin
 @lru_cache(maxsize=1)
 def event_model() -> dict:
     """The shipped weights: {"features", "weights", "bias", "same_at", "related_at", ...}."""
-    return json.loads(MODEL_PATH.read_text("utf-8"))
+    return shipped_model("event")
 
 
 def _news_months(anchors) -> dict[int, str]:

@@ -20,7 +20,8 @@ _ENGINE = Path(__file__).resolve().parent / "resources" / "engine"
 
 
 @lru_cache(maxsize=2)
-def _model(name: str) -> dict:
+def shipped_model(name: str) -> dict:
+    """A fitted model shipped in resources/engine ("align" or "event"), read once."""
     return json.loads((_ENGINE / f"{name}.json").read_text("utf-8"))
 
 
@@ -36,9 +37,9 @@ class AlignSettings:
     candidates: int = 10  # counterparts per fact kept by the first stage, each way
     clause_min_weight: float = 4.0  # rare weight a clause needs for its containment to count
     quote_diff_words: int = 3  # words a quote must differ by (each side) to be "worded differently"
-    link_at: float = field(default_factory=lambda: float(_model("align")["link_at"]))
-    possibly_at: float = field(default_factory=lambda: float(_model("align")["possibly_at"]))
-    shared_cover: float = field(default_factory=lambda: float(_model("align")["shared_cover"]))
+    link_at: float = field(default_factory=lambda: float(shipped_model("align")["link_at"]))
+    possibly_at: float = field(default_factory=lambda: float(shipped_model("align")["possibly_at"]))
+    shared_cover: float = field(default_factory=lambda: float(shipped_model("align")["shared_cover"]))
 
 
 @dataclass(frozen=True)
@@ -46,8 +47,8 @@ class EventSettings:
     clash_months: int = 2  # news-time ranges this many months apart clash
     clash_min_months: int = 2  # distinct months each side needs before its range counts
     clash_penalty: float = 3.0  # taken off the logit when the news times clash
-    same_at: float = field(default_factory=lambda: float(_model("event")["same_at"]))
-    related_at: float = field(default_factory=lambda: float(_model("event")["related_at"]))
+    same_at: float = field(default_factory=lambda: float(shipped_model("event")["same_at"]))
+    related_at: float = field(default_factory=lambda: float(shipped_model("event")["related_at"]))
 
 
 @dataclass(frozen=True)
@@ -82,21 +83,21 @@ class EngineSettings:
         for stage, values in data.items():
             if stage not in stages:
                 raise ConfigError(f"{where}: unknown stage '{stage}' (known: {', '.join(stages)})")
-            kind = type(getattr(cls(), stage))
+            shipped = getattr(DEFAULT, stage)
             if not isinstance(values, Mapping):
                 raise ConfigError(f"{where}.{stage}: must be a table of settings")
-            names = {f.name: f for f in dataclasses.fields(kind)}
+            names = {f.name: f for f in dataclasses.fields(shipped)}
             given = {}
             for name, value in values.items():
                 if name not in names:
                     raise ConfigError(f"{where}.{stage}: unknown setting '{name}' (known: {', '.join(names)})")
-                default = getattr(kind(), name)
+                default = getattr(shipped, name)
                 if isinstance(value, bool) or not isinstance(value, (int, float)) or \
                         (isinstance(default, int) and not isinstance(value, int)) or value < 0:
                     raise ConfigError(f"{where}.{stage}.{name}: must be a {type(default).__name__} of 0 or more, "
                                       f"not {value!r}")
                 given[name] = type(default)(value)
-            built[stage] = kind(**given)
+            built[stage] = dataclasses.replace(shipped, **given)
         return cls(**built)
 
 
