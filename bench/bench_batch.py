@@ -76,7 +76,7 @@ def main() -> None:
 
         from compare.batch.grouping import group_stories
         from compare.batch.runner import read_all
-        from compare.event import same_event
+        from compare.comparison import same_event
 
         start = time.perf_counter()
         articles = list(read_all([(str(root / "corpus" / name), None) for name in sorted(truth)], []).values())

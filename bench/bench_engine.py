@@ -57,9 +57,7 @@ def main(argv=None) -> int:
     print(f"cold process: import {imp} ms, read seeds {read} ms, first comparison {first} ms, whole process {whole:.0f} ms")
 
     from compare import event
-    from compare.align import align_pair
-    from compare.comparison import compare_articles
-    from compare.event import same_event
+    from compare.comparison import compare_articles, compare_pair, same_event
     from compare.facts import extract_facts
     from compare.ingest import read_article
     from compare.nlp.similarity import sentence_profile, terms
@@ -79,8 +77,8 @@ def main(argv=None) -> int:
     med, _ = _ms(lambda: [extract_facts(a, i) for i, a in enumerate(articles)], args.runs, clear)
     print(f"  extract_facts, both seeds: median {med:.1f} ms")
     ex = [extract_facts(a, i) for i, a in enumerate(articles)]
-    med, _ = _ms(lambda: align_pair(articles[0], articles[1], 0, 1, *ex[0], *ex[1]), args.runs)
-    print(f"  align_pair + verdict, seeds: median {med:.1f} ms "
+    med, _ = _ms(lambda: compare_pair(articles[0], articles[1], 0, 1, *ex[0], *ex[1]), args.runs)
+    print(f"  compare_pair (links + verdict), seeds: median {med:.1f} ms "
           f"({len(ex[0][1])} x {len(ex[1][1])} facts)")
 
     from compare.evaldata import eval_dir

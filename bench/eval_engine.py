@@ -129,7 +129,8 @@ def basil_pairs(rows: list[dict]) -> list[tuple[int, int, int]]:
 def event(fit: bool = False) -> dict:
     """Same-event accuracy on BASIL: within-triplet pairs (same) and hard negatives (different events sharing
     a main entity), with and without publication dates; weights cross-validated by triplet (5 folds)."""
-    from compare.align import actor_map, align_pair
+    from compare.align import actor_map
+    from compare.comparison import compare_pair
     from compare.event import FEATURES, event_features, event_model
     from compare.facts import extract_facts
     rows = basil_rows()
@@ -141,7 +142,7 @@ def event(fit: bool = False) -> dict:
         feats, labels = [], []
         for i, j, same in pairs:
             (xa, fa), (xb, fb) = ext[i], ext[j]
-            pc = align_pair(arts[i], arts[j], 0, 1, xa, fa, xb, fb)
+            pc = compare_pair(arts[i], arts[j], 0, 1, xa, fa, xb, fb)
             to_a, to_b, _, _ = actor_map(xa, xb)
             f, _ = event_features(arts[i], arts[j], fa, fb, pc.links, to_a, to_b)
             feats.append(f)

@@ -1,7 +1,7 @@
 """Story grouping on BASIL (triplet-uuid is the truth): pairwise precision, recall, F1 against a naive TF-IDF baseline.
 
 Run: python bench/eval_grouping.py [--engine] [--no-dates]
-  --engine    confirm candidate pairs with compare.event.same_event (slower)
+  --engine    confirm candidate pairs with compare.comparison.same_event (slower)
   --no-dates  blank every publication date (all articles look simultaneous): the text-only test
 The naive baseline is the usual one: TF-IDF of lower-cased words (min length 2, smoothed idf, l2),
 cosine over all pairs, a pair is one story when the cosine is over a threshold; the threshold is the
@@ -109,7 +109,7 @@ def main() -> None:
     cc_threshold, naive_cc = naive_best(sim, truth_pairs, components=True)
     same_event = None
     if args.engine:
-        from compare.event import same_event
+        from compare.comparison import same_event
     start = time.perf_counter()
     grouping = group_stories(articles, same_event=same_event, settings=GroupingSettings())
     seconds = time.perf_counter() - start

@@ -25,13 +25,12 @@ from typing import Sequence
 
 from rapidfuzz import fuzz
 
-from compare.event import event_verdict
-from compare.facts import article_letter, short_text
-from compare.model import (CONFLICTING, ONLY_A, ONLY_B, PARTIAL, SAME_EVENT, SHARED, Actor, ActorVariant, Article, Conflict,
-                           Fact, Link, PairComparison, Quantity)
+from compare.facts import short_text
+from compare.model import (CONFLICTING, ONLY_A, ONLY_B, PARTIAL, SHARED, Actor, ActorVariant, Conflict,
+                           Fact, Link, Quantity)
 from compare.nlp.actors import PERSON, match_actors, pair_name, spelling_differs
 from compare.nlp.similarity import same_fact_probability, signals, terms
-from compare.settings import DEFAULT, AlignSettings, EngineSettings, shipped_model
+from compare.settings import DEFAULT, AlignSettings, shipped_model
 
 FEATURES = ("cover_min", "cover_max", "clause_cover", "shared_weight", "word_runs", "quote_runs", "number_shared",
             "number_clash", "date_shared", "names", "headline", "best_one", "best_both",
@@ -402,25 +401,7 @@ def link_facts(actors_a: Sequence[Actor], facts_a: Sequence[Fact], actors_b: Seq
     return PairLinks(tuple(links), to_a, to_b, shared_actors, variants, letters)
 
 
-def align_pair(article_a: Article, article_b: Article, index_a: int, index_b: int,
-               actors_a: Sequence[Actor], facts_a: Sequence[Fact],
-               actors_b: Sequence[Actor], facts_b: Sequence[Fact],
-               settings: EngineSettings = DEFAULT) -> PairComparison:
-    """Links between the facts of two articles, with the same-event verdict and actor matches."""
-    letters = article_letter(index_a), article_letter(index_b)
-    made = link_facts(actors_a, facts_a, actors_b, facts_b, letters, settings.align)
-    links, to_a, to_b = list(made.links), made.to_a, made.to_b
-    shared_actors, variants = made.shared_actors, made.variants
-    counts = _count(links, facts_a, facts_b)
-    verdict = event_verdict(article_a, article_b, facts_a, facts_b, links, to_a, to_b, letters, settings.event)
-    if verdict.label != SAME_EVENT:  # two happenings: facts alike in cast and wording are not the same fact
-        links, counts = _specific_links_only(links, facts_a, facts_b, letters)
-        verdict = event_verdict(article_a, article_b, facts_a, facts_b, links, to_a, to_b, letters,
-                                settings.event)  # its reasons speak of the links shown
-    return PairComparison(index_a, index_b, tuple(links), verdict, shared_actors, variants, counts)
-
-
-def _count(links: Sequence[Link], facts_a: Sequence[Fact], facts_b: Sequence[Fact]) -> dict[str, int]:
+def count_links(links: Sequence[Link], facts_a: Sequence[Fact], facts_b: Sequence[Fact]) -> dict[str, int]:
     """Facts per link kind; a B fact in several links counts once, under its most telling kind."""
     counts = {kind: 0 for kind in (SHARED, PARTIAL, CONFLICTING, ONLY_A, ONLY_B)}
     kind_of_b: dict[str, str] = {}
@@ -438,7 +419,7 @@ def _count(links: Sequence[Link], facts_a: Sequence[Fact], facts_b: Sequence[Fac
     return counts
 
 
-def _specific_links_only(links: list[Link], facts_a: Sequence[Fact], facts_b: Sequence[Fact],
+def specific_links_only(links: list[Link], facts_a: Sequence[Fact], facts_b: Sequence[Fact],
                          letters: tuple[str, str]) -> tuple[list[Link], dict[str, int]]:
     """For articles about different happenings, keep only links anchored in something specific to one fact
     (the same number, date or quoted words); the rest become only-in, with the reason said."""
@@ -460,7 +441,7 @@ def _specific_links_only(links: list[Link], facts_a: Sequence[Fact], facts_b: Se
     order_a = {f.id: k for k, f in enumerate(facts_a)}
     order_b = {f.id: k for k, f in enumerate(facts_b)}
     kept.sort(key=lambda l: (order_a[l.a[0]] if l.a else len(order_a) + order_b[l.b[0]], l.b and order_b[l.b[0]] or 0))
-    return kept, _count(kept, facts_a, facts_b)
+    return kept, count_links(kept, facts_a, facts_b)
 
 
 def _only(kind: str, fact: Fact, best: tuple[float, int] | None, others: Sequence[Fact], possibly_at: float,

@@ -10,9 +10,10 @@ from pathlib import Path
 from typing import Mapping, Sequence
 
 import compare
-from compare import align
+from compare.align import align_model, count_links, link_facts, specific_links_only
 from compare.errors import InputError
-from compare.facts import article_name, extract_facts, short_text
+from compare.event import event_verdict
+from compare.facts import article_letter, article_name, extract_facts, short_text
 from compare.model import (
     CONFLICTING,
     DIFFERENT_EVENTS,
@@ -21,6 +22,7 @@ from compare.model import (
     PARTIAL,
     SAME_EVENT,
     SHARED,
+    Actor,
     Article,
     Comparison,
     Difference,
@@ -28,6 +30,7 @@ from compare.model import (
     MatrixRow,
     Method,
     PairComparison,
+    Verdict,
 )
 from compare.nlp.similarity import terms
 from compare.settings import DEFAULT, DifferenceSettings, EngineSettings
@@ -64,7 +67,7 @@ def compare_articles(articles: Sequence[Article], *, profiles: bool = True,
         step("facts")
     pairs = []
     for i, j in combinations(range(n), 2):
-        pairs.append(align.align_pair(articles[i], articles[j], i, j, *extracted[i], *extracted[j], settings))
+        pairs.append(compare_pair(articles[i], articles[j], i, j, *extracted[i], *extracted[j], settings))
         step("pairs")
     pairs = tuple(pairs)
     fact_lists = tuple(f for _, f in extracted)
@@ -86,6 +89,32 @@ def compare_articles(articles: Sequence[Article], *, profiles: bool = True,
     return Comparison(articles=tuple(articles), actors=tuple(a for a, _ in extracted), facts=fact_lists,
                       pairs=pairs, matrix=matrix, profiles=outlet_profiles, differences=tuple(differences),
                       method=method)
+
+
+def compare_pair(article_a: Article, article_b: Article, index_a: int, index_b: int,
+                 actors_a: Sequence[Actor], facts_a: Sequence[Fact],
+                 actors_b: Sequence[Actor], facts_b: Sequence[Fact],
+                 settings: EngineSettings = DEFAULT) -> PairComparison:
+    """One pair: the facts linked (compare.align), then the same-event verdict on those links (compare.event).
+    When the verdict is not "same event", only links anchored in a shared number, date or quote are kept, and the
+    verdict is made again so that its reasons speak of the links shown."""
+    letters = article_letter(index_a), article_letter(index_b)
+    made = link_facts(actors_a, facts_a, actors_b, facts_b, letters, settings.align)
+    links, counts = list(made.links), count_links(made.links, facts_a, facts_b)
+    verdict = event_verdict(article_a, article_b, facts_a, facts_b, links, made.to_a, made.to_b, letters,
+                            settings.event)
+    if verdict.label != SAME_EVENT:  # two happenings: facts alike in cast and wording are not the same fact
+        links, counts = specific_links_only(links, facts_a, facts_b, letters)
+        verdict = event_verdict(article_a, article_b, facts_a, facts_b, links, made.to_a, made.to_b, letters,
+                                settings.event)
+    return PairComparison(index_a, index_b, tuple(links), verdict, made.shared_actors, made.variants, counts)
+
+
+def same_event(a: Article, b: Article, settings: EngineSettings = DEFAULT) -> Verdict:
+    """The cheap path for story grouping: the verdict for two articles (facts cached per article)."""
+    actors_a, facts_a = extract_facts(a, 0, settings.facts)
+    actors_b, facts_b = extract_facts(b, 1, settings.facts)
+    return compare_pair(a, b, 0, 1, actors_a, facts_a, actors_b, facts_b, settings).verdict
 
 
 def order_differences(differences: list[Difference],
@@ -271,7 +300,7 @@ def method_notes() -> dict[str, str]:
                       "partial: one carries the other's fact plus more; conflicting: the same number, date, speaker or "
                       "quote given genuinely different values. An unlinked fact whose best counterpart reaches "
                       f"{DEFAULT.align.possibly_at} is 'possibly covered', never shown as a confident omission. "
-                      + align.align_model().get("measured", "")),
+                      + align_model().get("measured", "")),
         "same_event": ("Logistic score over the share of headline and lead facts the other article states, the share of "
                        "all facts linked, whole-article word overlap, agreeing dates and publication dates years apart, "
                        f"minus {DEFAULT.event.clash_penalty} on the logit when the months each article names (without a year) "

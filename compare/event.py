@@ -21,7 +21,7 @@ from compare.model import (CONFLICTING, DIFFERENT_EVENTS, ONLY_A, ONLY_B, PARTIA
                            SHARED, Article, Fact, Link, Reason, Verdict)
 from compare.nlp.similarity import terms
 from compare.nlp.times import parse_date
-from compare.settings import DEFAULT, EngineSettings, EventSettings, shipped_model
+from compare.settings import DEFAULT, EventSettings, shipped_model
 
 FACT_WORDS = 14  # words of a distinctive fact quoted in a reason
 FEATURES = ("fact_share", "core_share", "date_agree", "pub_far", "term_overlap")  # the cast and the publication
@@ -274,12 +274,3 @@ def feature_pushes(feats: dict[str, float], settings: EventSettings = DEFAULT.ev
     push = {f: w * (feats[f] - m) for f, w, m in zip(model["features"], model["weights"], model["means"])}
     return {**push, "time_clash": -settings.clash_penalty * feats["time_clash"],
             "genre_differs": -1.0 * feats.get("genre_differs", 0.0)}  # shown as against; the cap itself is a rule
-
-
-def same_event(a: Article, b: Article, settings: EngineSettings = DEFAULT) -> Verdict:
-    """The cheap path for story grouping: the verdict for two articles (facts cached per article)."""
-    from compare.align import align_pair
-    from compare.facts import extract_facts
-    actors_a, facts_a = extract_facts(a, 0, settings.facts)
-    actors_b, facts_b = extract_facts(b, 1, settings.facts)
-    return align_pair(a, b, 0, 1, actors_a, facts_a, actors_b, facts_b, settings).verdict

@@ -7,7 +7,8 @@ import re
 import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
-from compare.align import actor_map, align_pair
+from compare.align import actor_map
+from compare.comparison import compare_pair
 from compare.facts import extract_facts
 from compare.ingest import article_from_text, read_article
 from compare.model import CONFLICTING, ONLY_A, ONLY_B, PARTIAL, SHARED, Actor
@@ -18,7 +19,7 @@ CASES = json.loads((TEST_DATA / "engine" / "alignment.json").read_text("utf-8"))
 
 
 def _pair(a, b):
-    return align_pair(a, b, 0, 1, *extract_facts(a, 0), *extract_facts(b, 1))
+    return compare_pair(a, b, 0, 1, *extract_facts(a, 0), *extract_facts(b, 1))
 
 
 def _link_of(pair, fact_id):
@@ -94,7 +95,7 @@ THREE = [  # the second and third name Zelenskyy differently, and each adds deta
 
 def test_pair_wording_names_the_pair_by_its_own_letters():
     articles = [article_from_text(t) for t in THREE]
-    pair = align_pair(articles[1], articles[2], 1, 2, *extract_facts(articles[1], 1), *extract_facts(articles[2], 2))
+    pair = compare_pair(articles[1], articles[2], 1, 2, *extract_facts(articles[1], 1), *extract_facts(articles[2], 2))
     (variant,) = pair.actor_variants
     assert "'Vladimir Zelensky' in B, 'Volodymyr Zelenskyy' in C" in variant.note
     reasons = {l.kind: l.reason for l in pair.links}

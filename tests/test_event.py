@@ -5,8 +5,9 @@ import json
 
 import pytest
 
-from compare.align import actor_map, align_pair
-from compare.event import _clash_gap, event_features, event_model, same_event, verdict_from_features
+from compare.align import actor_map
+from compare.comparison import compare_pair, same_event
+from compare.event import _clash_gap, event_features, event_model, verdict_from_features
 from compare.facts import extract_facts
 from compare.ingest import article_from_text, read_article
 from compare.model import DIFFERENT_EVENTS, RELATED_EVENTS, SAME_EVENT
@@ -73,7 +74,7 @@ def test_months_across_the_new_year_do_not_clash():
 def test_reason_weights_are_the_pushes_of_the_features_they_stand_for():
     a, b = _seeds()
     (actors_a, facts_a), (actors_b, facts_b) = extract_facts(a, 0), extract_facts(b, 1)
-    pair = align_pair(a, b, 0, 1, actors_a, facts_a, actors_b, facts_b)
+    pair = compare_pair(a, b, 0, 1, actors_a, facts_a, actors_b, facts_b)
     to_a, to_b, _, _ = actor_map(actors_a, actors_b)
     feats, reasons = event_features(a, b, facts_a, facts_b, pair.links, to_a, to_b)
     model = event_model()

@@ -52,7 +52,7 @@ def _alignment(split):
 
 def _same_event(with_dates):
     _calibration()
-    from compare.event import same_event
+    from compare.comparison import same_event
     from compare.model import SAME_EVENT
 
     module = _bench("eval_engine")
@@ -90,7 +90,7 @@ def _grouping(mode):
         articles = [dataclasses.replace(a, date=None) for a in articles]
     same_event = None
     if mode.startswith("engine"):
-        from compare.event import same_event
+        from compare.comparison import same_event
 
     def pairs(groups):
         return {(min(a, b), max(a, b)) for g in groups for a, b in itertools.combinations(g, 2)}

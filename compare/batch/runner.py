@@ -45,8 +45,7 @@ def default_engine() -> Engine:
     import hashlib
 
     import compare
-    from compare.comparison import compare_articles, settings
-    from compare.event import same_event
+    from compare.comparison import compare_articles, same_event, settings
     from compare.render.jsonout import render_json
     from compare.render.markdown import render_markdown
     from compare.render.pdf import render_brief
