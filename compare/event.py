@@ -19,6 +19,7 @@ from typing import Sequence
 from compare.facts import article_times, short_text
 from compare.model import (CONFLICTING, DIFFERENT_EVENTS, ONLY_A, ONLY_B, PARTIAL, RELATED_EVENTS, SAME_EVENT,
                            SHARED, Article, Fact, Link, Reason, Verdict)
+from compare.nlp.actors import gazetteer
 from compare.nlp.similarity import terms
 from compare.nlp.times import parse_date
 from compare.settings import DEFAULT, EventSettings, shipped_model
@@ -84,6 +85,37 @@ def _clash_gap(a: dict[int, str], b: dict[int, str], min_months: int = DEFAULT.e
     return None
 
 
+def _content_terms(text: str) -> set[str]:
+    return {t for t, _ in terms(text) if t != "<say>" and (len(t) > 2 or t[:1].isdigit())}
+
+
+def _fact_counts(facts: Sequence[Fact]) -> Counter:
+    """In how many facts of one article each content term occurs."""
+    return Counter(t for f in facts for t in _content_terms(f.text))
+
+
+@lru_cache(maxsize=1)
+def _title_terms() -> frozenset[str]:
+    return frozenset(t for title in gazetteer().titles for t in _content_terms(title))
+
+
+def beyond_cast(link: Link, fact_a: Fact, fact_b: Fact, counts: tuple[Counter, Counter],
+                settings: EventSettings = DEFAULT.event) -> bool:
+    """Whether a link states something of one happening beyond its cast: the same number, date or quoted words;
+    a shared content word that is neither a name or title of the actors in the two facts nor a word of the
+    story's theme (one either article uses in ``theme_facts`` facts or more, like "meet" in two stories of
+    meetings); or two facts the paraphrase model reads as one statement. "Trump meets Rutte", stated by two
+    stories of two meetings, is their cast and theme, not one happening."""
+    signals = link.signals
+    if signals.get("number_shared") or signals.get("date_shared") or signals.get("quote_runs"):
+        return True
+    if signals.get("same_fact", 0.0) >= settings.paraphrase_at:
+        return True
+    cast = {t for name in (*fact_a.actors, *fact_b.actors) for t in _content_terms(name)} | _title_terms()
+    common = _content_terms(fact_a.text) & _content_terms(fact_b.text)
+    return any(max(counts[0][t], counts[1][t]) < settings.theme_facts for t in common - cast)
+
+
 def _salience(facts: Sequence[Fact], to_pair: dict[str, str]) -> Counter:
     return Counter(to_pair.get(m.actor, m.actor) for f in facts for m in f.mentions)
 
@@ -135,9 +167,12 @@ def event_features(article_a: Article, article_b: Article, facts_a: Sequence[Fac
     share = linked / n if n else 0.0
     role = {f.id: f.role for f in (*facts_a, *facts_b)}
     joined = [l for l in links if l.kind in (SHARED, PARTIAL, CONFLICTING)]
-    core_links = [l for l in joined if role[l.a[0]] in CORE_ROLES and role[l.b[0]] in CORE_ROLES]
+    by_id = {f.id: f for f in (*facts_a, *facts_b)}
+    counts_ab = _fact_counts(facts_a), _fact_counts(facts_b)
+    happening = [l for l in joined if beyond_cast(l, by_id[l.a[0]], by_id[l.b[0]], counts_ab, settings)]
+    core_links = [l for l in happening if role[l.a[0]] in CORE_ROLES and role[l.b[0]] in CORE_ROLES]
     core = [f.id for f in (*facts_a, *facts_b) if f.role in CORE_ROLES]
-    core_linked = {i for l in joined for i in (*l.a, *l.b) if role[i] in CORE_ROLES}
+    core_linked = {i for l in happening for i in (*l.a, *l.b) if role[i] in CORE_ROLES}
     core_share = len(core_linked) / len(core) if core else 0.0
     sal_a, sal_b = _salience(facts_a, to_a), _salience(facts_b, to_b)
     tot_a, tot_b = sum(sal_a.values()) or 1, sum(sal_b.values()) or 1
@@ -160,6 +195,7 @@ def event_features(article_a: Article, article_b: Article, facts_a: Sequence[Fac
         "term_overlap": term_overlap,
         "core_link": 1.0 if core_links else 0.0,
         "core_share": core_share,
+        "happening_links": float(len(happening)),
         "genre_differs": 1.0 if article_a.genre != article_b.genre else 0.0,
     }
     counts = Counter(l.kind for l in links)
@@ -172,12 +208,26 @@ def event_features(article_a: Article, article_b: Article, facts_a: Sequence[Fac
          ("term_overlap",)),
         (Reason(("The headlines and leads state the same happening: "
                  + "; ".join(f"{l.a[0]} ≈ {l.b[0]}" for l in core_links[:3]) + ".") if core_links else
-                (f"No headline or lead fact of {la} is stated in the headline or lead of {lb} "
-                 f"({core_share:.0%} of headline and lead facts have a counterpart anywhere)."),
+                (f"No headline or lead fact of {la} is stated in the headline or lead of {lb} beyond the cast "
+                 f"({core_share:.0%} of headline and lead facts have a counterpart anywhere that shares a number, "
+                 "date, quote or a word of its own)."),
                 0.0, tuple(f"{l.a[0]} ≈ {l.b[0]}" for l in core_links[:3])), ("core_share",)),
         (Reason(f"Actors overlap {overlap:.0%} by attention; most prominent in both: {', '.join(top_shared) or 'none'}.",
                 0.0, tuple(top_shared)), ("actor_overlap",)),
     ]
+    cast_only = [l for l in joined if l not in happening and role[l.a[0]] in CORE_ROLES
+                 and role[l.b[0]] in CORE_ROLES]
+    if cast_only and not core_links:
+        shown = "; ".join(f"{l.a[0]} ≈ {l.b[0]}" for l in cast_only[:3])
+        reasons.append((Reason(f"The headlines and leads share only their cast and theme ({shown}): no number, date, "
+                               "quote or word of one happening, so these links do not count as the same fact.", 0.0,
+                               tuple(f"{l.a[0]} ≈ {l.b[0]}" for l in cast_only[:3])), ()))
+    if not core_links:
+        heads = [next((f for f in facts if f.role == "headline"), None) for facts in (facts_a, facts_b)]
+        if all(heads):
+            reasons.append((Reason(f"Each reports its own happening: {la} \"{short_text(heads[0].text, FACT_WORDS)}\"; "
+                                   f"{lb} \"{short_text(heads[1].text, FACT_WORDS)}\".", 0.0,
+                                   tuple(h.id for h in heads)), ()))
     if agree:
         reasons.append((Reason(f"Both give the same date: {', '.join(days_a[d] + ' / ' + days_b[d] for d in agree)}.",
                                0.0, tuple(agree)), ("date_agree",)))
@@ -248,7 +298,8 @@ def verdict_from_features(feats: dict[str, float], settings: EventSettings = DEF
     z = model["bias"] + sum(w * feats[f] for f, w in zip(model["features"], model["weights"]))
     z -= settings.clash_penalty * feats["time_clash"]
     score = 1.0 / (1.0 + math.exp(-z))
-    if not feats["fact_share"] or feats.get("genre_differs"):  # nothing stated by both, or an opinion piece
+    if not feats.get("happening_links") or feats.get("genre_differs"):  # nothing of one happening stated by both
+        # (only the cast, or nothing at all), or an opinion piece
         score = min(score, round(settings.same_at - 0.01, 4))  # on a news report: never "same event"
     label = SAME_EVENT if score >= settings.same_at else RELATED_EVENTS if score >= settings.related_at \
         else DIFFERENT_EVENTS

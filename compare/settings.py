@@ -47,6 +47,8 @@ class EventSettings:
     clash_months: int = 2  # news-time ranges this many months apart clash
     clash_min_months: int = 2  # distinct months each side needs before its range counts
     clash_penalty: float = 3.0  # taken off the logit when the news times clash
+    theme_facts: int = 5  # a word either article uses in this many facts is the story's theme, not one happening's
+    paraphrase_at: float = 0.5  # a link whose facts the paraphrase model reads as one statement (MSRP probability)
     same_at: float = field(default_factory=lambda: float(shipped_model("event")["same_at"]))
     related_at: float = field(default_factory=lambda: float(shipped_model("event")["related_at"]))
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 
@@ -28,6 +29,39 @@ def test_seeds_are_not_the_same_event_because_times_clash():
     assert r"February 28" in clash.text and "September" in clash.text and clash.weight < 0
     distinct = next(r for r in verdict.reasons if r.text.startswith("Distinctive actors"))
     assert "Vladimir Putin" in distinct.text or "Gaza" in distinct.text
+
+
+MONTHS = re.compile(r"\b(January|February|March|April|May|June|July|August|September|October|November|December)"
+                    r"( \d{1,2}(st|nd|rd|th)?)?( \d{4})?")
+
+
+@pytest.mark.parametrize("strip", ["caption", "months"])
+def test_seeds_stay_apart_without_the_caption_or_any_month(strip):
+    """The two meetings share their cast (Trump, Rutte, "meet") but nothing of one happening: without the photo
+    caption, and without every month name, the verdict must not become "same event", and it names both."""
+    texts = [SEED_A.read_text("utf-8"), SEED_B.read_text("utf-8")]
+    if strip == "caption":
+        texts = [re.sub(r"(?m)^.*Photo: Getty\.$\n?", "", t) for t in texts]
+        assert "March 13th" not in texts[1]
+    else:
+        texts = [MONTHS.sub("", t) for t in texts]
+        assert not any(MONTHS.search(t) for t in texts)
+    a, b = (article_from_text(t, source=f"seed{k}") for k, t in enumerate(texts))
+    verdict = same_event(a, b)
+    assert verdict.label != SAME_EVENT
+    own = next(r for r in verdict.reasons if r.text.startswith("Each reports its own happening"))
+    assert "Ukraine peace talks" in own.text and "NATO membership" in own.text
+    core = next(r for r in verdict.reasons if "beyond the cast" in r.text)
+    assert core.weight < 0
+
+
+def test_one_happening_told_twice_is_the_same_event_without_dates():
+    a = ("Storm closes port of Rotterdam\n\nA storm closed the port of Rotterdam on Tuesday, stranding 41 ships, "
+         "the harbour master said.\n\nWinds reached 130 km/h along the Dutch coast.")
+    b = ("Rotterdam port shut as storm strands 41 ships\n\nThe port of Rotterdam shut on Tuesday after a storm left "
+         "41 ships stranded, according to the harbour master.\n\nGusts of 130 km/h hit the coast.")
+    verdict = same_event(article_from_text(a, source="a"), article_from_text(b, source="b"))
+    assert verdict.label == SAME_EVENT, verdict
 
 
 def test_seeds_verdict_is_symmetric():
