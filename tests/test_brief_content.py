@@ -125,13 +125,16 @@ def test_article_labels_follow_the_fact_ids_past_z():
 def test_tone_chart_has_one_row_per_actor_across_spellings():
     import dataclasses
 
+    from compare.profile.differences import tone_actor_groups
+
     comparison = build_comparison(2)
     spellings = ("Vladimir Zelensky", "Volodymyr Zelenskyy")
     profiles = tuple(dataclasses.replace(p, sentiment=dataclasses.replace(p.sentiment, targets=p.sentiment.targets + (
         dataclasses.replace(p.sentiment.targets[0], actor=name, score=score, sentences=9),)))
         for p, name, score in zip(comparison.profiles, spellings, (-0.4, 0.3)))
     template = load_template(PACKAGED_DIR / "default.toml")
-    content = brief_content(dataclasses.replace(comparison, profiles=profiles), template)
+    groups = tone_actor_groups(profiles, comparison.actors)  # the engine's grouping, saved in the comparison
+    content = brief_content(dataclasses.replace(comparison, profiles=profiles, actor_groups=groups), template)
     chart = next(s for s in content["sections"] if s["id"] == "tone")["actors"]
     rows = [(a, scores) for a, scores in zip(chart["actors"], chart["scores"]) if "Zelensk" in a]
     assert rows == [("Vladimir Zelensky", [-0.4, 0.3])]

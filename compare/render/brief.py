@@ -13,7 +13,6 @@ from compare import model
 from compare.facts import article_letter
 from compare.model import Comparison, Fact, PairComparison
 from compare.profile.build import reporting_words
-from compare.profile.differences import actor_groups
 from compare.profile.types import Evidence
 from compare.render.templates import Template, load_template
 from compare.render.text import find_values
@@ -389,12 +388,19 @@ class _View:
         scored = {(i, t["actor"]): t for i, o in enumerate(outlets)
                   for t in (o["sentiment"] or {}).get("targets", []) if t["score"] is not None}
         rows = []
-        for group in actor_groups(list(scored), self.c.actors):  # "Zelensky" in A and "Zelenskyy" in B: one row
+        for group in self.actor_groups(scored):  # "Zelensky" in A and "Zelenskyy" in B: one row
             name = max(group.values(), key=lambda n: len(n.split()))  # the fullest form, else the first outlet's
             rows.append((name, sum(scored[i, n]["sentences"] for i, n in group.items()),
                          [scored[i, group[i]]["score"] if i in group else None for i in range(len(outlets))]))
         rows = sorted(rows, key=lambda r: (-r[1], r[0]))[:6]
         return {"actors": [name for name, _, _ in rows], "scores": [scores for _, _, scores in rows]}
+
+    def actor_groups(self, scored) -> list[dict[int, str]]:
+        """The scored (article, name) pairs as the engine grouped them (Comparison.actor_groups); a name it did not
+        group (a comparison saved before the groups were) stands alone."""
+        groups = [g for g in (grp.by_article() for grp in self.c.actor_groups) if all(k in scored for k in g.items())]
+        grouped = {k for g in groups for k in g.items()}
+        return groups + [{i: name} for i, name in scored if (i, name) not in grouped]
 
     def tone_frames(self, outlets: list[dict]) -> dict:
         """Frame shares per outlet over the frames that matter most across them (the rest as "other")."""
