@@ -140,3 +140,12 @@ def test_tone_chart_has_one_row_per_actor_across_spellings():
     chart = next(s for s in content.sections if s.id == "tone").actors
     rows = [(a, scores) for a, scores in zip(chart.actors, chart.scores) if "Zelensk" in a]
     assert rows == [("Vladimir Zelensky", (-0.4, 0.3))]
+
+
+def test_a_comparison_saved_without_actor_groups_keeps_one_row_per_name():
+    import dataclasses
+
+    comparison = dataclasses.replace(build_comparison(2), actor_groups=())  # as saved before the engine grouped them
+    content = brief_content(comparison, load_template(PACKAGED_DIR / "default.toml"))
+    chart = next(s for s in content.sections if s.id == "tone").actors
+    assert dict(zip(chart.actors, chart.scores))["Donald Trump"] == (0.2, -0.1)

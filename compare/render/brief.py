@@ -427,11 +427,21 @@ class _View:
         return ToneActors(actors=tuple(name for name, _, _ in rows), scores=tuple(scores for _, _, scores in rows))
 
     def actor_groups(self, scored) -> list[dict[int, str]]:
-        """The scored (article, name) pairs as the engine grouped them (Comparison.actor_groups); a name it did not
-        group (a comparison saved before the groups were) stands alone."""
+        """The scored (article, name) pairs as the engine grouped them (Comparison.actor_groups). A comparison saved
+        before the engine recorded its groups has none: there one name in several articles is one group."""
         groups = [g for g in (grp.by_article() for grp in self.c.actor_groups) if all(k in scored for k in g.items())]
         grouped = {k for g in groups for k in g.items()}
-        return groups + [{i: name} for i, name in scored if (i, name) not in grouped]
+        by_name: dict[str, list[dict[int, str]]] = {}
+        for i, name in scored:
+            if (i, name) in grouped:
+                continue
+            group = next((g for g in by_name.setdefault(name, []) if i not in g), None)
+            if group is None:
+                group = {}
+                by_name[name].append(group)
+                groups.append(group)
+            group[i] = name
+        return groups
 
     def tone_frames(self, outlets: list[ArticleTone]) -> ToneFrames:
         """Frame shares per outlet over the frames that matter most across them (the rest as "other")."""
