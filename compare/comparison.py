@@ -74,21 +74,25 @@ def compare_articles(articles: Sequence[Article], *, profiles: bool = True,
     matrix = fact_matrix(fact_lists, pairs)
     differences = engine_differences(articles, fact_lists, pairs, matrix, settings.differences)
     outlet_profiles: tuple = ()
+    groups: tuple = ()
     notes = method_notes()
     if profiles:
         from compare.profile import build_profile, method_notes as profile_notes, profile_differences
+        from compare.profile.differences import tone_actor_groups
         outlet_profiles = []
         for i, a in enumerate(articles):
             outlet_profiles.append(build_profile(a, i, extracted[i][1], extracted[i][0]))
             step("profiles")
         outlet_profiles = tuple(outlet_profiles)
-        differences += profile_differences(articles, outlet_profiles, actors=[a for a, _ in extracted])
+        actors = [a for a, _ in extracted]
+        groups = tone_actor_groups(outlet_profiles, actors)
+        differences += profile_differences(articles, outlet_profiles, actors=actors, groups=groups)
         notes = {**notes, **profile_notes()}
     differences = order_differences(differences, settings.differences.same_kind_discount)
     method = Method(tool_version=compare.__version__, settings=settings.record(), notes=notes)
     return Comparison(articles=tuple(articles), actors=tuple(a for a, _ in extracted), facts=fact_lists,
                       pairs=pairs, matrix=matrix, profiles=outlet_profiles, differences=tuple(differences),
-                      method=method)
+                      method=method, actor_groups=groups)
 
 
 def compare_pair(article_a: Article, article_b: Article, index_a: int, index_b: int,

@@ -224,6 +224,22 @@ class Method:
     notes: dict[str, str] = field(default_factory=dict)  # score name -> how it is made, quality, limits
 
 
+@dataclass(frozen=True)
+class ActorName:
+    article: int  # article index
+    name: str  # the article's name for the actor (as in the profile's sentiment targets)
+
+
+@dataclass(frozen=True)
+class ActorGroup:
+    """One actor across the articles, as the engine's matcher (compare.nlp.actors.same_actor) groups the names the
+    outlet profiles score tone toward: "Vladimir Zelensky" in A and "Volodymyr Zelenskyy" in B are one group."""
+    names: tuple[ActorName, ...]  # at most one per article, in the order the engine met them
+
+    def by_article(self) -> dict[int, str]:
+        return {n.article: n.name for n in self.names}
+
+
 from compare.profile.types import OutletProfile  # noqa: E402  (profile types live with their code)
 
 
@@ -237,6 +253,7 @@ class Comparison:
     profiles: tuple[OutletProfile, ...] = ()
     differences: tuple[Difference, ...] = ()
     method: Method | None = None
+    actor_groups: tuple[ActorGroup, ...] = ()  # the profiles' tone targets across articles (empty without profiles)
     schema_version: int = SCHEMA_VERSION
 
 

@@ -1,4 +1,4 @@
-"""The brief's content (what the PDF lays out) for hand-built comparisons, snapshotted as JSON.
+"""The brief's content (what the PDF lays out) for hand-built comparisons, snapshotted as JSON (compare.model.to_dict).
 
 Refresh the snapshots after an intended change with NEWSCOMPARE_UPDATE_SNAPSHOTS=1.
 """
@@ -8,7 +8,9 @@ import json
 
 import pytest
 
+from compare.model import to_dict
 from compare.render.brief import brief_content, distinct_examples, label, marked, shorten
+from compare.render.content import Overlap
 from compare.render.templates import PACKAGED_DIR, load_template
 from conftest import DATA as TEST_DATA, check_snapshot
 from test_brief_fixture import build_comparison, build_hostile_comparison
@@ -25,7 +27,7 @@ CASES = {
 def test_content_matches_snapshot(case):
     build, template = CASES[case]
     content = brief_content(build(), load_template(PACKAGED_DIR / f"{template}.toml"))
-    text = json.dumps(content, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+    text = json.dumps(to_dict(content), ensure_ascii=False, indent=1, sort_keys=True) + "\n"
     path = DATA / f"content-{case}.json"
     check_snapshot(path, text)
 
@@ -38,51 +40,51 @@ def test_same_input_gives_same_content():
 def test_sections_follow_the_template_order(tmp_path):
     (tmp_path / "t.toml").write_text('[sections]\norder = ["method", "conflicts"]\n')
     content = brief_content(build_comparison(), load_template(tmp_path / "t.toml"))
-    assert [s["id"] for s in content["sections"]] == ["method", "conflicts"]
+    assert [s.id for s in content.sections] == ["method", "conflicts"]
 
 
 def test_summary_lists_the_top_differences_by_rank():
     content = brief_content(build_comparison(), load_template(PACKAGED_DIR / "one-page.toml"))
-    summary = content["sections"][0]
-    assert len(summary["differences"]) == 4
-    assert summary["differences"][0]["text"].startswith("The outlets give different sums")
-    assert [c["kind"] for c in summary["conflicts"]] == ["number", "date", "attribution"]
+    summary = content.sections[0]
+    assert len(summary.differences) == 4
+    assert summary.differences[0].text.startswith("The outlets give different sums")
+    assert [c.kind for c in summary.conflicts] == ["number", "date", "attribution"]
 
 
 def test_overlap_counts_every_fact_once():
-    summary = brief_content(build_comparison(3), load_template(PACKAGED_DIR / "default.toml"))["sections"][0]
-    for counts in summary["overlap"].values():
-        assert sum(counts[k] for k in ("shared", "partial", "conflicting", "only")) == counts["total"]
-    assert summary["overlap"]["A"] == {"shared": 3, "partial": 1, "conflicting": 1, "only": 4, "unsure": 0, "total": 9}
+    summary = brief_content(build_comparison(3), load_template(PACKAGED_DIR / "default.toml")).sections[0]
+    for counts in summary.overlap.values():
+        assert counts.shared + counts.partial + counts.conflicting + counts.only == counts.total
+    assert summary.overlap["A"] == Overlap(shared=3, partial=1, conflicting=1, only=4, unsure=0, total=9)
 
 
 def test_omissions_are_in_reading_order_and_exclude_carried_facts():
     content = brief_content(build_comparison(), load_template(PACKAGED_DIR / "default.toml"))
-    omissions = next(s for s in content["sections"] if s["id"] == "omissions")
-    only_a = [f["id"] for f in omissions["articles"][0]["facts"]]
+    omissions = next(s for s in content.sections if s.id == "omissions")
+    only_a = [f.id for f in omissions.articles[0].facts]
     assert only_a == ["A3", "A5", "A6", "A7", "A8"]
 
 
 def test_conflict_values_are_marked_in_the_sentences():
     content = brief_content(build_comparison(), load_template(PACKAGED_DIR / "default.toml"))
-    conflicts = next(s for s in content["sections"] if s["id"] == "conflicts")
-    item = conflicts["items"][0]
-    fact = item["a_facts"][0]
-    assert [fact["text"][s:e] for s, e in fact["marks"]] == ["Thursday"]
+    conflicts = next(s for s in content.sections if s.id == "conflicts")
+    item = conflicts.items[0]
+    fact = item.a_facts[0]
+    assert [fact.text[s:e] for s, e in fact.marks] == ["Thursday"]
 
 
 def test_missing_profiles_are_reported_not_crashed():
     comparison = build_comparison(3)  # article C's profile has no figures
     content = brief_content(comparison, load_template(PACKAGED_DIR / "default.toml"))
-    tone = next(s for s in content["sections"] if s["id"] == "tone")
-    c = tone["articles"][2]
-    assert c["sentiment"] is None and c["framing"] is None and c["notes"] == ["not enough text: three sentences"]
-    assert tone["frames"]["shares"][2] is None
+    tone = next(s for s in content.sections if s.id == "tone")
+    c = tone.articles[2]
+    assert c.sentiment is None and c.framing is None and c.notes == ("not enough text: three sentences",)
+    assert tone.frames.shares[2] is None
 
 
 def test_hostile_text_stays_text_in_the_content():
     content = brief_content(build_hostile_comparison(), load_template(PACKAGED_DIR / "default.toml"))
-    assert content["articles"][0]["headline"].startswith('Breaking: <font color="red">')
+    assert content.articles[0].headline.startswith('Breaking: <font color="red">')
 
 
 @pytest.mark.parametrize("text,limit,expected", [
@@ -95,8 +97,8 @@ def test_shorten(text, limit, expected):
 def test_marked_keeps_the_needle_in_a_shortened_text():
     text = "word " * 100 + "Thursday " + "word " * 100
     result = marked(text, ["thursday"], 80)
-    assert len(result["text"]) <= 80
-    assert [result["text"][s:e] for s, e in result["marks"]] == ["Thursday"]
+    assert len(result.text) <= 80
+    assert [result.text[s:e] for s, e in result.marks] == ["Thursday"]
 
 
 def test_examples_drop_a_quote_already_in_its_sentence():
@@ -115,7 +117,7 @@ def test_examples_drop_a_quote_already_in_its_sentence():
 ])
 def test_marks_are_whole_words_at_offsets_in_the_text(text, needles, expected):
     result = marked(text, needles)
-    assert [result["text"][s:e] for s, e in result["marks"]] == expected
+    assert [result.text[s:e] for s, e in result.marks] == expected
 
 
 def test_article_labels_follow_the_fact_ids_past_z():
@@ -125,13 +127,25 @@ def test_article_labels_follow_the_fact_ids_past_z():
 def test_tone_chart_has_one_row_per_actor_across_spellings():
     import dataclasses
 
+    from compare.profile.differences import tone_actor_groups
+
     comparison = build_comparison(2)
     spellings = ("Vladimir Zelensky", "Volodymyr Zelenskyy")
     profiles = tuple(dataclasses.replace(p, sentiment=dataclasses.replace(p.sentiment, targets=p.sentiment.targets + (
         dataclasses.replace(p.sentiment.targets[0], actor=name, score=score, sentences=9),)))
         for p, name, score in zip(comparison.profiles, spellings, (-0.4, 0.3)))
     template = load_template(PACKAGED_DIR / "default.toml")
-    content = brief_content(dataclasses.replace(comparison, profiles=profiles), template)
-    chart = next(s for s in content["sections"] if s["id"] == "tone")["actors"]
-    rows = [(a, scores) for a, scores in zip(chart["actors"], chart["scores"]) if "Zelensk" in a]
-    assert rows == [("Vladimir Zelensky", [-0.4, 0.3])]
+    groups = tone_actor_groups(profiles, comparison.actors)  # the engine's grouping, saved in the comparison
+    content = brief_content(dataclasses.replace(comparison, profiles=profiles, actor_groups=groups), template)
+    chart = next(s for s in content.sections if s.id == "tone").actors
+    rows = [(a, scores) for a, scores in zip(chart.actors, chart.scores) if "Zelensk" in a]
+    assert rows == [("Vladimir Zelensky", (-0.4, 0.3))]
+
+
+def test_a_comparison_saved_without_actor_groups_keeps_one_row_per_name():
+    import dataclasses
+
+    comparison = dataclasses.replace(build_comparison(2), actor_groups=())  # as saved before the engine grouped them
+    content = brief_content(comparison, load_template(PACKAGED_DIR / "default.toml"))
+    chart = next(s for s in content.sections if s.id == "tone").actors
+    assert dict(zip(chart.actors, chart.scores))["Donald Trump"] == (0.2, -0.1)

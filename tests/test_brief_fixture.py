@@ -26,6 +26,7 @@ from compare.model import (
     TimeAnchor,
     Verdict,
 )
+from compare.profile.differences import tone_actor_groups
 from compare.profile.types import (
     ActorLabels,
     Evidence,
@@ -238,7 +239,7 @@ def build_comparison(n: int = 2) -> Comparison:
     if n == 3:
         profiles.append(OutletProfile(2, articles[2].outlet, notes=("not enough text: three sentences",)))
     return Comparison(tuple(articles), tuple(actors), tuple(facts), tuple(pairs), matrix, tuple(profiles), differences,
-                      method)
+                      method, actor_groups=tone_actor_groups(profiles, actors))  # as the engine groups them
 
 
 def make_profile(i: int, article: Article, mean: float, targets: dict[str, float], frames: dict[str, float],

@@ -11,7 +11,7 @@ import pytest
 
 from compare.errors import NewscompareError
 from compare.render import output
-from compare.render.brief import SECTION_TITLES
+from compare.render.content import SECTION_TITLES
 from compare.render.fonts import bundled_paths, missing_chars, register_family
 from compare.render.pdf import render_brief, write_brief
 from compare.render.templates import PACKAGED_DIR

@@ -9,7 +9,7 @@ import pytest
 
 from compare.comparison import compare_articles
 from compare.evaldata import eval_dir
-from compare.render.brief import SECTION_TITLES
+from compare.render.content import SECTION_TITLES
 from compare.render.templates import PACKAGED_DIR
 from conftest import SEED_A, SEED_B
 
@@ -123,12 +123,13 @@ def test_same_inputs_same_content():
 
 
 def test_seed_cards_give_the_profile_counts(seeds_comparison, tmp_path):
-    from compare.render.brief import READABILITY_ROWS, brief_content
+    from compare.render.brief import brief_content
+    from compare.render.content import READABILITY_ROWS
     from compare.render.pdf import write_brief
 
     content = brief_content(seeds_comparison, PACKAGED_DIR / "default.toml")
-    for card, profile in zip(content["articles"], seeds_comparison.profiles):
-        assert (card["words"], card["sentences"]) == (profile.words, profile.sentences)
+    for card, profile in zip(content.articles, seeds_comparison.profiles):
+        assert (card.words, card.sentences) == (profile.words, profile.sentences)
     assert not {"words", "sentences"} & {key for key, _, _ in READABILITY_ROWS}  # one count per article, on its card
     _, text = pdf_text(write_brief(seeds_comparison, tmp_path / "seeds.pdf", template=PACKAGED_DIR / "default.toml"))
     for profile in seeds_comparison.profiles:

@@ -6,7 +6,7 @@ from typing import Callable, Sequence
 
 from compare.facts import article_name
 from compare.lexicon import lexicon as shared_lexicon
-from compare.model import Actor, Article, Difference
+from compare.model import Actor, ActorGroup, ActorName, Article, Difference
 from compare.nlp.actors import PERSON, PLACE, gazetteer, same_actor
 from compare.profile.sourcing import UNATTRIBUTED
 from compare.profile.types import Evidence, OutletProfile
@@ -33,9 +33,11 @@ QUOTED_WORD = re.compile(r"“([^”]+)”")
 
 
 def profile_differences(articles: Sequence[Article], profiles: Sequence[OutletProfile],
-                        actors: Sequence[Sequence[Actor]] = ()) -> list[Difference]:
+                        actors: Sequence[Sequence[Actor]] = (),
+                        groups: Sequence[ActorGroup] | None = None) -> list[Difference]:
     """Ranked differences between outlets (sourcing, tone, tone toward actors, framing, placement, words, labels, readability);
-    ``actors`` (per article, as in Comparison.actors) tells the matcher which names are people."""
+    ``actors`` (per article, as in Comparison.actors) tells the matcher which names are people; ``groups``: the
+    tone targets as :func:`tone_actor_groups` groups them (computed here when not given)."""
     if len(profiles) < 2:
         return []
     names = {p.article: article_name(p.article, articles) for p in profiles}
@@ -44,7 +46,7 @@ def profile_differences(articles: Sequence[Article], profiles: Sequence[OutletPr
                  _biased, _readability):
         found.extend(rule(profiles, names))
     found.extend(_labels(profiles, names, actors))
-    found.extend(_actor_tone(profiles, names, actors, articles))
+    found.extend(_actor_tone(profiles, names, actors, articles, groups))
     found.extend(_placement(profiles, names, actors, articles))
     found = [d for d in found if _examples_in_text(d, articles)]
     return sorted(found, key=lambda d: (-d.rank, d.kind, d.text))
@@ -72,6 +74,15 @@ def actor_groups(names: Sequence[tuple[int, str]], actors: Sequence[Sequence[Act
         else:
             group[article] = actor
     return [{i: a.name for i, a in g.items()} for g in groups]
+
+
+def tone_actor_groups(profiles: Sequence[OutletProfile], actors: Sequence[Sequence[Actor]] = ()) -> tuple[ActorGroup, ...]:
+    """The actors the profiles score tone toward (sentiment targets with a score), grouped across the articles by
+    :func:`actor_groups`: what the brief's tone chart and the tone-toward-an-actor differences put on one row."""
+    scored = {(p.article, t.actor): None for p in profiles for t in (p.sentiment.targets if p.sentiment else ())
+              if t.score is not None}
+    return tuple(ActorGroup(tuple(ActorName(i, name) for i, name in group.items()))
+                 for group in actor_groups(list(scored), actors))
 
 
 def _actor(name: str, known: Sequence[Actor]) -> Actor:
@@ -182,14 +193,16 @@ def _tone(profiles, names):
     return [_diff("tone", text, (vh - vl) / 0.6, figures, _ev(names[lo.article], lo.sentiment.negative) + _ev(names[hi.article], hi.sentiment.positive, 1))]
 
 
-def _actor_tone(profiles, names, actors, articles=()):
+def _actor_tone(profiles, names, actors, articles=(), groups: Sequence[ActorGroup] | None = None):
     """Tone toward the same actor in two outlets. A person is written of; an organisation or group is said to be one;
     a place gets no line (the model reads tone toward people). Emitted only when the side that makes the difference
     rests on at least two own-voice sentences clearly labelled that way, and the actor's name is not shared with
     another person of the article ("Clinton" for Bill and Hillary)."""
     scored = {(p.article, t.actor): t for p in profiles for t in (p.sentiment.targets if p.sentiment else ()) if t.score is not None}
+    if groups is None:
+        groups = tone_actor_groups(profiles, actors)
     out = []
-    for group in actor_groups(list(scored), actors):
+    for group in (g.by_article() for g in groups):
         if len(group) < 2:
             continue
         kinds = {_actor(name, _known(actors, i)).kind for i, name in group.items()}

@@ -1,4 +1,4 @@
-"""The brief's figures, drawn with reportlab.graphics: plain data in, a Drawing out.
+"""The brief's figures, drawn with reportlab.graphics: plain data (or the brief's overlap counts) in, a Drawing out.
 
 Outlets keep their colour in every chart; every bar also has a dark outline and a printed value,
 so a greyscale print stays readable.
@@ -6,6 +6,8 @@ so a greyscale print stays readable.
 from __future__ import annotations
 
 from dataclasses import dataclass
+
+from compare.render.content import Overlap
 
 # Overlap categories: fill, text colour, label. Lightness falls from left to right so grey prints keep them apart.
 OVERLAP_STYLE = (
@@ -39,7 +41,7 @@ def luminance(hex_colour: str) -> float:
     return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b)
 
 
-def overlap_figure(rows: list[tuple[str, str, dict]], width: float, style: ChartStyle):
+def overlap_figure(rows: list[tuple[str, str, Overlap]], width: float, style: ChartStyle):
     """One proportional bar per (label, colour, counts): the share of that article's facts in each category."""
     from reportlab.graphics.shapes import Drawing, Line, Rect, String
     from reportlab.lib.colors import HexColor
@@ -54,7 +56,7 @@ def overlap_figure(rows: list[tuple[str, str, dict]], width: float, style: Chart
         y = height - (n + 1) * (bar_h + gap)
         d.add(Rect(0, y, 8, bar_h, fillColor=HexColor(colour), strokeColor=HexColor(style.text), strokeWidth=0.5))
         d.add(String(12, y + 4, label, fontName=style.bold, fontSize=style.size, fillColor=HexColor(style.text)))
-        total = counts.get("total") or 0
+        total = counts.total or 0
         x = label_w
         if not total:
             d.add(Rect(x, y, bar_w, bar_h, fillColor=None, strokeColor=HexColor(style.muted), strokeWidth=0.5))
@@ -62,7 +64,7 @@ def overlap_figure(rows: list[tuple[str, str, dict]], width: float, style: Chart
                          fillColor=HexColor(style.muted)))
             continue
         for key, fill, ink, _ in OVERLAP_STYLE:
-            value = counts.get(key, 0)
+            value = getattr(counts, key)
             if not value:
                 continue
             w = bar_w * value / total
