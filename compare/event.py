@@ -38,11 +38,12 @@ def event_model() -> dict:
 
 
 def _news_months(anchors) -> dict[int, str]:
-    """Ordinal month (year*12 + month, year 0 when unknown) -> anchor text, for dates and months written
-    without a year (the news time: an explicit year usually marks a background reference)."""
+    """Ordinal month (year*12 + month, year 0 when unknown) -> anchor text, for dates of a day written without a
+    year: the news time. An explicit year usually marks a background reference, and so does a bare month ("has
+    visited in July and also in August", "starting in April")."""
     months: dict[int, str] = {}
     for t in anchors:
-        if t.kind not in ("date", "month") or not t.value or re.search(r"\d{4}", t.text):
+        if t.kind != "date" or not t.value or re.search(r"\d{4}", t.text):
             continue
         v = t.value
         key = int(v[2:4]) if v.startswith("--") else int(v[:4]) * 12 + int(v[5:7])
