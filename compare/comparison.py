@@ -6,7 +6,6 @@ import dataclasses
 import json
 import re
 from itertools import combinations
-from pathlib import Path
 from typing import Mapping, Sequence
 
 import compare
@@ -33,9 +32,10 @@ from compare.model import (
     Verdict,
 )
 from compare.nlp.similarity import terms
+from compare.paths import resource
 from compare.settings import DEFAULT, DifferenceSettings, EngineSettings
 
-QUALITY_PATH = Path(__file__).resolve().parent / "resources" / "engine" / "quality.json"
+QUALITY_PATH = resource("engine", "quality.json")
 # How much each kind of engine difference matters to a reader (rank = weight x strength, strength 0..1).
 WEIGHTS = {"event": 1.0, "conflict": 0.95, "omission": 0.85, "exclusive": 0.6, "actor_variant": 0.5}
 ROLE_STRENGTH = {"headline": 1.0, "lead": 0.9, "body": 0.6}

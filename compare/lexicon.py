@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
+
+from compare.paths import resource
 
 
 @dataclass(frozen=True)
@@ -45,7 +46,7 @@ def _alternation(words) -> str:
 
 
 def _rows(name: str) -> list[list[str]]:
-    text = (resources.files("compare") / "resources" / "lexicon" / name).read_text(encoding="utf-8")
+    text = resource("lexicon", name).read_text(encoding="utf-8")
     return [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
 
 

@@ -11,12 +11,12 @@ import dataclasses
 import json
 from dataclasses import dataclass, field
 from functools import lru_cache
-from pathlib import Path
 from typing import Mapping
 
 from compare.errors import ConfigError
+from compare.paths import resource
 
-_ENGINE = Path(__file__).resolve().parent / "resources" / "engine"
+_ENGINE = resource("engine")
 
 
 @lru_cache(maxsize=2)

@@ -391,15 +391,19 @@ def test_a_run_escapes_a_hostile_headline_in_index_html(tmp_path):
     assert "Gazette &amp; Co" in page
 
 
-def test_a_changed_lexicon_or_model_file_changes_the_cache_version(tmp_path, monkeypatch):
-    from compare.batch import runner
+def test_a_changed_lexicon_or_model_file_changes_the_cache_version(tmp_path):
+    import inspect
 
-    fake = tmp_path / "compare" / "batch"
-    fake.mkdir(parents=True)
-    (tmp_path / "compare" / "resources" / "lexicon").mkdir(parents=True)
-    words = tmp_path / "compare" / "resources" / "lexicon" / "words.txt"
+    from compare.batch import runner
+    from compare.paths import RESOURCES
+
+    assert inspect.signature(runner.resources_digest).parameters["root"].default == RESOURCES  # the shipped data
+    assert (RESOURCES / "lexicon" / "reporting_verbs.tsv").is_file()
+
+    root = tmp_path / "compare" / "resources"
+    (root / "lexicon").mkdir(parents=True)
+    words = root / "lexicon" / "words.txt"
     words.write_text("said\n")
-    monkeypatch.setattr(runner, "__file__", str(fake / "runner.py"))
-    before = runner.resources_digest()
+    before = runner.resources_digest(root)
     words.write_text("said\nshouted\n")
-    assert runner.resources_digest() != before
+    assert runner.resources_digest(root) != before

@@ -24,6 +24,7 @@ from compare.batch.storage import OutputLock, held_lock_fds, remove_stale_temp_f
 from compare.errors import EXIT_DIFFERENT, EXIT_OK, ConfigError, NewscompareError
 from compare.model import RELATED_EVENTS, Article, Comparison, Verdict
 from compare.nlp.times import parse_date
+from compare.paths import RESOURCES
 from compare.render.output import write_bytes, write_text
 
 SUFFIX = {"json": ".json", "markdown": ".md", "pdf": ".pdf"}
@@ -55,12 +56,11 @@ def default_engine() -> Engine:
                   same_event, f"{compare.__version__}+{thresholds}+{resources_digest()}")
 
 
-def resources_digest() -> str:
+def resources_digest(root: Path = RESOURCES) -> str:
     """A hash of every shipped lexicon, model and table (compare/resources/): a changed word list or model file
     must not be served from the cache."""
     import hashlib
 
-    root = Path(__file__).resolve().parent.parent / "resources"
     digest = hashlib.sha256()
     for path in sorted(p for p in root.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
         digest.update(str(path.relative_to(root)).encode() + b"\0" + path.read_bytes())

@@ -13,16 +13,16 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 from typing import Sequence
 
 from compare.lexicon import lexicon
 from compare.model import Actor, Mention
 from compare.nlp.similarity import is_title_case
 from compare.nlp.times import MONTH_NUMBER
+from compare.paths import resource
 
 PERSON, ORGANISATION, PLACE, GROUP = "person", "organisation", "place", "group"
-RESOURCES = Path(__file__).resolve().parent.parent / "resources" / "engine"
+RESOURCES = resource("engine")
 
 MONTHS = [name.title() for name in MONTH_NUMBER]
 WEEKDAYS = "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()

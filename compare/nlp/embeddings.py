@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from compare.paths import resource
+
 if TYPE_CHECKING:
     import numpy as np
 
@@ -97,9 +99,8 @@ def read_piece_table(file) -> PieceTable:
 @lru_cache(maxsize=None)
 def load_piece_table(name: str) -> PieceTable:
     """The table compare/resources/<name>.npz (e.g. "profile/wordpiece_vectors"), loaded once."""
-    from importlib import resources
 
     area, _, stem = name.rpartition("/")
-    ref = resources.files("compare") / "resources" / area / f"{stem}.npz"
+    ref = resource(area, f"{stem}.npz")
     with ref.open("rb") as fh:
         return read_piece_table(fh)

@@ -13,13 +13,13 @@ import math
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
 from rapidfuzz import fuzz
 
 from compare.lexicon import lexicon
+from compare.paths import resource
 
-RESOURCES = Path(__file__).resolve().parent.parent / "resources" / "engine"
+RESOURCES = resource("engine")
 MODEL_PATH = RESOURCES / "paraphrase.json"
 FEATURES = ("dice", "min_cover", "max_cover", "token_set", "token_sort", "len_ratio", "numbers_agree",
             "numbers_clash", "names_jaccard", "bigram_dice", "trigram_dice", "unmatched_min", "unmatched_max")

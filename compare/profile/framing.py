@@ -3,13 +3,13 @@ from __future__ import annotations
 
 from collections import Counter
 from functools import lru_cache
-from importlib import resources
 
 from compare.model import Fact
 from compare.profile.sections import SentenceView
 from compare.profile.sentiment import Mentions
 from compare.profile.textfeatures import tokens
 from compare.profile.types import NOT_ENOUGH_TEXT, Evidence, FrameScore, FramingProfile, Placement
+from compare.paths import resource
 
 FRAMES = (
     "Economic", "Capacity and resources", "Morality", "Fairness and equality",
@@ -28,7 +28,7 @@ MIN_SECTION_CUES = 2  # cue words a headline or lead frame needs
 def frame_cues() -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]:
     """Our cue lexicon (compare/resources/profile/frames.tsv): (exact word -> frames, prefix -> frames); a weak cue
     ('~x' in the file) is kept under its key with a leading '~'."""
-    text = (resources.files("compare") / "resources" / "profile" / "frames.tsv").read_text(encoding="utf-8")
+    text = resource("profile", "frames.tsv").read_text(encoding="utf-8")
     exact: dict[str, tuple[str, ...]] = {}
     prefix: dict[str, tuple[str, ...]] = {}
     for line in text.splitlines():

@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from itertools import chain, repeat
 from typing import TYPE_CHECKING
+from compare.paths import resource
 
 if TYPE_CHECKING:
     import numpy as np
@@ -59,7 +59,7 @@ class LinearModel:
 @lru_cache(maxsize=None)
 def load_model(name: str) -> LinearModel:
     """The model file compare/resources/profile/<name>.npz, loaded once."""
-    ref = resources.files("compare") / "resources" / "profile" / f"{name}.npz"
+    ref = resource("profile", f"{name}.npz")
     with ref.open("rb") as fh:
         return read_model(fh)
 

@@ -3,11 +3,11 @@ from __future__ import annotations
 
 import gzip
 from functools import lru_cache
-from importlib import resources
 
 from compare.profile.sections import SentenceView
 from compare.profile.textfeatures import FUNCTION_WORDS, tokens
 from compare.profile.types import NOT_ENOUGH_TEXT, ReadabilityProfile
+from compare.paths import resource
 
 TEXTSTAT_LANG = {"en": "en_US"}
 MIN_WORDS = 30  # below this the formulas mean nothing
@@ -60,7 +60,7 @@ def readability_text(views: tuple[SentenceView, ...]) -> str:
 @lru_cache(maxsize=1)
 def syllable_table() -> dict[str, int]:
     """CMU syllable counts of the words where CMU and textstat's pyphen fallback differ (resources/profile/syllables.tsv.gz)."""
-    data = (resources.files("compare") / "resources" / "profile" / "syllables.tsv.gz").read_bytes()
+    data = resource("profile", "syllables.tsv.gz").read_bytes()
     table: dict[str, int] = {}
     for line in gzip.decompress(data).decode("utf-8").splitlines():
         count, _, words = line.partition("\t")
@@ -87,13 +87,14 @@ def _compact_cmudict(lang: str) -> _StressedPhones | None:
     return _StressedPhones(syllable_table()) if get_lang_root(lang) == "en" else None
 
 
+@lru_cache(maxsize=1)
 def _use_compact_syllables() -> None:
     """Make textstat count syllables from our compact table instead of parsing the whole CMU dictionary."""
     # textstat 0.7.8's count_syllables calls get_cmudict(lang) -> cmudict.dict(), which parses all 135k CMU entries
     # (1.1-1.7 s per process). It looks the name up in its module's globals at call time, so rebinding it there is
-    # enough; the original get_cmudict (and its lru_cache) is then never called. The table holds exactly the words
+    # enough (once per process); the original get_cmudict is then never called. The table holds exactly the words
     # whose CMU count differs from textstat's pyphen fallback, so every count, hence every figure, is unchanged
-    # (tests/test_readability.py checks this against the real cmudict). Rebinding again is harmless (idempotent).
+    # (tests/test_readability.py checks this against the real cmudict).
     from textstat.backend.counts import _count_syllables
 
     _count_syllables.get_cmudict = _compact_cmudict

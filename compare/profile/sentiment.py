@@ -2,13 +2,12 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from compare.model import Actor, Fact
 from compare.profile.linear import load_model
 from compare.profile.scores import LABELS, TARGET_MODEL, target_probabilities
 from compare.profile.sections import SentenceView
-from compare.profile.textfeatures import FUNCTION_WORDS, name_words, tokens, vader_lexicon
+from compare.profile.textfeatures import FUNCTION_WORDS, analyzer, name_words, tokens, vader_lexicon
 from compare.profile.types import NOT_ENOUGH_TEXT, Evidence, SentimentProfile, TargetSentiment
 
 NEUTRAL_BAND = 0.05  # VADER's own threshold for a non-neutral compound
@@ -18,14 +17,6 @@ MIN_SENTENCES = 2  # fewer scored sentences: the mean means nothing
 EVIDENCE_PER_FIGURE = 3
 WORD_FEATURES = frozenset({"w", "L", "R", "nL", "nR"})  # target-model features named after one word
 Mentions = dict[str, dict[int, list[tuple[int, int]]]]  # actor -> Sentence.index -> sentence-relative mention spans
-
-
-@lru_cache(maxsize=1)
-def analyzer():
-    """VADER (vaderSentiment, MIT), built once."""
-    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
-
-    return SentimentIntensityAnalyzer()
 
 
 def compound(text: str) -> float:

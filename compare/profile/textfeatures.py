@@ -36,11 +36,17 @@ def tokens(text: str) -> tuple[tuple[str, int, int], ...]:
 
 
 @lru_cache(maxsize=1)
-def vader_lexicon() -> dict[str, float]:
-    """VADER's word valences (-4..4), from the vaderSentiment package (MIT)."""
+def analyzer():
+    """VADER (vaderSentiment, MIT), built once: the one analyser of the profiles."""
     from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
-    return dict(SentimentIntensityAnalyzer().lexicon)
+    return SentimentIntensityAnalyzer()
+
+
+@lru_cache(maxsize=1)
+def vader_lexicon() -> dict[str, float]:
+    """VADER's word valences (-4..4), from the analyser's own lexicon."""
+    return dict(analyzer().lexicon)
 
 
 def quoted_spans(text: str) -> list[tuple[int, int]]:

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 from functools import lru_cache
-from importlib import resources
 
 from compare.lexicon import lexicon as shared_lexicon
 from compare.model import Actor
@@ -11,6 +10,7 @@ from compare.profile.scores import sentence_biases
 from compare.profile.sections import SentenceView
 from compare.profile.textfeatures import FUNCTION_WORDS, name_words, piece_table, quoted_spans, tokens, vader_lexicon
 from compare.profile.types import NOT_ENOUGH_TEXT, ActorLabels, Evidence, WordingProfile, WordUse
+from compare.paths import resource
 
 CATEGORIES = ("loaded", "sensational", "intensifier", "hedge", "factive", "assertive", "implicative", "report_neutral", "report_loaded")
 REPORT_CATEGORIES = ("report_neutral", "report_loaded")
@@ -23,7 +23,7 @@ MIN_BIAS_WORDS = 4  # own-voice words a sentence needs to be scored for bias
 @lru_cache(maxsize=1)
 def lexicon() -> dict[str, tuple[str, ...]]:
     """Our word-choice lexicon (compare/resources/profile/wording.tsv, report verbs from compare/resources/lexicon/): word -> categories."""
-    text = (resources.files("compare") / "resources" / "profile" / "wording.tsv").read_text(encoding="utf-8")
+    text = resource("profile", "wording.tsv").read_text(encoding="utf-8")
     out: dict[str, tuple[str, ...]] = {}
     for line in text.splitlines():
         if line and not line.startswith("#"):

@@ -7,8 +7,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from compare.errors import ConfigError
+from compare.paths import resource
 
-BUNDLED_BOLD = Path(__file__).resolve().parent.parent / "resources" / "fonts" / "NotoSans-Bold.ttf"
+BUNDLED_BOLD = resource("fonts", "NotoSans-Bold.ttf")
 # Characters the brief must show: Latin Extended, Cyrillic, currency, typographic quotes.
 REQUIRED_CHARS = "MicheálZelenskyyErdoğanŁukaszКиїв€‘’“”—…"
 

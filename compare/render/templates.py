@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from compare.errors import ConfigError
+from compare.paths import resource
 from compare.textsafe import strip_unsafe
 
 try:  # Python 3.11+
@@ -18,7 +19,7 @@ try:  # Python 3.11+
 except ModuleNotFoundError:  # pragma: no cover - Python 3.10
     import tomli as tomllib
 
-PACKAGED_DIR = Path(__file__).resolve().parent.parent / "resources" / "templates"
+PACKAGED_DIR = resource("templates")
 SECTIONS = ("summary", "shared", "omissions", "conflicts", "sources", "tone", "method")
 PAGE_SIZES = ("A4", "Letter")
 _COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
