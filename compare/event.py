@@ -209,9 +209,11 @@ def event_features(article_a: Article, article_b: Article, facts_a: Sequence[Fac
          ("term_overlap",)),
         (Reason(("The headlines and leads state the same happening: "
                  + "; ".join(f"{l.a[0]} ≈ {l.b[0]}" for l in core_links[:3]) + ".") if core_links else
-                (f"No headline or lead fact of {la} is stated in the headline or lead of {lb} beyond the cast "
-                 f"({core_share:.0%} of headline and lead facts have a counterpart anywhere that shares a number, "
-                 "date, quote or a word of its own)."),
+                (f"{core_share:.0%} of the headline and lead facts are stated in the other article's body beyond "
+                 "the cast (a shared number, date, quote or word of their own), though no headline or lead states "
+                 "the other's.") if core_share else
+                (f"No headline or lead fact of {la} or {lb} is stated anywhere in the other beyond the cast "
+                 "(a shared number, date, quote or word of its own)."),
                 0.0, tuple(f"{l.a[0]} ≈ {l.b[0]}" for l in core_links[:3])), ("core_share",)),
         (Reason(f"Actors overlap {overlap:.0%} by attention; most prominent in both: {', '.join(top_shared) or 'none'}.",
                 0.0, tuple(top_shared)), ("actor_overlap",)),

@@ -135,3 +135,26 @@ def test_no_shared_fact_is_never_the_same_event():
     feats, _ = event_features(a, b, facts_a, facts_b, [], to_a, to_b)
     feats = {**feats, "term_overlap": 1.0, "time_clash": 0.0}  # every word shared, yet no fact stated by both
     assert verdict_from_features(feats)[0] != "same event"
+
+
+def _pairs_for_reasons():
+    yield _seeds()
+    for name in ("bridge-vote", "same-facts"):
+        folder = REPO / "tests" / "data" / "diff" / name
+        yield read_article(str(folder / "a.txt")), read_article(str(folder / "b.txt"))
+    a = ("Storm closes port of Rotterdam\n\nA storm closed the port of Rotterdam on Tuesday, stranding 41 ships.\n\n"
+         "Winds reached 130 km/h.")
+    b = ("Dutch shipping firms report record year\n\nShipping firms reported record profits for the year.\n\n"
+         "Freight rates rose by a third, the industry body said.\n\nContainer volumes grew in every quarter.\n\n"
+         "Separately, a storm closed the port of Rotterdam on Tuesday and stranded 41 ships.")
+    yield article_from_text(a, source="a"), article_from_text(b, source="b")
+
+
+@pytest.mark.parametrize("k", range(4))
+def test_a_reason_that_says_no_or_none_never_pushes_toward_same(k):
+    a, b = list(_pairs_for_reasons())[k]
+    for reason in same_event(a, b).reasons:
+        if reason.text.startswith(("No ", "0%")):
+            assert reason.weight <= 0, reason
+        if reason.weight > 0:
+            assert not re.match(r"(No|None|Nothing|0%)\b", reason.text), reason
