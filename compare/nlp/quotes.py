@@ -286,7 +286,9 @@ def _quotes_with_cues(text, sentence_spans, mentions) -> list[tuple[Quote, tuple
     quotes: list[tuple[Quote, tuple[int, int] | None]] = []
     previous: Quote | None = None
     previous_line = -1
-    for start, end in quote_spans(text):
+    spans = quote_spans(text)
+    mentions = _outside(mentions, spans)  # a name inside quotation marks is spoken about, never the speaker
+    for start, end in spans:
         s_start, s_end = _sentence_of(sentence_spans, start)
         s_end = max(s_end, _sentence_of(sentence_spans, end)[1])
         found = (_after(text, end, s_end, mentions) or _sentence_final(text, end, s_end, mentions)
@@ -312,6 +314,19 @@ def _quotes_with_cues(text, sentence_spans, mentions) -> list[tuple[Quote, tuple
         quotes.append((quote, cue))
         previous, previous_line = quote, line
     return quotes
+
+
+def _outside(mentions: Sequence[Mention], spans: Sequence[tuple[int, int]]) -> tuple[Mention, ...]:
+    """The mentions that are not inside any quotation (spans sorted by start, as quote_spans gives them)."""
+    out = []
+    i = 0
+    for m in sorted(mentions, key=lambda x: x.start):
+        while i < len(spans) and spans[i][1] <= m.start:
+            i += 1
+        if i < len(spans) and spans[i][0] <= m.start < spans[i][1]:
+            continue
+        out.append(m)
+    return tuple(out)
 
 
 def _title_start(text: str, mention: Mention) -> int:
