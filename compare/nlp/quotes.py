@@ -9,6 +9,7 @@ Pronoun speakers resolve to the last person named before. All offsets are into t
 """
 from __future__ import annotations
 
+import bisect
 import re
 from functools import lru_cache
 from typing import Sequence
@@ -108,8 +109,9 @@ def _index(mentions: Sequence[Mention]) -> SpanIndex:
     return index
 
 
-def _speaker_from(text: str, start: int, end: int, mentions: Sequence[Mention]):
-    """(speaker, anonymous, start) for the phrase text[start:end] that ends right before a verb, or None."""
+def _speaker_from(text: str, start: int, end: int, mentions: Sequence[Mention], starts: Sequence[int] = ()):
+    """(speaker, anonymous, start) for the phrase text[start:end] that ends right before a verb, or None.
+    ``starts``: the sentence starts (sorted), to find the sentence a pronoun points back to."""
     phrase = " " + text[start:end].rstrip()
     while (aux := _AUX.search(phrase)) is not None:
         phrase = phrase[:aux.start()]
@@ -138,16 +140,16 @@ def _speaker_from(text: str, start: int, end: int, mentions: Sequence[Mention]):
         at = start + pron.start()
         gender = _PRONOUN_GENDER.get(pron.group(1).lower())
         titles = _title_genders(text, tuple(mentions))
-        fits = [x for x in mentions if _is_person(x) and _gender(x.actor, titles) in (None, gender)] \
-            if gender else [x for x in mentions if _is_person(x)]
+        fits = [x for x in mentions if _is_person(x, text) and _gender(x.actor, titles) in (None, gender)] \
+            if gender else [x for x in mentions if _is_person(x, text)]
         same_sentence = [x for x in fits if start <= x.start and x.end <= at]
-        if same_sentence:
-            return same_sentence[0].actor, False, at
+        if same_sentence:  # a pronoun marker still: the previous quote's speaker wins unless this is a subject
+            return PRONOUN + same_sentence[0].actor, False, at
         before = [x for x in fits if x.end <= start]
         if before:  # the first person named in the nearest earlier sentence that names one (its likely subject),
             limit = before[-1].start  # skipping sentences that themselves open with a pronoun
             for _ in range(3):
-                gap = max(text.rfind(". ", 0, limit), text.rfind("\n", 0, limit))
+                gap = _sentence_break(text, limit, starts)
                 nearest = [x for x in before if gap < x.start <= limit]
                 opening = text[gap + 1:limit].lstrip(" \n“\"‘")
                 if not re.match(r"(?:He|She|They)\b", opening) or gap <= 0:
@@ -156,11 +158,32 @@ def _speaker_from(text: str, start: int, end: int, mentions: Sequence[Mention]):
                 if not earlier:
                     break
                 limit = earlier[-1].start
-                sentence_start = max(text.rfind(". ", 0, limit), text.rfind("\n", 0, limit))
+                sentence_start = _sentence_break(text, limit, starts)
                 nearest = [x for x in before if sentence_start < x.start <= limit]
+            main = [x for x in nearest if not _in_subordinate_opening(text, gap + 1, x.start)]
+            nearest = main or nearest
             speaking = [x for x in nearest if _VERB_AFTER.match(text, x.end)]  # the one who speaks in it
             return PRONOUN + (speaking or nearest)[0].actor, False, at
     return None
+
+
+_SUBORDINATE = re.compile(r"[\s“\"‘]*(?:After|When|Whenever|While|As|Before|Since|Although|Though|If|Once|Until|"
+                          r"Because|Unless|Whereas)\b[^,;:]{0,200},[”\"]?")
+
+
+def _in_subordinate_opening(text: str, sentence_start: int, at: int) -> bool:
+    """Whether ``at`` lies in a clause opening its sentence ("When Mr. Biden went after ..., Mr. Ryan said"),
+    which holds no subject of the main clause."""
+    m = _SUBORDINATE.match(text, sentence_start)
+    return bool(m) and at < m.end()
+
+
+def _sentence_break(text: str, limit: int, starts: Sequence[int]) -> int:
+    """The offset just before the sentence holding ``limit`` begins (the splitter's sentences when given)."""
+    if starts:
+        i = bisect.bisect_right(starts, limit) - 1
+        return starts[i] - 1 if i >= 0 else -1
+    return max(text.rfind(". ", 0, limit), text.rfind("\n", 0, limit))
 
 
 _PRONOUN_GENDER = {"he": "m", "she": "f"}
@@ -194,19 +217,24 @@ def _title_genders(text: str, mentions: tuple[Mention, ...]) -> dict[str, str]:
 PRONOUN = "\x00"  # marks a speaker guessed from a pronoun, so a quote's named speaker nearby can win
 
 
-def _is_person(m: Mention) -> bool:
-    """Whether a mention's actor looks like a person (not a gazetteer entry, an organisation or an acronym)."""
+def _is_person(m: Mention, text: str | None = None) -> bool:
+    """Whether a mention's actor looks like a person (not a gazetteer entry, an organisation or an acronym);
+    given the text, also not a name after "the" ("told the Conservative Political Action Conference")."""
     gz = gazetteer()
     name = m.actor
     return (name not in gz.kinds and name[:1].isupper() and not name.isupper()
             and name.split()[-1] not in gz.org_suffixes and name not in lexicon().outlets
-            and name not in _PLATFORMS)
+            and name not in _PLATFORMS
+            and (text is None or not _THE_BEFORE.search(text, max(0, m.start - 60), m.start)))
+
+
+_THE_BEFORE = re.compile(r"\b[Tt]he\s+(?:[A-Z][\w.'’\-]*\s+)*$")
 
 
 _PLATFORMS = frozenset(("Twitter", "Facebook", "Instagram", "YouTube", "TikTok", "Snapchat", "Reddit", "Truth Social"))
 
 
-def _after(text, q_end, sent_end, mentions):
+def _after(text, q_end, sent_end, mentions, starts=()):
     """Speaker and verb in the words right after a quote."""
     tail = text[q_end:sent_end]
     m = re.match(r"[”\"’'.,!?\s]*", tail)
@@ -232,7 +260,7 @@ def _after(text, q_end, sent_end, mentions):
             return cand[0].actor, False, verb_first.group(1), offset, cand[0].end
     verb_after = re.search(r"\s(" + _VERB + r")\b", rest[:120])
     if verb_after:
-        who = _speaker_from(text, offset, offset + verb_after.start(), mentions)
+        who = _speaker_from(text, offset, offset + verb_after.start(), mentions, starts)
         if who and len(text[offset:who[2]]) <= 40 and not re.search(r"[“”\"‘;]", text[offset:who[2]]):
             return who[0], who[1], verb_after.group(1), offset, offset + verb_after.end()
         appositive = [x for x in mentions if offset <= x.start <= offset + 25 and text[x.end:x.end + 1] == ","
@@ -245,30 +273,31 @@ def _after(text, q_end, sent_end, mentions):
     return None
 
 
-def _sentence_final(text, q_end, sent_end, mentions):
+def _sentence_final(text, q_end, sent_end, mentions, starts=()):
     """A closing attribution after the quote: '..., the White House said in a statement.'"""
     m = re.search(r",\s+((?:[^,]{1,60}?))\s+(" + _VERB + r")\b[^,]{0,40}[.!?]?\s*$", text[q_end:sent_end])
     if not m:
         return None
-    who = _speaker_from(text, q_end + m.start(1), q_end + m.end(1), mentions)
+    who = _speaker_from(text, q_end + m.start(1), q_end + m.end(1), mentions, starts)
     if who and not who[0].startswith(PRONOUN):
         return who[0], who[1], m.group(2), q_end + m.start(1), q_end + m.end(2)
     return None
 
 
-def _before(text, sent_start, q_start, mentions):
+def _before(text, sent_start, q_start, mentions, starts=()):
     """Speaker and verb earlier in the sentence ('Trump remarked, "' / 'He had reiterated that ... "'), else the
     sentence's subject: its first named actor, when a reporting verb follows it before the quote."""
     head = text[sent_start:q_start]
     verbs = list(re.finditer(r"\b(" + _VERB + r")\b", head))
     for verb in reversed(verbs):
-        who = _speaker_from(text, sent_start, sent_start + verb.start(), mentions)
+        who = _speaker_from(text, sent_start, sent_start + verb.start(), mentions, starts)
         if who:
             return who[0], who[1], verb.group(1), who[2], sent_start + verb.end()
     if verbs:
         verb = verbs[0]
         subject = [x for x in mentions if sent_start <= x.start < sent_start + verb.start()
-                   and (_is_person(x) or x.actor in gazetteer().outlets)
+                   and (_is_person(x, text) or x.actor in gazetteer().outlets)
+                   and not _in_subordinate_opening(text, sent_start, x.start)
                    and not _PREPOSITION_BEFORE.search(text, max(sent_start, x.start - 30), _title_start(text, x))]
         if subject:
             return subject[0].actor, False, verb.group(1), subject[0].start, sent_start + verb.end()
@@ -288,20 +317,22 @@ def _quotes_with_cues(text, sentence_spans, mentions) -> list[tuple[Quote, tuple
     previous_line = -1
     spans = quote_spans(text)
     mentions = _outside(mentions, spans)  # a name inside quotation marks is spoken about, never the speaker
+    starts = sorted(s for s, _ in sentence_spans)
     for start, end in spans:
         s_start, s_end = _sentence_of(sentence_spans, start)
         s_end = max(s_end, _sentence_of(sentence_spans, end)[1])
-        found = (_after(text, end, s_end, mentions) or _sentence_final(text, end, s_end, mentions)
-                 or _before(text, s_start, start - 1, mentions))
+        found = (_after(text, end, s_end, mentions, starts) or _sentence_final(text, end, s_end, mentions, starts)
+                 or _before(text, s_start, start - 1, mentions, starts))
         line = text.count("\n", 0, start)
         cue = None
         if found:
             speaker, anonymous, verb = found[0], found[1], found[2]
             cue = (min(found[3], found[4]), max(found[3], found[4]))
             if speaker.startswith(PRONOUN):
-                named = previous.speaker if previous is not None and previous.speaker and not previous.anonymous \
-                    and line - previous_line <= 4 and not _other_person_between(previous, start, mentions) else None
                 gender = _PRONOUN_GENDER.get(text[found[3]:found[3] + 4].split(" ")[0].lower())
+                named = previous.speaker if previous is not None and previous.speaker and not previous.anonymous \
+                    and line - previous_line <= 4 and (not gender or _person_name(previous.speaker)) \
+                    and not _other_subject_between(text, sentence_spans, previous, start, mentions) else None
                 if named and gender and _gender(named, _title_genders(text, tuple(mentions))) not in (None, gender):
                     named = None
                 speaker = named or speaker[1:]
@@ -335,9 +366,28 @@ def _title_start(text: str, mention: Mention) -> int:
     return mention.start - len(m.group()) if m else mention.start
 
 
-def _other_person_between(previous: Quote, start: int, mentions: Sequence[Mention]) -> bool:
-    """Whether a person other than the previous quote's speaker is named between that quote and ``start``."""
-    return any(previous.end <= x.start < start and _is_person(x) and x.actor != previous.speaker for x in mentions)
+def _other_subject_between(text: str, sentence_spans, previous: Quote, start: int,
+                           mentions: Sequence[Mention]) -> bool:
+    """Whether a person other than the previous quote's speaker is the subject of a sentence between that quote
+    and ``start``: named at the sentence's start (after titles only) or right before a reporting verb. A person
+    named in passing ("Saying President Obama, he said, was ...") does not take the pronoun."""
+    for x in mentions:
+        if not (previous.end <= x.start < start) or x.actor == previous.speaker or not _is_person(x, text):
+            continue
+        if _VERB_AFTER.match(text, x.end):
+            return True
+        s_start = _sentence_of(sentence_spans, x.start)[0]
+        lead = text[s_start:x.start].rsplit(", ", 1)[-1].strip(" “\"‘'\n").split()
+        while lead and lead[-1] in gazetteer().titles:
+            lead.pop()
+        if not lead:
+            return True
+    return False
+
+
+def _person_name(name: str) -> bool:
+    """Whether an actor name (a quote's speaker) looks like a person's."""
+    return _is_person(Mention(name, 0, 0, name))
 
 
 def _classify_source(phrase: str, start: int, text: str, mentions: Sequence[Mention]):
