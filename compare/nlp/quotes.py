@@ -188,7 +188,8 @@ def _sentence_break(text: str, limit: int, starts: Sequence[int]) -> int:
 
 _PRONOUN_GENDER = {"he": "m", "she": "f"}
 _PREPOSITION_BEFORE = re.compile(r"\b(?:on|in|at|to|from|with|by|for|of|about|against)\s+(?:the\s+)?$")
-_VERB_AFTER = re.compile(r"(?:,[^,.;“”\"]{1,80},|\s+\([^()]{1,20}\))?\s+(?:\w+\s+){0,2}?" + _VERB + r"\b")
+_VERB_AFTER = re.compile(r"(?:,[^,.;“”\"]{1,80},|,\s+[DRI]-[A-Z][\w.]*(?:\s[A-Z][\w.]*)?,|\s+\([^()]{1,20}\))?"
+                         r"\s+(?:\w+\s+){0,2}?" + _VERB + r"\b")
 _TITLE_GENDER = (("Mr.", "m"), ("Mrs.", "f"), ("Ms.", "f"), ("Miss", "f"), ("Sir", "m"), ("Congresswoman", "f"),
                  ("Congressman", "m"))
 
@@ -318,21 +319,33 @@ def _quotes_with_cues(text, sentence_spans, mentions) -> list[tuple[Quote, tuple
     spans = quote_spans(text)
     mentions = _outside(mentions, spans)  # a name inside quotation marks is spoken about, never the speaker
     starts = sorted(s for s, _ in sentence_spans)
+    last: Quote | None = None  # the latest quote with a named speaker, and its line
+    last_line = -1
     for start, end in spans:
         s_start, s_end = _sentence_of(sentence_spans, start)
         s_end = max(s_end, _sentence_of(sentence_spans, end)[1])
-        found = (_after(text, end, s_end, mentions, starts) or _sentence_final(text, end, s_end, mentions, starts)
-                 or _before(text, s_start, start - 1, mentions, starts))
         line = text.count("\n", 0, start)
+        found = _after(text, end, s_end, mentions, starts) or _sentence_final(text, end, s_end, mentions, starts)
+        if not found and previous is not None and previous.speaker and quotes[-1][1] is not None \
+                and previous.end <= quotes[-1][1][0] and quotes[-1][1][1] <= start and line == previous_line \
+                and not re.search(r"[.!?][”\"’']?\s+[A-Z“\"]", text[previous.end:start].rstrip(" “\"‘")):
+            # the second part of a quote its attribution splits ('"...," said Reid on Tuesday, "however ..."')
+            quote = Quote(text[start:end], start, end, previous.speaker, previous.anonymous, previous.verb)
+            quotes.append((quote, None))
+            previous = quote
+            if quote.speaker and not quote.anonymous:
+                last, last_line = quote, line
+            continue
+        found = found or _before(text, s_start, start - 1, mentions, starts)
         cue = None
         if found:
             speaker, anonymous, verb = found[0], found[1], found[2]
             cue = (min(found[3], found[4]), max(found[3], found[4]))
             if speaker.startswith(PRONOUN):
                 gender = _PRONOUN_GENDER.get(text[found[3]:found[3] + 4].split(" ")[0].lower())
-                named = previous.speaker if previous is not None and previous.speaker and not previous.anonymous \
-                    and line - previous_line <= 4 and (not gender or _person_name(previous.speaker)) \
-                    and not _other_subject_between(text, sentence_spans, previous, start, mentions) else None
+                named = last.speaker if last is not None and line - last_line <= 4 \
+                    and (not gender or _person_name(last.speaker)) \
+                    and not _other_subject_between(text, sentence_spans, last, start, mentions) else None
                 if named and gender and _gender(named, _title_genders(text, tuple(mentions))) not in (None, gender):
                     named = None
                 speaker = named or speaker[1:]
@@ -344,6 +357,8 @@ def _quotes_with_cues(text, sentence_spans, mentions) -> list[tuple[Quote, tuple
         quote = Quote(text[start:end], start, end, speaker, anonymous, verb)
         quotes.append((quote, cue))
         previous, previous_line = quote, line
+        if speaker and not anonymous:
+            last, last_line = quote, line
     return quotes
 
 
@@ -377,12 +392,16 @@ def _other_subject_between(text: str, sentence_spans, previous: Quote, start: in
         if _VERB_AFTER.match(text, x.end):
             return True
         s_start = _sentence_of(sentence_spans, x.start)[0]
-        lead = text[s_start:x.start].rsplit(", ", 1)[-1].strip(" “\"‘'\n").split()
+        lead = re.split(r"[,:;][”\"’']?\s", text[s_start:x.start])[-1].strip(" “\"‘'\n").split()
         while lead and lead[-1] in gazetteer().titles:
             lead.pop()
-        if not lead:
+        if not lead or (len(lead) == 1 and lead[0].lower() in _CLAUSE_OPENERS):
             return True
     return False
+
+
+_CLAUSE_OPENERS = frozenset(("and", "but", "so", "yet", "then", "when", "while", "as", "after", "before", "because",
+                             "since", "although", "though", "if", "once", "until", "whereas"))
 
 
 def _person_name(name: str) -> bool:
