@@ -319,12 +319,13 @@ def _quotes_with_cues(text, sentence_spans, mentions) -> list[tuple[Quote, tuple
     spans = quote_spans(text)
     mentions = _outside(mentions, spans)  # a name inside quotation marks is spoken about, never the speaker
     starts = sorted(s for s, _ in sentence_spans)
+    breaks = [m.start() for m in re.finditer(r"\n+", text)]
     last: Quote | None = None  # the latest quote with a named speaker, and its line
     last_line = -1
     for start, end in spans:
         s_start, s_end = _sentence_of(sentence_spans, start)
         s_end = max(s_end, _sentence_of(sentence_spans, end)[1])
-        line = text.count("\n", 0, start)
+        line = bisect.bisect_right(breaks, start)  # the paragraph (a run of line breaks ends one)
         found = _after(text, end, s_end, mentions, starts) or _sentence_final(text, end, s_end, mentions, starts)
         if not found and previous is not None and previous.speaker and quotes[-1][1] is not None \
                 and previous.end <= quotes[-1][1][0] and quotes[-1][1][1] <= start and line == previous_line \
@@ -349,7 +350,7 @@ def _quotes_with_cues(text, sentence_spans, mentions) -> list[tuple[Quote, tuple
                 if named and gender and _gender(named, _title_genders(text, tuple(mentions))) not in (None, gender):
                     named = None
                 speaker = named or speaker[1:]
-        elif previous is not None and previous.speaker and line - previous_line <= 2 \
+        elif previous is not None and previous.speaker and line - previous_line <= 1 \
                 and not text[s_start:start].strip(" “\"‘'"):  # a quote that opens its sentence continues the last one
             speaker, anonymous, verb = previous.speaker, previous.anonymous, None
         else:
