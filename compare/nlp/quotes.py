@@ -120,7 +120,13 @@ def _speaker_from(text: str, start: int, end: int, mentions: Sequence[Mention], 
     ending = [x for x in _index(mentions).inside(start, stop) if not text[x.end:stop].strip(" ’'s,")]
     if ending:
         mention = ending[-1]
-        if not _is_person(mention) and mention.actor not in gazetteer().outlets:
+        after_preposition = _PREPOSITION_BEFORE.search(text, max(start, _title_start(text, mention) - 12),
+                                                       _title_start(text, mention))
+        appositive = [x for x in mentions if start <= x.start and x.end < mention.start and _is_person(x)
+                      and text[x.end:x.end + 1] == "," and not text[start:_title_start(text, x)].strip(" ,")]
+        if after_preposition and appositive:  # "Jim Manley, a spokesman for Mr. Reid, said": Manley
+            mention = appositive[0]
+        elif not _is_person(mention) and mention.actor not in gazetteer().outlets:
             # "Senator Mark Warner of Virginia, the top Democrat on the Committee, said": the person, not the place
             after_preposition = _PREPOSITION_BEFORE.search(text, max(start, mention.start - 6), mention.start)
             named = [x for x in mentions if start <= x.start and x.end <= mention.start and _is_person(x)
