@@ -322,6 +322,7 @@ def _quotes_with_cues(text, sentence_spans, mentions) -> list[tuple[Quote, tuple
     quotes: list[tuple[Quote, tuple[int, int] | None]] = []
     previous: Quote | None = None
     previous_line = -1
+    previous_cue: tuple[int, int] | None = None
     spans = quote_spans(text)
     mentions = _outside(mentions, spans)  # a name inside quotation marks is spoken about, never the speaker
     starts = sorted(s for s, _ in sentence_spans)
@@ -332,9 +333,12 @@ def _quotes_with_cues(text, sentence_spans, mentions) -> list[tuple[Quote, tuple
         s_start, s_end = _sentence_of(sentence_spans, start)
         s_end = max(s_end, _sentence_of(sentence_spans, end)[1])
         line = bisect.bisect_right(breaks, start)  # the paragraph (a run of line breaks ends one)
+        if _is_title(text, start, end):
+            quotes.append((Quote(text[start:end], start, end), None))
+            continue
         found = _after(text, end, s_end, mentions, starts) or _sentence_final(text, end, s_end, mentions, starts)
-        if not found and previous is not None and previous.speaker and quotes[-1][1] is not None \
-                and previous.end <= quotes[-1][1][0] and quotes[-1][1][1] <= start and line == previous_line \
+        if not found and previous is not None and previous.speaker and previous_cue is not None \
+                and previous.end <= previous_cue[0] and previous_cue[1] <= start and line == previous_line \
                 and not re.search(r"[.!?][”\"’']?\s+[A-Z“\"]", text[previous.end:start].rstrip(" “\"‘")):
             # the second part of a quote its attribution splits ('"...," said Reid on Tuesday, "however ..."')
             quote = Quote(text[start:end], start, end, previous.speaker, previous.anonymous, previous.verb)
@@ -363,10 +367,24 @@ def _quotes_with_cues(text, sentence_spans, mentions) -> list[tuple[Quote, tuple
             speaker, anonymous, verb = None, False, None
         quote = Quote(text[start:end], start, end, speaker, anonymous, verb)
         quotes.append((quote, cue))
-        previous, previous_line = quote, line
+        previous, previous_line, previous_cue = quote, line, cue
         if speaker and not anonymous:
             last, last_line = quote, line
     return quotes
+
+
+_SMALL_WORDS = frozenset(("a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "from", "by"))
+_TITLE_BEFORE = re.compile(r"\b(?:on|in|at|to|from|of|for)\s+(?:the\s+)?(?:[\w’'.\-]+\s+){0,3}?[“\"‘']?$")
+
+
+def _is_title(text: str, start: int, end: int) -> bool:
+    """Whether a quotation is a title, not speech: a few capitalised words after a preposition
+    ('said on the CNN program “State of the Union.”', 'an appearance on the “Tonight Show”')."""
+    words = text[start:end].strip(" .,;:!?").split()
+    if not 0 < len(words) <= 8 or not _TITLE_BEFORE.search(text, max(0, start - 50), start):
+        return False
+    return words[0][:1].isupper() and all(w[:1].isupper() or w[:1].isdigit() or w.lower() in _SMALL_WORDS
+                                          for w in words)
 
 
 def _outside(mentions: Sequence[Mention], spans: Sequence[tuple[int, int]]) -> tuple[Mention, ...]:
