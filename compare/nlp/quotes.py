@@ -28,6 +28,9 @@ _ANON = re.compile(
     r"(?:\b(?!(?:to|of|with|for|from|by|in|on|at|about)\b)[\w.\-]+\s+){0,3}?\b" + _ANON_HEAD +
     r"(?:\s+(?:familiar with [\w ]+?|interviewed|close to (?:the )?[\w]+|who (?:spoke|requested|asked)[\w ,]*?))?"
     r"(?=\s*,?\s*$)", re.IGNORECASE)
+_DOCUMENT = re.compile(r"(?:(?:the|a|an|its|his|her|their|this|that)\s+|[A-Z][\w.\-]*(?:’s|'s|’|')\s+)"
+                       r"(?:[\w\-]+\s+){0,3}?" + lexicon().document_pattern() + r"\b", re.IGNORECASE)
+_OWNER = re.compile(r"\s+(?:from|by|of)\s+(?:the\s+)?")
 _PRONOUN = re.compile(r"\b(he|she|they|we|I)\s*$", re.IGNORECASE)
 _AUX = re.compile(r"(?:\s+(?:has|had|have|also|later|then|previously|reportedly|once|again|would|will|long|repeatedly|"
                   r"publicly|privately|recently|routinely|initially|first|quickly|meanwhile|today|yesterday)|"
@@ -109,9 +112,11 @@ def _index(mentions: Sequence[Mention]) -> SpanIndex:
     return index
 
 
-def _speaker_from(text: str, start: int, end: int, mentions: Sequence[Mention], starts: Sequence[int] = ()):
+def _speaker_from(text: str, start: int, end: int, mentions: Sequence[Mention], starts: Sequence[int] = (),
+                  documents: bool = True):
     """(speaker, anonymous, start) for the phrase text[start:end] that ends right before a verb, or None.
-    ``starts``: the sentence starts (sorted), to find the sentence a pronoun points back to."""
+    ``starts``: the sentence starts (sorted), to find the sentence a pronoun points back to; ``documents``:
+    whether a document may speak ("the statement said")."""
     phrase = " " + text[start:end].rstrip()
     while (aux := _AUX.search(phrase)) is not None:
         phrase = phrase[:aux.start()]
@@ -141,6 +146,11 @@ def _speaker_from(text: str, start: int, end: int, mentions: Sequence[Mention], 
     anon = _ANON.search(phrase)
     if anon and anon.group().strip():
         return anon.group().strip(" ,"), True, start + anon.start()
+    clause = max((c.end() for c in re.finditer(r"[,;:]\s+", phrase)), default=0)  # the last clause's start
+    clause += len(re.match(r"\s*(?:(?:and|but|while|as)\s+)?", phrase[clause:]).group())
+    document = _document(text, start + clause, stop, mentions) if documents else None
+    if document and len(text[document[1]:stop].split()) <= 8:
+        return document
     pron = _PRONOUN.search(phrase)
     if pron:
         at = start + pron.start()
@@ -182,6 +192,32 @@ def _in_subordinate_opening(text: str, sentence_start: int, at: int) -> bool:
     which holds no subject of the main clause."""
     m = _SUBORDINATE.match(text, sentence_start)
     return bool(m) and at < m.end()
+
+
+def _document(text: str, at: int, end: int, mentions: Sequence[Mention]):
+    """(speaker, start, end) when a document opens text[at:end] ("the statement", "a memo detailing ...",
+    "FreedomWorks’ website"): its author when named ("a statement from Harry Reid's office" -> Harry Reid,
+    "the statement from Grimm's attorney, William McGinley" -> William McGinley), else the document."""
+    m = _DOCUMENT.match(text, at, end)
+    if not m or re.search(r"[,;:“”\"]", m.group()):
+        return None
+    inside = _index(mentions).inside(at, m.end())
+    if inside and text[inside[0].end:inside[0].end + 1] in "’'":  # "FreedomWorks’ website"
+        return inside[0].actor, inside[0].start, m.end()
+    possessor = re.match(r"([A-Z][\w.\-]*)(?:’s|'s|’|')\s", m.group())
+    if possessor:
+        return possessor.group(1), at, m.end()
+    owner = _OWNER.match(text, m.end(), end)
+    if owner:
+        near = [x for x in mentions if owner.end() <= x.start <= owner.end() + 40 and x.start < end
+                and not re.search(r"[,;“”\"]", text[owner.end():x.start])]
+        by = next((x for x in near if _is_person(x)), near[0] if near else None)
+        if by is not None:
+            role = re.match(r"(?:’s|'s|’|')\s+[\w\s]{1,30}?,\s+", text[by.end:end])
+            named = [x for x in mentions if role and x.start == by.end + role.end() and _is_person(x)]
+            who = named[0] if named else by
+            return who.actor, at, who.end
+    return m.group().strip(), at, m.end()
 
 
 def _sentence_break(text: str, limit: int, starts: Sequence[int]) -> int:
@@ -253,6 +289,9 @@ def _after(text, q_end, sent_end, mentions, starts=()):
     verb_first = re.match(r"(" + _VERB + r")\s+", rest)
     if verb_first:
         sub = offset + verb_first.end()
+        document = _document(text, sub, sent_end, mentions)
+        if document:
+            return document[0], False, verb_first.group(1), offset, document[2]
         cand = [x for x in mentions if sub <= x.start <= sub + 25 and not text[sub:x.start].count(",")]
         anon = re.match(r"(?:an?|the)\s+(?:[\w.\-]+\s+){0,3}?" + _ANON_HEAD +
                         r"(?:\s+(?:familiar with [\w ]+|interviewed|close to [\w ]+))?", text[sub:sent_end],
@@ -488,7 +527,7 @@ def find_attributions(text: str, sentence_spans: Sequence[tuple[int, int]], ment
             if quoted(v_start) or earlier.covering(v_start) or (
                     reach > v_start if latest <= v_start else any(s <= v_start < e for s, e in added)):
                 continue
-            who = _speaker_from(text, s_start, v_start, mentions)
+            who = _speaker_from(text, s_start, v_start, mentions, documents=False)
             if not who:
                 continue
             speaker, anonymous, w_start = who
