@@ -287,6 +287,8 @@ def _after(text, q_end, sent_end, mentions, starts=()):
         return None  # a quote inside a clause ("his “deep state” Justice Department") is not followed by its speaker
     rest = text[offset:sent_end]
     verb_first = re.match(r"(" + _VERB + r")\s+", rest)
+    if verb_first and verb_first.group(1).endswith("ing"):
+        return None  # '“...,” saying that ...': the sentence's subject speaks, before the quote
     if verb_first:
         sub = offset + verb_first.end()
         document = _document(text, sub, sent_end, mentions)
@@ -336,6 +338,8 @@ def _before(text, sent_start, q_start, mentions, starts=()):
     head = text[sent_start:q_start]
     verbs = list(re.finditer(r"\b(" + _VERB + r")\b", head))
     for verb in reversed(verbs):
+        if verb.group(1).endswith("ing"):  # a participle's speaker is its clause's subject, not the words before it
+            continue                       # ("He sent an e-mail to RNC members saying ...": he)
         who = _speaker_from(text, sent_start, sent_start + verb.start(), mentions, starts)
         if who:
             return who[0], who[1], verb.group(1), who[2], sent_start + verb.end()
@@ -347,7 +351,15 @@ def _before(text, sent_start, q_start, mentions, starts=()):
                    and not _PREPOSITION_BEFORE.search(text, max(sent_start, x.start - 30), _title_start(text, x))]
         if subject:
             return subject[0].actor, False, verb.group(1), subject[0].start, sent_start + verb.end()
+        pronoun = _SUBJECT_PRONOUN.match(text, sent_start, sent_start + verb.start())
+        if pronoun:  # "In that interview, he invoked ..., saying it means “...”"
+            who = _speaker_from(text, sent_start, pronoun.end(), mentions, starts)
+            if who:
+                return who[0], who[1], verb.group(1), who[2], sent_start + verb.end()
     return None
+
+
+_SUBJECT_PRONOUN = re.compile(r"[\s“\"‘]*(?:[^,;:“”\"]{1,60},\s+)?(?:He|She|he|she)\b")
 
 
 def find_quotes(text: str, sentence_spans: Sequence[tuple[int, int]],
