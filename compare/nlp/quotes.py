@@ -36,6 +36,7 @@ _AUX = re.compile(r"(?:\s+(?:has|had|have|also|later|then|previously|reportedly|
                   r"publicly|privately|recently|routinely|initially|first|quickly|meanwhile|today|yesterday)|"
                   r"\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:morning|afternoon|evening|night))?|"
                   r"\s+(?:in|on)\s+an?\s+(?:statement|memo|letter|tweet|interview|post|email|e-mail)|"
+                  r"\s+(?:is|was|are|were)\s+(?:shown|heard|seen|quoted)(?:\s+as)?|"
                   r"\s+(?:last|this)\s+(?:week|month)|\s*\([DRI](?:-[\w.\s]{1,20})?\)|,?\s+[DRI]-[A-Z][\w.]*(?:\s[A-Z][\w.]*)?|"
                   r",?\s+(?:an?\s+)?(?:Republican|Democrat|independent)\s+(?:of|from)\s+[A-Z][\w.]*(?:\s[A-Z][\w.]*)?|,)$")
 _ACCORDING = re.compile(r"\b[Aa]ccording to\s+((?:[^\s,.;:“”\"‘’]+(?:\s+|(?=[,.;:]))){1,7}?)(?=[,.;:]|$)")
@@ -412,6 +413,7 @@ def _quotes_with_cues(text, sentence_spans, mentions) -> list[tuple[Quote, tuple
                     named = None
                 speaker = named or speaker[1:]
         elif previous is not None and previous.speaker and line - previous_line <= 1 \
+                and not _IT_SAYS.match(text, end) \
                 and not text[s_start:start].strip(" “\"‘'"):  # a quote that opens its sentence continues the last one
             speaker, anonymous, verb = previous.speaker, previous.anonymous, None
         else:
@@ -436,6 +438,9 @@ def _is_title(text: str, start: int, end: int) -> bool:
         return False
     return words[0][:1].isupper() and all(w[:1].isupper() or w[:1].isdigit() or w.lower() in _SMALL_WORDS
                                           for w in words)
+
+
+_IT_SAYS = re.compile(r"[”\"’'.,!?\s]*(?:it|this|that)\s+(?:" + _VERB + r")\b")  # no person's words: no carry-over
 
 
 def _outside(mentions: Sequence[Mention], spans: Sequence[tuple[int, int]]) -> tuple[Mention, ...]:
