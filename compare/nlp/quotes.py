@@ -25,7 +25,7 @@ _VERB = lexicon().verb_pattern()  # the shared vocabulary (compare/resources/lex
 _ANON_HEAD = lexicon().anonymous_pattern()
 _ANON = re.compile(
     r"(?:\b(?:an?|the|one|two|three|several|some|other|many|multiple|two|u\.s\.|us)\s+)?"
-    r"(?:\b(?!(?:to|of|with|for|from|by|in|on|at|about)\b)[\w.\-]+\s+){0,3}?\b" + _ANON_HEAD +
+    r"(?:\b(?!(?:to|of|with|for|from|by|in|on|at|about)\b)[\w.\-’']+\s+){0,3}?\b" + _ANON_HEAD +
     r"(?:\s+(?:familiar with [\w ]+?|interviewed|close to (?:the )?[\w]+|who (?:spoke|requested|asked)[\w ,]*?))?"
     r"(?=\s*,?\s*$)", re.IGNORECASE)
 _DOCUMENT = re.compile(r"(?:(?:the|a|an|its|his|her|their|this|that)\s+|[A-Z][\w.\-]*(?:’s|'s|’|')\s+)"
@@ -144,6 +144,10 @@ def _speaker_from(text: str, start: int, end: int, mentions: Sequence[Mention], 
         if anon and anon.start() + start < mention.start:
             return anon.group().strip(" ,"), True, start + anon.start()
         return mention.actor, False, mention.start
+    first = [x for x in _index(mentions).inside(start, stop) if _is_person(x)]
+    if first and all(w in gazetteer().titles for w in text[start:first[0].start].strip(" ,“\"‘").split()) \
+            and re.match(r",\s+(?!(?:he|she|they|it|we|I)\b)[^,;“”\"]{2,80},?$", text[first[0].end:stop]):
+        return first[0].actor, False, first[0].start  # "Sean Spicer, the White House spokesman, said": Spicer
     anon = _ANON.search(phrase)
     if anon and anon.group().strip():
         return anon.group().strip(" ,"), True, start + anon.start()
@@ -151,7 +155,7 @@ def _speaker_from(text: str, start: int, end: int, mentions: Sequence[Mention], 
     clause += len(re.match(r"\s*(?:(?:and|but|while|as)\s+)?", phrase[clause:]).group())
     document = _document(text, start + clause, stop, mentions) if documents else None
     if document and len(text[document[1]:stop].split()) <= 8:
-        return document
+        return document[0], False, document[1]
     pron = _PRONOUN.search(phrase)
     if pron:
         at = start + pron.start()
