@@ -161,8 +161,13 @@ def _speaker_from(text: str, start: int, end: int, mentions: Sequence[Mention], 
         at = start + pron.start()
         gender = _PRONOUN_GENDER.get(pron.group(1).lower())
         titles = _title_genders(text, tuple(mentions))
-        fits = [x for x in mentions if _is_person(x, text) and _gender(x.actor, titles) in (None, gender)] \
-            if gender else [x for x in mentions if _is_person(x, text)]
+        if pron.group(1).lower() in ("they", "we"):  # a group or an organisation, never one person
+            fits = [x for x in mentions if not _is_person(x, text)
+                    and gazetteer().kinds.get(x.actor, ("",))[0] != "place"]
+        elif gender:
+            fits = [x for x in mentions if _is_person(x, text) and _gender(x.actor, titles) in (None, gender)]
+        else:
+            fits = [x for x in mentions if _is_person(x, text)]
         same_sentence = [x for x in fits if start <= x.start and x.end <= at]
         if same_sentence:  # a pronoun marker still: the previous quote's speaker wins unless this is a subject
             return PRONOUN + same_sentence[0].actor, False, at
@@ -410,8 +415,9 @@ def _quotes_with_cues(text, sentence_spans, mentions) -> list[tuple[Quote, tuple
             cue = (min(found[3], found[4]), max(found[3], found[4]))
             if speaker.startswith(PRONOUN):
                 gender = _PRONOUN_GENDER.get(text[found[3]:found[3] + 4].split(" ")[0].lower())
+                plural = text[found[3]:found[3] + 5].split(" ")[0].lower() in ("they", "we")
                 named = last.speaker if last is not None and line - last_line <= 4 \
-                    and (not gender or _person_name(last.speaker)) \
+                    and (not gender or _person_name(last.speaker)) and not (plural and _person_name(last.speaker)) \
                     and not _other_subject_between(text, sentence_spans, last, start, mentions) else None
                 if named and gender and _gender(named, _title_genders(text, tuple(mentions))) not in (None, gender):
                     named = None
