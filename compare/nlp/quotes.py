@@ -433,6 +433,21 @@ def _quotes_with_cues(text, sentence_spans, mentions) -> list[tuple[Quote, tuple
         previous, previous_line, previous_cue = quote, line, cue
         if speaker and not anonymous:
             last, last_line = quote, line
+    return _speaker_next(text, quotes, sentence_spans)
+
+
+def _speaker_next(text: str, quotes: list, sentence_spans) -> list:
+    """A quote with no speaker takes the speaker named right after the next quote, when that quote opens the next
+    sentence of the same paragraph ('The comment was “...” It was “...,” LaBolt said.')."""
+    for i in range(len(quotes) - 1, 0, -1):
+        (q, cue), (nxt, nxt_cue) = quotes[i - 1], quotes[i]
+        if q.speaker or not nxt.speaker or nxt_cue is None or nxt_cue[0] < nxt.end or _is_title(text, q.start, q.end):
+            continue
+        sentence_end = _sentence_of(sentence_spans, q.start)[1]
+        lead = text[sentence_end:nxt.start]  # the next sentence's words before its quote ("It was")
+        if "\n" in text[q.end:nxt.start] or sentence_end > nxt.start or len(lead.split()) > 4:
+            continue
+        quotes[i - 1] = (Quote(q.text, q.start, q.end, nxt.speaker, nxt.anonymous, nxt.verb), cue)
     return quotes
 
 
