@@ -366,7 +366,25 @@ def _before(text, sent_start, q_start, mentions, starts=()):
             who = _speaker_from(text, sent_start, pronoun.end(), mentions, starts)
             if who:
                 return who[0], who[1], verb.group(1), who[2], sent_start + verb.end()
+        return None
+    intro = _SHORT_INTRO.fullmatch(head)
+    if intro:  # a short introduction ending in a comma or colon: 'He went on, “...' / 'Trump, on Twitter: “...'
+        subject = intro.group(1)
+        if subject in ("He", "She"):
+            who = _speaker_from(text, sent_start, sent_start + intro.end(1), mentions, starts)
+            if who:
+                return who[0], who[1], None, who[2], sent_start + intro.end()
+        else:
+            at = sent_start + intro.start(1)
+            named = [x for x in mentions if at <= x.start < sent_start + intro.end(1) and _is_person(x, text)]
+            if named and not text[at:named[0].start].strip(" ") or named and \
+                    all(w in gazetteer().titles for w in text[at:named[0].start].split()):
+                return named[0].actor, False, None, named[0].start, sent_start + intro.end()
     return None
+
+
+_SHORT_INTRO = re.compile(r"[\s“\"‘]*((?:[A-Z][\w.’'\-]*\s+){0,3}[A-Z][\w’'\-]*)"
+                          r"(?:,?\s+[\w’'\-]+){0,4}[,:]\s*")
 
 
 _SUBJECT_PRONOUN = re.compile(r"[\s“\"‘]*(?:[^,;:“”\"]{1,60},\s+)?(?:He|She|he|she)\b")
