@@ -161,13 +161,14 @@ def _speaker_from(text: str, start: int, end: int, mentions: Sequence[Mention], 
         at = start + pron.start()
         gender = _PRONOUN_GENDER.get(pron.group(1).lower())
         titles = _title_genders(text, tuple(mentions))
+        earlier = [(x, person) for x, person in zip(mentions, _people(text, mentions)) if x.end <= at]
         if pron.group(1).lower() in ("they", "we"):  # a group or an organisation, never one person
-            fits = [x for x in mentions if not _is_person(x, text)
+            fits = [x for x, person in earlier if not person
                     and gazetteer().kinds.get(x.actor, ("",))[0] != "place"]
         elif gender:
-            fits = [x for x in mentions if _is_person(x, text) and _gender(x.actor, titles) in (None, gender)]
+            fits = [x for x, person in earlier if person and _gender(x.actor, titles) in (None, gender)]
         else:
-            fits = [x for x in mentions if _is_person(x, text)]
+            fits = [x for x, person in earlier if person]
         same_sentence = [x for x in fits if start <= x.start and x.end <= at]
         if same_sentence:  # a pronoun marker still: the previous quote's speaker wins unless this is a subject
             return PRONOUN + same_sentence[0].actor, False, at
@@ -268,6 +269,19 @@ def _title_genders(text: str, mentions: tuple[Mention, ...]) -> dict[str, str]:
 
 
 PRONOUN = "\x00"  # marks a speaker guessed from a pronoun, so a quote's named speaker nearby can win
+
+
+_last_people: tuple = (None, None, None)  # (text, mentions, their _is_person flags): asked about per pronoun
+
+
+def _people(text: str, mentions: Sequence[Mention]) -> list[bool]:
+    """_is_person(x, text) for each mention, reused while the same text and mentions are asked about."""
+    global _last_people
+    last_text, last, flags = _last_people
+    if last_text is not text or last is not mentions or not isinstance(mentions, tuple):
+        flags = [_is_person(x, text) for x in mentions]
+        _last_people = (text, mentions, flags)
+    return flags
 
 
 def _is_person(m: Mention, text: str | None = None) -> bool:
