@@ -360,7 +360,9 @@ def _before(text, sent_start, q_start, mentions, starts=()):
     """Speaker and verb earlier in the sentence ('Trump remarked, "' / 'He had reiterated that ... "'), else the
     sentence's subject: its first named actor, when a reporting verb follows it before the quote."""
     head = text[sent_start:q_start]
-    verbs = list(re.finditer(r"\b(" + _VERB + r")\b", head))
+    verbs = [v for v in re.finditer(r"\b(" + _VERB + r")\b", head)  # not a gerund ("accused X of telling her")
+             if not (v.group(1).endswith("ing") and _PREPOSITION_BEFORE.search(head, max(0, v.start() - 12),
+                                                                               v.start()))]
     for verb in reversed(verbs):
         if verb.group(1).endswith("ing"):  # a participle's speaker is its clause's subject, not the words before it
             continue                       # ("He sent an e-mail to RNC members saying ...": he)
@@ -382,7 +384,9 @@ def _before(text, sent_start, q_start, mentions, starts=()):
                 return who[0], who[1], verb.group(1), who[2], sent_start + verb.end()
         return None
     intro = _SHORT_INTRO.fullmatch(head)
-    if intro:  # a short introduction ending in a comma or colon: 'He went on, “...' / 'Trump, on Twitter: “...'
+    # a short introduction ending in a comma or colon: 'He went on, “...' / 'Trump, on Twitter: “...' (not one
+    # opening with a verb: 'Added Gibbs: “...')
+    if intro and not re.match(_VERB + r"\b", intro.group(1), re.IGNORECASE):
         subject = intro.group(1)
         if subject in ("He", "She"):
             who = _speaker_from(text, sent_start, sent_start + intro.end(1), mentions, starts)
@@ -455,7 +459,7 @@ def _quotes_with_cues(text, sentence_spans, mentions) -> list[tuple[Quote, tuple
                     named = None
                 speaker = named or speaker[1:]
         elif previous is not None and previous.speaker and line - previous_line <= 1 \
-                and not _IT_SAYS.match(text, end) \
+                and _may_carry(text, end, previous.speaker, mentions) \
                 and not text[s_start:start].strip(" “\"‘'"):  # a quote that opens its sentence continues the last one
             speaker, anonymous, verb = previous.speaker, previous.anonymous, None
         else:
@@ -497,7 +501,35 @@ def _is_title(text: str, start: int, end: int) -> bool:
                                           for w in words)
 
 
-_IT_SAYS = re.compile(r"[”\"’'.,!?\s]*(?:it|this|that)\s+(?:" + _VERB + r")\b")  # no person's words: no carry-over
+# an attribution right after a quote that names no one found ('“...,” it says', '“...,” the four-term congressman
+# said'): the quote is not carried over from an earlier speaker
+_IT_SAYS = re.compile(r"[”\"’']?[,.!?]?[”\"’']?\s+(?:[\w.’'\-]+\s+){1,4}?(?:" + _VERB + r")\b")
+
+
+def _may_carry(text: str, end: int, speaker: str, mentions: Sequence[Mention]) -> bool:
+    """Whether a quote may take the previous quote's speaker: not when an attribution right after it describes
+    someone else ('“...,” it says', '“...,” the four-term congressman said' after another's quote); yes when the
+    description is a title the previous speaker carries ('“...,” the president said' after President Obama)."""
+    m = _IT_SAYS.match(text, end)
+    if not m:
+        return True
+    described = text[m.start():m.end()].split()[-2].lower()
+    return described in _titles_of(text, tuple(mentions)).get(speaker, ())
+
+
+@lru_cache(maxsize=8)
+def _titles_of(text: str, mentions: tuple[Mention, ...]) -> dict[str, frozenset[str]]:
+    """actor -> the title words written before any of its mentions, lower case ("President Obama": president)."""
+    titles = gazetteer().titles
+    out: dict[str, set[str]] = {}
+    for x in mentions:
+        own = x.text.split()  # a mention may hold its titles ("President Obama")
+        while len(own) > 1 and own[0] in titles:
+            out.setdefault(x.actor, set()).add(own.pop(0).lower().rstrip("."))
+        words = text[max(0, x.start - 60):x.start].split()
+        while words and words[-1] in titles:
+            out.setdefault(x.actor, set()).add(words.pop().lower().rstrip("."))
+    return {actor: frozenset(words) for actor, words in out.items()}
 
 
 def _outside(mentions: Sequence[Mention], spans: Sequence[tuple[int, int]]) -> tuple[Mention, ...]:
