@@ -150,6 +150,9 @@ def _speaker_from(text: str, start: int, end: int, mentions: Sequence[Mention], 
         return first[0].actor, False, first[0].start  # "Sean Spicer, the White House spokesman, said": Spicer
     anon = _ANON.search(phrase)
     if anon and anon.group().strip():
+        named = _role_holder(text, anon.group().strip(" ,"), start + anon.start(), mentions)
+        if named is not None:  # "the attorney said" after "Aitan Goelman, Strzok's attorney"
+            return named.actor, False, start + anon.start()
         return anon.group().strip(" ,"), True, start + anon.start()
     clause = max((c.end() for c in re.finditer(r"[,;:]\s+", phrase)), default=0)  # the last clause's start
     clause += len(re.match(r"\s*(?:(?:and|but|while|as)\s+)?", phrase[clause:]).group())
@@ -229,6 +232,22 @@ def _document(text: str, at: int, end: int, mentions: Sequence[Mention]):
             who = named[0] if named else by
             return who.actor, at, who.end
     return m.group().strip(), at, m.end()
+
+
+def _role_holder(text: str, description: str, before: int, mentions: Sequence[Mention]) -> Mention | None:
+    """The person an article named with a role that "the <role>" takes up again: the latest one before ``before``
+    written "Jim Manley, a spokesman for ..." or "attorney Aitan Goelman" / "Strzok's attorney, Aitan Goelman"."""
+    m = re.fullmatch(r"[Tt]he\s+([a-z]+)", description)
+    if not m:
+        return None
+    role = re.escape(m.group(1))
+    after = re.compile(r",\s+(?:[\w.’'\-]+\s+){0,4}?" + role + r"\b")
+    ahead = re.compile(r"\b" + role + r",?\s+(?:[A-Z][\w.]*\s+)*$")
+    for x in reversed(mentions):
+        if x.end <= before and _is_person(x) and (after.match(text, x.end) or ahead.search(text, max(0, x.start - 40),
+                                                                                              x.start)):
+            return x
+    return None
 
 
 def _sentence_break(text: str, limit: int, starts: Sequence[int]) -> int:
@@ -455,7 +474,11 @@ def _quotes_with_cues(text, sentence_spans, mentions) -> list[tuple[Quote, tuple
                 named = last.speaker if last is not None and line - last_line <= 4 \
                     and (not gender or _person_name(last.speaker)) and not (plural and _person_name(last.speaker)) \
                     and not _other_subject_between(text, sentence_spans, last, start, mentions) else None
-                if named and gender and _gender(named, _title_genders(text, tuple(mentions))) not in (None, gender):
+                genders = _title_genders(text, tuple(mentions))
+                if named and gender and _gender(named, genders) != gender and any(
+                        last.end <= x.start < start and _gender(x.actor, genders) == gender for x in mentions):
+                    named = None  # "she" after his quote, with a woman named since: not him
+                if named and gender and _gender(named, genders) not in (None, gender):
                     named = None
                 speaker = named or speaker[1:]
         elif previous is not None and previous.speaker and line - previous_line <= 1 \
@@ -503,14 +526,14 @@ def _is_title(text: str, start: int, end: int) -> bool:
 
 # an attribution right after a quote that names no one found ('“...,” it says', '“...,” the four-term congressman
 # said'): the quote is not carried over from an earlier speaker
-_IT_SAYS = re.compile(r"[”\"’']?[,.!?]?[”\"’']?\s+(?:[\w.’'\-]+\s+){1,4}?(?:" + _VERB + r")\b")
+_IT_SAYS = re.compile(r"(?:,[”\"’']|[”\"’'],|[!?][”\"’'])[ \t]+(?:[\w.’'\-]+[ \t]+){1,4}?(?:" + _VERB + r")\b")
 
 
 def _may_carry(text: str, end: int, speaker: str, mentions: Sequence[Mention]) -> bool:
     """Whether a quote may take the previous quote's speaker: not when an attribution right after it describes
     someone else ('“...,” it says', '“...,” the four-term congressman said' after another's quote); yes when the
     description is a title the previous speaker carries ('“...,” the president said' after President Obama)."""
-    m = _IT_SAYS.match(text, end)
+    m = _IT_SAYS.match(text, end - 1 if text[end - 1:end] in ",!?" else end)
     if not m:
         return True
     described = text[m.start():m.end()].split()[-2].lower()
