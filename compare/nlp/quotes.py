@@ -504,7 +504,8 @@ def _speaker_next(text: str, quotes: list, sentence_spans) -> list:
             continue
         sentence_end = _sentence_of(sentence_spans, q.start)[1]
         lead = text[sentence_end:nxt.start]  # the next sentence's words before its quote ("It was")
-        if "\n" in text[q.end:nxt.start] or sentence_end > nxt.start or len(lead.split()) > 4:
+        if "\n" in text[q.end:nxt.start] or sentence_end > nxt.start or len(lead.split()) > 4 \
+                or text[q.end:sentence_end].strip(" ”\"’'.!?,"):  # the quote must close its sentence
             continue
         quotes[i - 1] = (Quote(q.text, q.start, q.end, nxt.speaker, nxt.anonymous, nxt.verb), cue)
     return quotes
