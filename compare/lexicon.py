@@ -21,6 +21,7 @@ class Lexicon:
     matching_verbs: frozenset[str]  # reporting words word matching folds into one class ("said" = "told")
     source_nouns: tuple[str, ...]  # unnamed sources whenever they report ("officials", "aides")
     group_nouns: tuple[str, ...]  # unnamed only as a quote's speaker ("witnesses", "critics")
+    document_nouns: tuple[str, ...]  # a text that speaks for its author, as a quote's speaker ("the statement said")
     outlets: tuple[str, ...]  # news outlets cited in article text (the sourcing profile)
     first_name_gender: dict[str, str]  # common first name -> "f" | "m" (the pronoun it usually takes)
     outlet_actors: tuple[str, ...]  # outlet names recognised as actors in article text (the gazetteer's outlets)
@@ -39,6 +40,11 @@ class Lexicon:
     def anonymous_pattern(self, *, groups: bool = True) -> str:
         """A regex alternation of the anonymous-source nouns (with the group nouns unless groups=False)."""
         return _alternation(self.source_nouns + (self.group_nouns if groups else ()))
+
+
+    def document_pattern(self) -> str:
+        """A regex alternation of the document nouns ("statement", "memo"), longest first."""
+        return _alternation(self.document_nouns)
 
 
 def _alternation(words) -> str:
@@ -63,6 +69,7 @@ def lexicon() -> Lexicon:
         matching_verbs=frozenset(w for w, _, _, match in verbs if match == "yes"),
         source_nouns=tuple(w for w, kind in nouns if kind == "source"),
         group_nouns=tuple(w for w, kind in nouns if kind == "group"),
+        document_nouns=tuple(w for w, kind in nouns if kind == "document"),
         outlets=tuple(form for form, _, uses in outlets if "cited" in uses),
         first_name_gender={name: gender for name, gender in _rows("first_names.tsv")},
         outlet_actors=tuple(form for form, _, uses in outlets if "actor" in uses),

@@ -9,6 +9,7 @@ Pronoun speakers resolve to the last person named before. All offsets are into t
 """
 from __future__ import annotations
 
+import bisect
 import re
 from functools import lru_cache
 from typing import Sequence
@@ -24,14 +25,18 @@ _VERB = lexicon().verb_pattern()  # the shared vocabulary (compare/resources/lex
 _ANON_HEAD = lexicon().anonymous_pattern()
 _ANON = re.compile(
     r"(?:\b(?:an?|the|one|two|three|several|some|other|many|multiple|two|u\.s\.|us)\s+)?"
-    r"(?:\b(?!(?:to|of|with|for|from|by|in|on|at|about)\b)[\w.\-]+\s+){0,3}?\b" + _ANON_HEAD +
+    r"(?:\b(?!(?:to|of|with|for|from|by|in|on|at|about)\b)[\w.\-’']+\s+){0,3}?\b" + _ANON_HEAD +
     r"(?:\s+(?:familiar with [\w ]+?|interviewed|close to (?:the )?[\w]+|who (?:spoke|requested|asked)[\w ,]*?))?"
     r"(?=\s*,?\s*$)", re.IGNORECASE)
+_DOCUMENT = re.compile(r"(?:(?:the|a|an|its|his|her|their|this|that)\s+|[A-Z][\w.\-]*(?:’s|'s|’|')\s+)"
+                       r"(?:[\w\-]+\s+){0,3}?" + lexicon().document_pattern() + r"\b", re.IGNORECASE)
+_OWNER = re.compile(r"\s+(?:from|by|of)\s+(?:the\s+)?")
 _PRONOUN = re.compile(r"\b(he|she|they|we|I)\s*$", re.IGNORECASE)
 _AUX = re.compile(r"(?:\s+(?:has|had|have|also|later|then|previously|reportedly|once|again|would|will|long|repeatedly|"
                   r"publicly|privately|recently|routinely|initially|first|quickly|meanwhile|today|yesterday)|"
                   r"\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:morning|afternoon|evening|night))?|"
                   r"\s+(?:in|on)\s+an?\s+(?:statement|memo|letter|tweet|interview|post|email|e-mail)|"
+                  r"\s+(?:is|was|are|were)\s+(?:shown|heard|seen|quoted)(?:\s+as)?|"
                   r"\s+(?:last|this)\s+(?:week|month)|\s*\([DRI](?:-[\w.\s]{1,20})?\)|,?\s+[DRI]-[A-Z][\w.]*(?:\s[A-Z][\w.]*)?|"
                   r",?\s+(?:an?\s+)?(?:Republican|Democrat|independent)\s+(?:of|from)\s+[A-Z][\w.]*(?:\s[A-Z][\w.]*)?|,)$")
 _ACCORDING = re.compile(r"\b[Aa]ccording to\s+((?:[^\s,.;:“”\"‘’]+(?:\s+|(?=[,.;:]))){1,7}?)(?=[,.;:]|$)")
@@ -108,8 +113,11 @@ def _index(mentions: Sequence[Mention]) -> SpanIndex:
     return index
 
 
-def _speaker_from(text: str, start: int, end: int, mentions: Sequence[Mention]):
-    """(speaker, anonymous, start) for the phrase text[start:end] that ends right before a verb, or None."""
+def _speaker_from(text: str, start: int, end: int, mentions: Sequence[Mention], starts: Sequence[int] = (),
+                  documents: bool = True):
+    """(speaker, anonymous, start) for the phrase text[start:end] that ends right before a verb, or None.
+    ``starts``: the sentence starts (sorted), to find the sentence a pronoun points back to; ``documents``:
+    whether a document may speak ("the statement said")."""
     phrase = " " + text[start:end].rstrip()
     while (aux := _AUX.search(phrase)) is not None:
         phrase = phrase[:aux.start()]
@@ -118,7 +126,13 @@ def _speaker_from(text: str, start: int, end: int, mentions: Sequence[Mention]):
     ending = [x for x in _index(mentions).inside(start, stop) if not text[x.end:stop].strip(" ’'s,")]
     if ending:
         mention = ending[-1]
-        if not _is_person(mention) and mention.actor not in gazetteer().outlets:
+        after_preposition = _PREPOSITION_BEFORE.search(text, max(start, _title_start(text, mention) - 12),
+                                                       _title_start(text, mention))
+        appositive = [x for x in mentions if start <= x.start and x.end < mention.start and _is_person(x)
+                      and text[x.end:x.end + 1] == "," and not text[start:_title_start(text, x)].strip(" ,")]
+        if after_preposition and appositive:  # "Jim Manley, a spokesman for Mr. Reid, said": Manley
+            mention = appositive[0]
+        elif not _is_person(mention) and mention.actor not in gazetteer().outlets:
             # "Senator Mark Warner of Virginia, the top Democrat on the Committee, said": the person, not the place
             after_preposition = _PREPOSITION_BEFORE.search(text, max(start, mention.start - 6), mention.start)
             named = [x for x in mentions if start <= x.start and x.end <= mention.start and _is_person(x)
@@ -130,24 +144,42 @@ def _speaker_from(text: str, start: int, end: int, mentions: Sequence[Mention]):
         if anon and anon.start() + start < mention.start:
             return anon.group().strip(" ,"), True, start + anon.start()
         return mention.actor, False, mention.start
+    first = [x for x in _index(mentions).inside(start, stop) if _is_person(x)]
+    if first and all(w in gazetteer().titles for w in text[start:first[0].start].strip(" ,“\"‘").split()) \
+            and re.match(r",\s+(?!(?:he|she|they|it|we|I)\b)[^,;“”\"]{2,80},?$", text[first[0].end:stop]):
+        return first[0].actor, False, first[0].start  # "Sean Spicer, the White House spokesman, said": Spicer
     anon = _ANON.search(phrase)
     if anon and anon.group().strip():
+        named = _role_holder(text, anon.group().strip(" ,"), start + anon.start(), mentions)
+        if named is not None:  # "the attorney said" after "Aitan Goelman, Strzok's attorney"
+            return named.actor, False, start + anon.start()
         return anon.group().strip(" ,"), True, start + anon.start()
+    clause = max((c.end() for c in re.finditer(r"[,;:]\s+", phrase)), default=0)  # the last clause's start
+    clause += len(re.match(r"\s*(?:(?:and|but|while|as)\s+)?", phrase[clause:]).group())
+    document = _document(text, start + clause, stop, mentions) if documents else None
+    if document and len(text[document[1]:stop].split()) <= 8:
+        return document[0], False, document[1]
     pron = _PRONOUN.search(phrase)
     if pron:
         at = start + pron.start()
         gender = _PRONOUN_GENDER.get(pron.group(1).lower())
         titles = _title_genders(text, tuple(mentions))
-        fits = [x for x in mentions if _is_person(x) and _gender(x.actor, titles) in (None, gender)] \
-            if gender else [x for x in mentions if _is_person(x)]
+        earlier = [(x, person) for x, person in zip(mentions, _people(text, mentions)) if x.end <= at]
+        if pron.group(1).lower() in ("they", "we"):  # a group or an organisation, never one person
+            fits = [x for x, person in earlier if not person
+                    and gazetteer().kinds.get(x.actor, ("",))[0] != "place"]
+        elif gender:
+            fits = [x for x, person in earlier if person and _gender(x.actor, titles) in (None, gender)]
+        else:
+            fits = [x for x, person in earlier if person]
         same_sentence = [x for x in fits if start <= x.start and x.end <= at]
-        if same_sentence:
-            return same_sentence[0].actor, False, at
+        if same_sentence:  # a pronoun marker still: the previous quote's speaker wins unless this is a subject
+            return PRONOUN + same_sentence[0].actor, False, at
         before = [x for x in fits if x.end <= start]
         if before:  # the first person named in the nearest earlier sentence that names one (its likely subject),
             limit = before[-1].start  # skipping sentences that themselves open with a pronoun
             for _ in range(3):
-                gap = max(text.rfind(". ", 0, limit), text.rfind("\n", 0, limit))
+                gap = _sentence_break(text, limit, starts)
                 nearest = [x for x in before if gap < x.start <= limit]
                 opening = text[gap + 1:limit].lstrip(" \n“\"‘")
                 if not re.match(r"(?:He|She|They)\b", opening) or gap <= 0:
@@ -156,16 +188,80 @@ def _speaker_from(text: str, start: int, end: int, mentions: Sequence[Mention]):
                 if not earlier:
                     break
                 limit = earlier[-1].start
-                sentence_start = max(text.rfind(". ", 0, limit), text.rfind("\n", 0, limit))
+                sentence_start = _sentence_break(text, limit, starts)
                 nearest = [x for x in before if sentence_start < x.start <= limit]
+            main = [x for x in nearest if not _in_subordinate_opening(text, gap + 1, x.start)]
+            nearest = main or nearest
             speaking = [x for x in nearest if _VERB_AFTER.match(text, x.end)]  # the one who speaks in it
             return PRONOUN + (speaking or nearest)[0].actor, False, at
     return None
 
 
+_SUBORDINATE = re.compile(r"[\s“\"‘]*(?:After|When|Whenever|While|As|Before|Since|Although|Though|If|Once|Until|"
+                          r"Because|Unless|Whereas)\b[^,;:]{0,200},[”\"]?")
+
+
+def _in_subordinate_opening(text: str, sentence_start: int, at: int) -> bool:
+    """Whether ``at`` lies in a clause opening its sentence ("When Mr. Biden went after ..., Mr. Ryan said"),
+    which holds no subject of the main clause."""
+    m = _SUBORDINATE.match(text, sentence_start)
+    return bool(m) and at < m.end()
+
+
+def _document(text: str, at: int, end: int, mentions: Sequence[Mention]):
+    """(speaker, start, end) when a document opens text[at:end] ("the statement", "a memo detailing ...",
+    "FreedomWorks’ website"): its author when named ("a statement from Harry Reid's office" -> Harry Reid,
+    "the statement from Grimm's attorney, William McGinley" -> William McGinley), else the document."""
+    m = _DOCUMENT.match(text, at, end)
+    if not m or re.search(r"[,;:“”\"]", m.group()):
+        return None
+    inside = _index(mentions).inside(at, m.end())
+    if inside and text[inside[0].end:inside[0].end + 1] in "’'":  # "FreedomWorks’ website"
+        return inside[0].actor, inside[0].start, m.end()
+    possessor = re.match(r"([A-Z][\w.\-]*)(?:’s|'s|’|')\s", m.group())
+    if possessor:
+        return possessor.group(1), at, m.end()
+    owner = _OWNER.match(text, m.end(), end)
+    if owner:
+        near = [x for x in mentions if owner.end() <= x.start <= owner.end() + 40 and x.start < end
+                and not re.search(r"[,;“”\"]", text[owner.end():x.start])]
+        by = next((x for x in near if _is_person(x)), near[0] if near else None)
+        if by is not None:
+            role = re.match(r"(?:’s|'s|’|')\s+[\w\s]{1,30}?,\s+", text[by.end:end])
+            named = [x for x in mentions if role and x.start == by.end + role.end() and _is_person(x)]
+            who = named[0] if named else by
+            return who.actor, at, who.end
+    return m.group().strip(), at, m.end()
+
+
+def _role_holder(text: str, description: str, before: int, mentions: Sequence[Mention]) -> Mention | None:
+    """The person an article named with a role that "the <role>" takes up again: the latest one before ``before``
+    written "Jim Manley, a spokesman for ..." or "attorney Aitan Goelman" / "Strzok's attorney, Aitan Goelman"."""
+    m = re.fullmatch(r"[Tt]he\s+([a-z]+)", description)
+    if not m:
+        return None
+    role = re.escape(m.group(1))
+    after = re.compile(r",\s+(?:[\w.’'\-]+\s+){0,4}?" + role + r"\b")
+    ahead = re.compile(r"\b" + role + r",?\s+(?:[A-Z][\w.]*\s+)*$")
+    for x in reversed(mentions):
+        if x.end <= before and _is_person(x) and (after.match(text, x.end) or ahead.search(text, max(0, x.start - 40),
+                                                                                              x.start)):
+            return x
+    return None
+
+
+def _sentence_break(text: str, limit: int, starts: Sequence[int]) -> int:
+    """The offset just before the sentence holding ``limit`` begins (the splitter's sentences when given)."""
+    if starts:
+        i = bisect.bisect_right(starts, limit) - 1
+        return starts[i] - 1 if i >= 0 else -1
+    return max(text.rfind(". ", 0, limit), text.rfind("\n", 0, limit))
+
+
 _PRONOUN_GENDER = {"he": "m", "she": "f"}
 _PREPOSITION_BEFORE = re.compile(r"\b(?:on|in|at|to|from|with|by|for|of|about|against)\s+(?:the\s+)?$")
-_VERB_AFTER = re.compile(r"(?:,[^,.;“”\"]{1,80},|\s+\([^()]{1,20}\))?\s+(?:\w+\s+){0,2}?" + _VERB + r"\b")
+_VERB_AFTER = re.compile(r"(?:,[^,.;“”\"]{1,80},|,\s+[DRI]-[A-Z][\w.]*(?:\s[A-Z][\w.]*)?,|\s+\([^()]{1,20}\))?"
+                         r"\s+(?:\w+\s+){0,2}?" + _VERB + r"\b")
 _TITLE_GENDER = (("Mr.", "m"), ("Mrs.", "f"), ("Ms.", "f"), ("Miss", "f"), ("Sir", "m"), ("Congresswoman", "f"),
                  ("Congressman", "m"))
 
@@ -194,19 +290,37 @@ def _title_genders(text: str, mentions: tuple[Mention, ...]) -> dict[str, str]:
 PRONOUN = "\x00"  # marks a speaker guessed from a pronoun, so a quote's named speaker nearby can win
 
 
-def _is_person(m: Mention) -> bool:
-    """Whether a mention's actor looks like a person (not a gazetteer entry, an organisation or an acronym)."""
+_last_people: tuple = (None, None, None)  # (text, mentions, their _is_person flags): asked about per pronoun
+
+
+def _people(text: str, mentions: Sequence[Mention]) -> list[bool]:
+    """_is_person(x, text) for each mention, reused while the same text and mentions are asked about."""
+    global _last_people
+    last_text, last, flags = _last_people
+    if last_text is not text or last is not mentions or not isinstance(mentions, tuple):
+        flags = [_is_person(x, text) for x in mentions]
+        _last_people = (text, mentions, flags)
+    return flags
+
+
+def _is_person(m: Mention, text: str | None = None) -> bool:
+    """Whether a mention's actor looks like a person (not a gazetteer entry, an organisation or an acronym);
+    given the text, also not a name after "the" ("told the Conservative Political Action Conference")."""
     gz = gazetteer()
     name = m.actor
     return (name not in gz.kinds and name[:1].isupper() and not name.isupper()
             and name.split()[-1] not in gz.org_suffixes and name not in lexicon().outlets
-            and name not in _PLATFORMS)
+            and name not in _PLATFORMS
+            and (text is None or not _THE_BEFORE.search(text, max(0, m.start - 60), m.start)))
+
+
+_THE_BEFORE = re.compile(r"\b[Tt]he\s+(?:[A-Z][\w.'’\-]*\s+)*$")
 
 
 _PLATFORMS = frozenset(("Twitter", "Facebook", "Instagram", "YouTube", "TikTok", "Snapchat", "Reddit", "Truth Social"))
 
 
-def _after(text, q_end, sent_end, mentions):
+def _after(text, q_end, sent_end, mentions, starts=()):
     """Speaker and verb in the words right after a quote."""
     tail = text[q_end:sent_end]
     m = re.match(r"[”\"’'.,!?\s]*", tail)
@@ -216,8 +330,13 @@ def _after(text, q_end, sent_end, mentions):
         return None  # a quote inside a clause ("his “deep state” Justice Department") is not followed by its speaker
     rest = text[offset:sent_end]
     verb_first = re.match(r"(" + _VERB + r")\s+", rest)
+    if verb_first and verb_first.group(1).endswith("ing"):
+        return None  # '“...,” saying that ...': the sentence's subject speaks, before the quote
     if verb_first:
         sub = offset + verb_first.end()
+        document = _document(text, sub, sent_end, mentions)
+        if document:
+            return document[0], False, verb_first.group(1), offset, document[2]
         cand = [x for x in mentions if sub <= x.start <= sub + 25 and not text[sub:x.start].count(",")]
         anon = re.match(r"(?:an?|the)\s+(?:[\w.\-]+\s+){0,3}?" + _ANON_HEAD +
                         r"(?:\s+(?:familiar with [\w ]+|interviewed|close to [\w ]+))?", text[sub:sent_end],
@@ -232,7 +351,7 @@ def _after(text, q_end, sent_end, mentions):
             return cand[0].actor, False, verb_first.group(1), offset, cand[0].end
     verb_after = re.search(r"\s(" + _VERB + r")\b", rest[:120])
     if verb_after:
-        who = _speaker_from(text, offset, offset + verb_after.start(), mentions)
+        who = _speaker_from(text, offset, offset + verb_after.start(), mentions, starts)
         if who and len(text[offset:who[2]]) <= 40 and not re.search(r"[“”\"‘;]", text[offset:who[2]]):
             return who[0], who[1], verb_after.group(1), offset, offset + verb_after.end()
         appositive = [x for x in mentions if offset <= x.start <= offset + 25 and text[x.end:x.end + 1] == ","
@@ -245,34 +364,67 @@ def _after(text, q_end, sent_end, mentions):
     return None
 
 
-def _sentence_final(text, q_end, sent_end, mentions):
+def _sentence_final(text, q_end, sent_end, mentions, starts=()):
     """A closing attribution after the quote: '..., the White House said in a statement.'"""
     m = re.search(r",\s+((?:[^,]{1,60}?))\s+(" + _VERB + r")\b[^,]{0,40}[.!?]?\s*$", text[q_end:sent_end])
     if not m:
         return None
-    who = _speaker_from(text, q_end + m.start(1), q_end + m.end(1), mentions)
+    who = _speaker_from(text, q_end + m.start(1), q_end + m.end(1), mentions, starts)
     if who and not who[0].startswith(PRONOUN):
         return who[0], who[1], m.group(2), q_end + m.start(1), q_end + m.end(2)
     return None
 
 
-def _before(text, sent_start, q_start, mentions):
+def _before(text, sent_start, q_start, mentions, starts=()):
     """Speaker and verb earlier in the sentence ('Trump remarked, "' / 'He had reiterated that ... "'), else the
     sentence's subject: its first named actor, when a reporting verb follows it before the quote."""
     head = text[sent_start:q_start]
-    verbs = list(re.finditer(r"\b(" + _VERB + r")\b", head))
+    verbs = [v for v in re.finditer(r"\b(" + _VERB + r")\b", head)  # not a gerund ("accused X of telling her")
+             if not (v.group(1).endswith("ing") and _PREPOSITION_BEFORE.search(head, max(0, v.start() - 12),
+                                                                               v.start()))]
     for verb in reversed(verbs):
-        who = _speaker_from(text, sent_start, sent_start + verb.start(), mentions)
+        if verb.group(1).endswith("ing"):  # a participle's speaker is its clause's subject, not the words before it
+            continue                       # ("He sent an e-mail to RNC members saying ...": he)
+        who = _speaker_from(text, sent_start, sent_start + verb.start(), mentions, starts)
         if who:
             return who[0], who[1], verb.group(1), who[2], sent_start + verb.end()
     if verbs:
         verb = verbs[0]
         subject = [x for x in mentions if sent_start <= x.start < sent_start + verb.start()
-                   and (_is_person(x) or x.actor in gazetteer().outlets)
+                   and (_is_person(x, text) or x.actor in gazetteer().outlets)
+                   and not _in_subordinate_opening(text, sent_start, x.start)
                    and not _PREPOSITION_BEFORE.search(text, max(sent_start, x.start - 30), _title_start(text, x))]
         if subject:
             return subject[0].actor, False, verb.group(1), subject[0].start, sent_start + verb.end()
+        pronoun = _SUBJECT_PRONOUN.match(text, sent_start, sent_start + verb.start())
+        if pronoun:  # "In that interview, he invoked ..., saying it means “...”"
+            who = _speaker_from(text, sent_start, pronoun.end(), mentions, starts)
+            if who:
+                return who[0], who[1], verb.group(1), who[2], sent_start + verb.end()
+        return None
+    intro = _SHORT_INTRO.fullmatch(head)
+    # a short introduction ending in a comma or colon: 'He went on, “...' / 'Trump, on Twitter: “...' (not one
+    # opening with a verb: 'Added Gibbs: “...')
+    if intro and not re.match(_VERB + r"\b", intro.group(1), re.IGNORECASE):
+        subject = intro.group(1)
+        if subject in ("He", "She"):
+            who = _speaker_from(text, sent_start, sent_start + intro.end(1), mentions, starts)
+            if who:
+                return who[0], who[1], None, who[2], sent_start + intro.end()
+        else:
+            at = sent_start + intro.start(1)
+            named = [x for x in mentions if at <= x.start < sent_start + intro.end(1) and _is_person(x, text)]
+            if named and not text[at:named[0].start].strip(" ") or named and \
+                    all(w in gazetteer().titles for w in text[at:named[0].start].split()):
+                return named[0].actor, False, None, named[0].start, sent_start + intro.end()
     return None
+
+
+_SHORT_INTRO = re.compile(r"[\s“\"‘]*((?:[A-Z][\w.’'\-]*\s+){0,3}[A-Z][\w’'\-]*)"
+                          r"(?:,?\s+[\w’'\-]+){0,4}[,:]\s*")
+
+
+_SUBJECT_PRONOUN = re.compile(r"[\s“\"‘]*(?:[^,;:“”\"]{1,60},\s+)?(?:He|She|he|she)\b")
 
 
 def find_quotes(text: str, sentence_spans: Sequence[tuple[int, int]],
@@ -286,32 +438,135 @@ def _quotes_with_cues(text, sentence_spans, mentions) -> list[tuple[Quote, tuple
     quotes: list[tuple[Quote, tuple[int, int] | None]] = []
     previous: Quote | None = None
     previous_line = -1
-    for start, end in quote_spans(text):
+    previous_cue: tuple[int, int] | None = None
+    spans = quote_spans(text)
+    mentions = _outside(mentions, spans)  # a name inside quotation marks is spoken about, never the speaker
+    starts = sorted(s for s, _ in sentence_spans)
+    breaks = [m.start() for m in re.finditer(r"\n+", text)]
+    last: Quote | None = None  # the latest quote with a named speaker, and its line
+    last_line = -1
+    for start, end in spans:
         s_start, s_end = _sentence_of(sentence_spans, start)
         s_end = max(s_end, _sentence_of(sentence_spans, end)[1])
-        found = (_after(text, end, s_end, mentions) or _sentence_final(text, end, s_end, mentions)
-                 or _before(text, s_start, start - 1, mentions))
-        line = text.count("\n", 0, start)
+        line = bisect.bisect_right(breaks, start)  # the paragraph (a run of line breaks ends one)
+        if _is_title(text, start, end):
+            quotes.append((Quote(text[start:end], start, end), None))
+            continue
+        found = _after(text, end, s_end, mentions, starts) or _sentence_final(text, end, s_end, mentions, starts)
+        if not found and previous is not None and previous.speaker and previous_cue is not None \
+                and previous.end <= previous_cue[0] and previous_cue[1] <= start and line == previous_line \
+                and not re.search(r"[.!?][”\"’']?\s+[A-Z“\"]", text[previous.end:start].rstrip(" “\"‘")):
+            # the second part of a quote its attribution splits ('"...," said Reid on Tuesday, "however ..."')
+            quote = Quote(text[start:end], start, end, previous.speaker, previous.anonymous, previous.verb)
+            quotes.append((quote, None))
+            previous = quote
+            if quote.speaker and not quote.anonymous:
+                last, last_line = quote, line
+            continue
+        found = found or _before(text, s_start, start - 1, mentions, starts)
         cue = None
         if found:
             speaker, anonymous, verb = found[0], found[1], found[2]
             cue = (min(found[3], found[4]), max(found[3], found[4]))
             if speaker.startswith(PRONOUN):
-                named = previous.speaker if previous is not None and previous.speaker and not previous.anonymous \
-                    and line - previous_line <= 4 and not _other_person_between(previous, start, mentions) else None
                 gender = _PRONOUN_GENDER.get(text[found[3]:found[3] + 4].split(" ")[0].lower())
-                if named and gender and _gender(named, _title_genders(text, tuple(mentions))) not in (None, gender):
+                plural = text[found[3]:found[3] + 5].split(" ")[0].lower() in ("they", "we")
+                named = last.speaker if last is not None and line - last_line <= 4 \
+                    and (not gender or _person_name(last.speaker)) and not (plural and _person_name(last.speaker)) \
+                    and not _other_subject_between(text, sentence_spans, last, start, mentions) else None
+                genders = _title_genders(text, tuple(mentions))
+                if named and gender and _gender(named, genders) != gender and any(
+                        last.end <= x.start < start and _gender(x.actor, genders) == gender for x in mentions):
+                    named = None  # "she" after his quote, with a woman named since: not him
+                if named and gender and _gender(named, genders) not in (None, gender):
                     named = None
                 speaker = named or speaker[1:]
-        elif previous is not None and previous.speaker and line - previous_line <= 2 \
+        elif previous is not None and previous.speaker and line - previous_line <= 1 \
+                and _may_carry(text, end, previous.speaker, mentions) \
                 and not text[s_start:start].strip(" “\"‘'"):  # a quote that opens its sentence continues the last one
             speaker, anonymous, verb = previous.speaker, previous.anonymous, None
         else:
             speaker, anonymous, verb = None, False, None
         quote = Quote(text[start:end], start, end, speaker, anonymous, verb)
         quotes.append((quote, cue))
-        previous, previous_line = quote, line
+        previous, previous_line, previous_cue = quote, line, cue
+        if speaker and not anonymous:
+            last, last_line = quote, line
+    return _speaker_next(text, quotes, sentence_spans)
+
+
+def _speaker_next(text: str, quotes: list, sentence_spans) -> list:
+    """A quote with no speaker takes the speaker named right after the next quote, when that quote opens the next
+    sentence of the same paragraph ('The comment was “...” It was “...,” LaBolt said.')."""
+    for i in range(len(quotes) - 1, 0, -1):
+        (q, cue), (nxt, nxt_cue) = quotes[i - 1], quotes[i]
+        if q.speaker or not nxt.speaker or nxt_cue is None or nxt_cue[0] < nxt.end or _is_title(text, q.start, q.end):
+            continue
+        sentence_end = _sentence_of(sentence_spans, q.start)[1]
+        lead = text[sentence_end:nxt.start]  # the next sentence's words before its quote ("It was")
+        if "\n" in text[q.end:nxt.start] or sentence_end > nxt.start or len(lead.split()) > 4 \
+                or text[q.end:sentence_end].strip(" ”\"’'.!?,"):  # the quote must close its sentence
+            continue
+        quotes[i - 1] = (Quote(q.text, q.start, q.end, nxt.speaker, nxt.anonymous, nxt.verb), cue)
     return quotes
+
+
+_SMALL_WORDS = frozenset(("a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "from", "by"))
+_TITLE_BEFORE = re.compile(r"\b(?:on|in|at|to|from|of|for)\s+(?:the\s+)?(?:[\w’'.\-]+\s+){0,3}?[“\"‘']?$")
+
+
+def _is_title(text: str, start: int, end: int) -> bool:
+    """Whether a quotation is a title, not speech: a few capitalised words after a preposition
+    ('said on the CNN program “State of the Union.”', 'an appearance on the “Tonight Show”')."""
+    words = text[start:end].strip(" .,;:!?").split()
+    if not 0 < len(words) <= 8 or not _TITLE_BEFORE.search(text, max(0, start - 50), start):
+        return False
+    return words[0][:1].isupper() and all(w[:1].isupper() or w[:1].isdigit() or w.lower() in _SMALL_WORDS
+                                          for w in words)
+
+
+# an attribution right after a quote that names no one found ('“...,” it says', '“...,” the four-term congressman
+# said'): the quote is not carried over from an earlier speaker
+_IT_SAYS = re.compile(r"(?:,[”\"’']|[”\"’'],|[!?][”\"’'])[ \t]+(?:[\w.’'\-]+[ \t]+){1,4}?(?:" + _VERB + r")\b")
+
+
+def _may_carry(text: str, end: int, speaker: str, mentions: Sequence[Mention]) -> bool:
+    """Whether a quote may take the previous quote's speaker: not when an attribution right after it describes
+    someone else ('“...,” it says', '“...,” the four-term congressman said' after another's quote); yes when the
+    description is a title the previous speaker carries ('“...,” the president said' after President Obama)."""
+    m = _IT_SAYS.match(text, end - 1 if text[end - 1:end] in ",!?" else end)
+    if not m:
+        return True
+    described = text[m.start():m.end()].split()[-2].lower()
+    return described in _titles_of(text, tuple(mentions)).get(speaker, ())
+
+
+@lru_cache(maxsize=8)
+def _titles_of(text: str, mentions: tuple[Mention, ...]) -> dict[str, frozenset[str]]:
+    """actor -> the title words written before any of its mentions, lower case ("President Obama": president)."""
+    titles = gazetteer().titles
+    out: dict[str, set[str]] = {}
+    for x in mentions:
+        own = x.text.split()  # a mention may hold its titles ("President Obama")
+        while len(own) > 1 and own[0] in titles:
+            out.setdefault(x.actor, set()).add(own.pop(0).lower().rstrip("."))
+        words = text[max(0, x.start - 60):x.start].split()
+        while words and words[-1] in titles:
+            out.setdefault(x.actor, set()).add(words.pop().lower().rstrip("."))
+    return {actor: frozenset(words) for actor, words in out.items()}
+
+
+def _outside(mentions: Sequence[Mention], spans: Sequence[tuple[int, int]]) -> tuple[Mention, ...]:
+    """The mentions that are not inside any quotation (spans sorted by start, as quote_spans gives them)."""
+    out = []
+    i = 0
+    for m in sorted(mentions, key=lambda x: x.start):
+        while i < len(spans) and spans[i][1] <= m.start:
+            i += 1
+        if i < len(spans) and spans[i][0] <= m.start < spans[i][1]:
+            continue
+        out.append(m)
+    return tuple(out)
 
 
 def _title_start(text: str, mention: Mention) -> int:
@@ -320,9 +575,32 @@ def _title_start(text: str, mention: Mention) -> int:
     return mention.start - len(m.group()) if m else mention.start
 
 
-def _other_person_between(previous: Quote, start: int, mentions: Sequence[Mention]) -> bool:
-    """Whether a person other than the previous quote's speaker is named between that quote and ``start``."""
-    return any(previous.end <= x.start < start and _is_person(x) and x.actor != previous.speaker for x in mentions)
+def _other_subject_between(text: str, sentence_spans, previous: Quote, start: int,
+                           mentions: Sequence[Mention]) -> bool:
+    """Whether a person other than the previous quote's speaker is the subject of a sentence between that quote
+    and ``start``: named at the sentence's start (after titles only) or right before a reporting verb. A person
+    named in passing ("Saying President Obama, he said, was ...") does not take the pronoun."""
+    for x in mentions:
+        if not (previous.end <= x.start < start) or x.actor == previous.speaker or not _is_person(x, text):
+            continue
+        if _VERB_AFTER.match(text, x.end):
+            return True
+        s_start = _sentence_of(sentence_spans, x.start)[0]
+        lead = re.split(r"[,:;][”\"’']?\s", text[s_start:x.start])[-1].strip(" “\"‘'\n").split()
+        while lead and lead[-1] in gazetteer().titles:
+            lead.pop()
+        if not lead or (len(lead) == 1 and lead[0].lower() in _CLAUSE_OPENERS):
+            return True
+    return False
+
+
+_CLAUSE_OPENERS = frozenset(("and", "but", "so", "yet", "then", "when", "while", "as", "after", "before", "because",
+                             "since", "although", "though", "if", "once", "until", "whereas"))
+
+
+def _person_name(name: str) -> bool:
+    """Whether an actor name (a quote's speaker) looks like a person's."""
+    return _is_person(Mention(name, 0, 0, name))
 
 
 def _classify_source(phrase: str, start: int, text: str, mentions: Sequence[Mention]):
@@ -379,7 +657,7 @@ def find_attributions(text: str, sentence_spans: Sequence[tuple[int, int]], ment
             if quoted(v_start) or earlier.covering(v_start) or (
                     reach > v_start if latest <= v_start else any(s <= v_start < e for s, e in added)):
                 continue
-            who = _speaker_from(text, s_start, v_start, mentions)
+            who = _speaker_from(text, s_start, v_start, mentions, documents=False)
             if not who:
                 continue
             speaker, anonymous, w_start = who
