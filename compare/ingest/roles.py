@@ -10,6 +10,7 @@ import re
 from compare.model import BODY, CAPTION, CREDIT, SUBHEADING
 
 _CAPTION = re.compile(
+    r"(?=[pivf(gra])"  # the first characters of the phrases below: the regex engine skips to where one can start
     r"(\b(photo|photograph|image|picture|illustration|video|file photo)s?\s*(by|:|/|credit)\s*[^.]{1,80}\.?"
     r"|\((ap|afp|reuters|getty|epa|ap photo|afp via getty)[^)]{0,80}\)"
     r"|\b(getty images|reuters/[\w ]+|ap photo/[\w .]+|afp via getty images)\.?)\s*$",
@@ -30,7 +31,8 @@ _CREDIT_START = re.compile(
     re.IGNORECASE,
 )
 _CREDIT_ANYWHERE = re.compile(
-    r"contributed to this (report|story|article)|all rights reserved|\bwill soon launch\b.{0,120}\bnewsletter\b",
+    r"(?=[caw])(?:contributed to this (report|story|article)|all rights reserved"
+    r"|\bwill soon launch\b.{0,120}\bnewsletter\b)",
     re.IGNORECASE,
 )
 _TRAILER_OUTLET = re.compile(
