@@ -114,9 +114,13 @@ class _Candidate:
 
 
 def _tokens(text: str, start: int, end: int) -> list[_Token]:
+    """The capitalised words and connectors of text[start:end], the only tokens a run (_runs) is made of: any other
+    word only ends a run, and the text it leaves between two tokens ends it just the same."""
     out = []
     for m in _TOKEN.finditer(text, start, end):
         word, (s, e) = m.group(), m.span()
+        if not word[:1].isupper() and word not in CONNECTORS:
+            continue
         if (word in ABBREVIATIONS or (len(word) == 1 and word.isupper())) and e < end and text[e] == ".":
             word, e = word + ".", e + 1  # titles and initials keep their full stop: "Sen.", "Robert F. Bauer"
         out.append(_Token(word, s, e))
@@ -164,8 +168,15 @@ def _span_text(text: str, toks: list[_Token]) -> str:
 
 def _gazetteer_hit(text: str, toks: list[_Token], i: int, gz: Gazetteer) -> tuple[int, tuple[str, str]] | None:
     """Longest gazetteer entry starting at token i: (end index, (kind, canonical))."""
+    tok = toks[i]
+    start = tok.start
+    if text.startswith(" ", tok.end) and text[start:tok.end] not in gz.prefixes:  # the common case, in short:
+        surface = text[start:tok.end]  # no entry runs on past the space after token i, so only it alone can be one
+        hit = gz.kinds.get(surface)
+        if hit is None and tok.text != "The" and surface[-1] in "'’s":
+            hit = gz.kinds.get(_POSSESSIVE.sub("", surface))
+        return None if hit is None else (i + 1, hit)
     top = min(len(toks), i + gz.longest)
-    start = toks[i].start
     if top > i + 1:
         limit = toks[top - 1].end
         space = text.find(" ", start, limit)
