@@ -9,6 +9,7 @@ Pronoun speakers resolve to the last person named before. All offsets are into t
 """
 from __future__ import annotations
 
+import bisect
 import re
 from functools import lru_cache
 from typing import Sequence
@@ -95,17 +96,44 @@ def _sentence_of(spans: Sequence[tuple[int, int]], offset: int) -> tuple[int, in
     return offset, offset
 
 
-_last_index: tuple = (None, None)  # (mentions, their SpanIndex): one article's mentions are asked about many times
+_last_index: tuple = (None, None, False)  # (mentions, their SpanIndex, in start order): asked about many times
 
 
 def _index(mentions: Sequence[Mention]) -> SpanIndex:
     """A SpanIndex of the mentions, reused while the same tuple is asked about."""
+    return _indexed(mentions)[0]
+
+
+def _indexed(mentions: Sequence[Mention]) -> tuple[SpanIndex, bool]:
+    """The SpanIndex of the mentions, and whether they come in start order (then its items are in their order)."""
     global _last_index
-    last, index = _last_index
+    last, index, ordered = _last_index
     if last is not mentions or not isinstance(mentions, tuple):  # a list could change between calls
         index = SpanIndex(mentions)
-        _last_index = (mentions, index)
-    return index
+        ordered = all(a.start <= b.start for a, b in zip(mentions, mentions[1:]))
+        _last_index = (mentions, index, ordered)
+    return index, ordered
+
+
+def _starting_in(mentions: Sequence[Mention], lo: int, hi: int) -> Sequence[Mention]:
+    """The mentions that start in [lo, hi), in their order (looked up, not scanned for, in an article's mentions)."""
+    index, ordered = _indexed(mentions)
+    if ordered:
+        return index.items[bisect.bisect_left(index.starts, lo):bisect.bisect_left(index.starts, hi)]
+    return [x for x in mentions if lo <= x.start < hi]
+
+
+_last_titles: tuple = (None, None, None)  # (text, mentions, their title genders)
+
+
+def _titles(text: str, mentions: Sequence[Mention]) -> dict[str, str]:
+    """_title_genders of an article, kept while the same text and mention tuple are asked about (not hashed again)."""
+    global _last_titles
+    last_text, last, titles = _last_titles
+    if last_text is not text or last is not mentions or not isinstance(mentions, tuple):
+        titles = _title_genders(text, tuple(mentions))
+        _last_titles = (text, mentions, titles)
+    return titles
 
 
 def _speaker_from(text: str, start: int, end: int, mentions: Sequence[Mention]):
@@ -121,7 +149,7 @@ def _speaker_from(text: str, start: int, end: int, mentions: Sequence[Mention]):
         if not _is_person(mention) and mention.actor not in gazetteer().outlets:
             # "Senator Mark Warner of Virginia, the top Democrat on the Committee, said": the person, not the place
             after_preposition = _PREPOSITION_BEFORE.search(text, max(start, mention.start - 6), mention.start)
-            named = [x for x in mentions if start <= x.start and x.end <= mention.start and _is_person(x)
+            named = [x for x in _starting_in(mentions, start, mention.start) if x.end <= mention.start and _is_person(x)
                      and (after_preposition or re.match(r",|\s+of\s", text[x.end:x.end + 4]))]
             mention = named[0] if named else mention
         if mention.actor in gazetteer().outlets:
@@ -137,7 +165,7 @@ def _speaker_from(text: str, start: int, end: int, mentions: Sequence[Mention]):
     if pron:
         at = start + pron.start()
         gender = _PRONOUN_GENDER.get(pron.group(1).lower())
-        titles = _title_genders(text, tuple(mentions))
+        titles = _titles(text, mentions)
         fits = [x for x in mentions if _is_person(x) and _gender(x.actor, titles) in (None, gender)] \
             if gender else [x for x in mentions if _is_person(x)]
         same_sentence = [x for x in fits if start <= x.start and x.end <= at]
@@ -300,7 +328,7 @@ def _quotes_with_cues(text, sentence_spans, mentions) -> list[tuple[Quote, tuple
                 named = previous.speaker if previous is not None and previous.speaker and not previous.anonymous \
                     and line - previous_line <= 4 and not _other_person_between(previous, start, mentions) else None
                 gender = _PRONOUN_GENDER.get(text[found[3]:found[3] + 4].split(" ")[0].lower())
-                if named and gender and _gender(named, _title_genders(text, tuple(mentions))) not in (None, gender):
+                if named and gender and _gender(named, _titles(text, mentions)) not in (None, gender):
                     named = None
                 speaker = named or speaker[1:]
         elif previous is not None and previous.speaker and line - previous_line <= 2 \
@@ -322,13 +350,13 @@ def _title_start(text: str, mention: Mention) -> int:
 
 def _other_person_between(previous: Quote, start: int, mentions: Sequence[Mention]) -> bool:
     """Whether a person other than the previous quote's speaker is named between that quote and ``start``."""
-    return any(previous.end <= x.start < start and _is_person(x) and x.actor != previous.speaker for x in mentions)
+    return any(_is_person(x) and x.actor != previous.speaker for x in _starting_in(mentions, previous.end, start))
 
 
 def _classify_source(phrase: str, start: int, text: str, mentions: Sequence[Mention]):
     """(kind, source) of the words after 'according to'."""
     gz = gazetteer()
-    inside = [m for m in mentions if start <= m.start < start + len(phrase)]
+    inside = list(_starting_in(mentions, start, start + len(phrase)))
     for m in inside:
         if m.actor in gz.outlets:
             return OUTLET, m.actor
