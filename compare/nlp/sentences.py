@@ -166,7 +166,9 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     one = len(text) <= MAX_PARAGRAPH_CHARS and _ONE_SENTENCE.fullmatch(text)
     if one and "\n" not in text:  # no full stop is followed by a space, so no rule below can cut it either
         start, end = _trim(text, 0, len(text))
-        return _cap(text, (start, end)) if end > start else []
+        if end - start <= MAX_SENTENCE_CHARS:
+            return [(start, end)] if end > start else []
+        return _cap(text, (start, end))
     if len(text) > MAX_PARAGRAPH_CHARS:  # the plain rule alone: rules 1-4 are for prose
         return [piece for s, e in _rough_spans(text) for piece in _cap(text, _trim(text, s, e)) if piece[1] > piece[0]]
     pat = _patterns()
