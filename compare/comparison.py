@@ -252,8 +252,10 @@ def engine_differences(articles: Sequence[Article], fact_lists: Sequence[Sequenc
 def absent_words(text: str, elsewhere: set[str]) -> list[str]:
     """The content words and names of a fact (as written) whose stems the other articles never use."""
     seen, out = set(), []
-    for m in re.finditer(r"[\w’'$%.,-]*\w", text):
-        word = m.group()
+    for m in re.finditer(r"[\w’'$%.,-]+", text):  # a run of word characters and marks, then the run without the
+        word = m.group().rstrip("’'$%.,-")  # marks ending it (as "[…]*\w" finds, without re-reading a run of dots)
+        if not word:
+            continue
         for key, _ in terms(word):
             if key != "<say>" and key not in elsewhere and key not in seen and (len(key) > 3 or key[:1].isdigit()):
                 seen.add(key)

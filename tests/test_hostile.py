@@ -227,6 +227,31 @@ def test_no_sentence_is_longer_than_the_cap():
     assert max(e - s for s, e in split_sentences(abbreviations)) <= MAX_SENTENCE_CHARS
 
 
+def test_an_overlong_paragraph_is_split_by_the_plain_rule():
+    from compare.nlp.sentences import MAX_PARAGRAPH_CHARS, MAX_SENTENCE_CHARS, split_sentences
+
+    unit = "Mr. A. B. Smith said it rained. The U.S. Army left. "
+    text = unit * (MAX_PARAGRAPH_CHARS // len(unit) + 1)
+    spans = split_sentences(text)
+    assert [text[s:e] for s, e in spans[:3]] == ["Mr. A. B. Smith said it rained.", "The U.S. Army left.",
+                                                 "Mr. A. B. Smith said it rained."]
+    assert len(spans) == 2 * text.count("rained") and max(e - s for s, e in spans) <= MAX_SENTENCE_CHARS
+    dots = split_sentences("." * (MAX_PARAGRAPH_CHARS + 1))  # no space, so no sentence end: cut at the cap
+    assert len(dots) == (MAX_PARAGRAPH_CHARS + 1) // MAX_SENTENCE_CHARS + 1
+
+
+@pytest.mark.parametrize("text", ["On May 4 it rained.", "He asked: why?!", "It ended.”)", "No end", "“Go.” ",
+                                  "Two lines\nno stop", "So…"])
+def test_a_paragraph_that_can_only_be_one_sentence_skips_nupunkt_with_its_answer(text):
+    import nupunkt
+
+    from compare.nlp.sentences import _ONE_SENTENCE, split_sentences
+
+    assert _ONE_SENTENCE.fullmatch(text)
+    assert nupunkt.sent_spans(text) == [(0, len(text))]
+    assert split_sentences(text) == [(0, len(text.rstrip()))] or "\n" in text
+
+
 def test_a_long_title_case_run_finds_known_names():
     from compare.nlp.actors import find_actors
 
@@ -244,10 +269,14 @@ def test_time_anchors_of_a_long_line_do_not_overlap():
 
 
 def test_the_terminal_wrapper_cuts_a_long_unbroken_run():
-    from compare.render.text import Painter
+    from compare.render.text import Painter, cells
 
     lines = Painter(color=False).wrap([("." * 5000, None)], 80)
     assert len(lines) == 63 and all(sum(len(t) for t, _ in line) <= 80 for line in lines)
+    # runs of styles and wide characters are cut by terminal columns, each line full, the styles kept
+    lines = Painter(color=True).wrap([("ab" * 22, "a"), ("漢字" * 30 + " end", "b")], 20)
+    assert [sum(cells(t) for t, _ in line) for line in lines] == [20] * 8 + [8]
+    assert lines[2] == [("abab", "a"), ("漢字漢字漢字漢字", "b")] and lines[-1] == [("漢字 end", "b")]
 
 
 def test_a_zero_width_space_does_not_split_a_number():

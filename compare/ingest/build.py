@@ -163,5 +163,8 @@ def _parse_any_date(value: str) -> str | None:
 def _tidy(text: str) -> str:
     """One line of article text: unsafe characters removed (also those a JSON escape or an HTML entity
     produced after decoding), spaces collapsed, NFC."""
-    text = strip_unsafe(text or "").encode("utf-8", "replace").decode("utf-8")  # lone surrogates -> "?"
+    text = strip_unsafe(text or "")
+    if text.isascii():  # nothing to replace or normalise
+        return _SPACES.sub(" ", text).strip()
+    text = text.encode("utf-8", "replace").decode("utf-8")  # lone surrogates -> "?"
     return unicodedata.normalize("NFC", _SPACES.sub(" ", text)).strip()

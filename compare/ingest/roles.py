@@ -10,22 +10,29 @@ import re
 from compare.model import BODY, CAPTION, CREDIT, SUBHEADING
 
 _CAPTION = re.compile(
+    r"(?=[pivf(gra])"  # the first characters of the phrases below: the regex engine skips to where one can start
     r"(\b(photo|photograph|image|picture|illustration|video|file photo)s?\s*(by|:|/|credit)\s*[^.]{1,80}\.?"
     r"|\((ap|afp|reuters|getty|epa|ap photo|afp via getty)[^)]{0,80}\)"
     r"|\b(getty images|reuters/[\w ]+|ap photo/[\w .]+|afp via getty images)\.?)\s*$",
     re.IGNORECASE,
 )
-_CREDIT = re.compile(
-    r"contributed to this (report|story|article)"
-    r"|^(additional )?reporting by\b|^(writing|editing|edited) by\b"
-    r"|^this (post|article|story|piece) (first )?(appeared|was (first )?published|originally appeared)"
-    r"|^(read more|related( stories| articles| coverage| content)?)\s*[:»›|–—-]"
-    r"|^(click here|sign up|follow (us|him|her)|subscribe)\b.{0,60}$"
-    r"|^(copyright\s*(©|\(c\)|\d{4})|©)|all rights reserved"
-    r"|^(ap|reuters|afp)$"
-    r"|^our standards:|^we want to hear what you think\b|\bwill soon launch\b.{0,120}\bnewsletter\b"
-    r"|^(sign up|subscribe) (for|to) .{0,80}\bnewsletter\b"
-    r"|^(if you're (on|using) .{0,40}\bapp,? )?click here\b.{0,60}$",
+# Credit and trailer lines: most rules hold only at the start of the line (matched there, not searched for
+# through a long paragraph); three phrases count anywhere in it.
+_CREDIT_START = re.compile(
+    r"(additional )?reporting by\b|(writing|editing|edited) by\b"
+    r"|this (post|article|story|piece) (first )?(appeared|was (first )?published|originally appeared)"
+    r"|(read more|related( stories| articles| coverage| content)?)\s*[:»›|–—-]"
+    r"|(click here|sign up|follow (us|him|her)|subscribe)\b.{0,60}$"
+    r"|(copyright\s*(©|\(c\)|\d{4})|©)"
+    r"|(ap|reuters|afp)$"
+    r"|our standards:|we want to hear what you think\b"
+    r"|(sign up|subscribe) (for|to) .{0,80}\bnewsletter\b"
+    r"|(if you're (on|using) .{0,40}\bapp,? )?click here\b.{0,60}$",
+    re.IGNORECASE,
+)
+_CREDIT_ANYWHERE = re.compile(
+    r"(?=[caw])(?:contributed to this (report|story|article)|all rights reserved"
+    r"|\bwill soon launch\b.{0,120}\bnewsletter\b)",
     re.IGNORECASE,
 )
 _TRAILER_OUTLET = re.compile(
@@ -40,11 +47,11 @@ _END = ".!…:;"
 def paragraph_role(text: str) -> tuple[str, str]:
     """The role of one paragraph of an article body, with the rule that decided it."""
     line = text.strip()
-    if _CREDIT.search(line):
+    if _CREDIT_START.match(line) or _CREDIT_ANYWHERE.search(line):
         return CREDIT, "a credit or trailer line, not reporting"
-    if _CAPTION.search(line) and len(line.split()) <= 40:
-        return CAPTION, "ends like a photo caption (\"Photo: …\")"
     words = len(line.split())
+    if words <= 40 and _CAPTION.search(line):  # a caption is short: a long paragraph is not searched
+        return CAPTION, "ends like a photo caption (\"Photo: …\")"
     bare = line.rstrip(_CLOSERS)
     opens_quote = line[:1] in "\"'“‘«"
     if not opens_quote and words <= 15 and bare and bare[-1] not in _END + "?":

@@ -8,6 +8,7 @@ accents and transliteration ("Vladimir Zelensky" / "Volodymyr Zelenskyy"); first
 """
 from __future__ import annotations
 
+import bisect
 import json
 import re
 import unicodedata
@@ -30,7 +31,7 @@ ABBREVIATIONS = {"Sen", "Rep", "Gov", "Dr", "Mr", "Mrs", "Ms", "Lt", "Gen", "Col
                  "Rev", "Prof", "St", "Jr", "Sr", "Inc", "Corp", "Co", "Ltd", "Mt", "Ft"}
 CONNECTORS = {"of", "for", "de", "da", "van", "von", "der", "den", "al", "bin", "ibn", "la", "le", "du", "di", "del", "y"}
 
-_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[\w\u00C0-\u024F](?:[\w\u00C0-\u024F\-]|['’](?=[\w\u00C0-\u024F]))*")
+_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[\w\u00C0-\u024F][\w\u00C0-\u024F\-]*(?:['’](?=[\w\u00C0-\u024F])[\w\u00C0-\u024F\-]*)*")
 _POSSESSIVE = re.compile(r"['’]s?$")
 
 
@@ -46,6 +47,7 @@ class Gazetteer:
     not_actors: frozenset[str]
     first_name_groups: dict[str, int]  # normalised first name -> variant group id
     outlets: frozenset[str]  # canonical outlet names
+    prefixes: frozenset[str] = frozenset()  # every entry's leading words before each of its spaces ("European")
 
 
 @lru_cache(maxsize=1)
@@ -78,6 +80,7 @@ def gazetteer() -> Gazetteer:
         not_actors=frozenset(raw["not_actors"]),
         first_name_groups=groups,
         outlets=frozenset(outlets),
+        prefixes=frozenset(name[:k] for name in kinds for k, c in enumerate(name) if c == " "),
     )
 
 
@@ -91,7 +94,7 @@ def fold(name: str) -> str:
 
 # --------------------------------------------------------------------------- recognition
 
-@dataclass
+@dataclass(slots=True)
 class _Token:
     text: str
     start: int
@@ -111,9 +114,13 @@ class _Candidate:
 
 
 def _tokens(text: str, start: int, end: int) -> list[_Token]:
+    """The capitalised words and connectors of text[start:end], the only tokens a run (_runs) is made of: any other
+    word only ends a run, and the text it leaves between two tokens ends it just the same."""
     out = []
     for m in _TOKEN.finditer(text, start, end):
-        word, s, e = m.group(), m.start(), m.end()
+        word, (s, e) = m.group(), m.span()
+        if not word[:1].isupper() and word not in CONNECTORS:
+            continue
         if (word in ABBREVIATIONS or (len(word) == 1 and word.isupper())) and e < end and text[e] == ".":
             word, e = word + ".", e + 1  # titles and initials keep their full stop: "Sen.", "Robert F. Bauer"
         out.append(_Token(word, s, e))
@@ -147,6 +154,8 @@ def _runs(text: str, tokens: list[_Token]) -> list[list[_Token]]:
 
 
 def _strip_possessive(tok: _Token) -> _Token:
+    if tok.text[-1] not in "'’s":
+        return tok
     m = _POSSESSIVE.search(tok.text)
     if m and len(tok.text) > 2:
         return _Token(tok.text[:m.start()], tok.start, tok.end - len(m.group()))
@@ -159,12 +168,29 @@ def _span_text(text: str, toks: list[_Token]) -> str:
 
 def _gazetteer_hit(text: str, toks: list[_Token], i: int, gz: Gazetteer) -> tuple[int, tuple[str, str]] | None:
     """Longest gazetteer entry starting at token i: (end index, (kind, canonical))."""
-    for j in range(min(len(toks), i + gz.longest), i, -1):
-        surface = _span_text(text, toks[i:j])
+    tok = toks[i]
+    start = tok.start
+    if text.startswith(" ", tok.end) and text[start:tok.end] not in gz.prefixes:  # the common case, in short:
+        surface = text[start:tok.end]  # no entry runs on past the space after token i, so only it alone can be one
         hit = gz.kinds.get(surface)
-        if hit is None and toks[i].text == "The":
-            continue
+        if hit is None and tok.text != "The" and surface[-1] in "'’s":
+            hit = gz.kinds.get(_POSSESSIVE.sub("", surface))
+        return None if hit is None else (i + 1, hit)
+    top = min(len(toks), i + gz.longest)
+    if top > i + 1:
+        limit = toks[top - 1].end
+        space = text.find(" ", start, limit)
+        while space != -1 and text[start:space] in gz.prefixes:  # an entry can only run on past a space
+            space = text.find(" ", space + 1, limit)  # if its words up to that space start some entry
+        if space != -1:
+            while top > i + 1 and toks[top - 1].end > space:
+                top -= 1
+    for j in range(top, i, -1):
+        surface = text[start:toks[j - 1].end]
+        hit = gz.kinds.get(surface)
         if hit is None:
+            if toks[i].text == "The" or surface[-1] not in "'’s":  # no possessive ending to take off
+                continue
             hit = gz.kinds.get(_POSSESSIVE.sub("", surface))
         if hit is not None:
             return j, hit
@@ -294,8 +320,10 @@ def _surname(name: str) -> str:
 MAX_NAME_WORDS = 6  # the longest person name looked for inside a Title Case run ("Juan Carlos de la Cruz Ruiz")
 
 
-def _known_in_title(text: str, span: tuple[int, int], k: int, names: set[str], gz: Gazetteer) -> list[_Candidate]:
-    """In a Title Case sentence, only gazetteer entries and person names already seen elsewhere count."""
+def _known_in_title(text: str, span: tuple[int, int], k: int, names: set[str], gz: Gazetteer,
+                    firsts: set[str], sizes: set[int]) -> list[_Candidate]:
+    """In a Title Case sentence, only gazetteer entries and person names already seen elsewhere count (firsts and
+    sizes: the first words and word counts of those names, so a window that cannot be one is not joined up)."""
     out = []
     for c in _candidates(text, span, k, gz):
         if c.kind != PERSON:
@@ -304,7 +332,11 @@ def _known_in_title(text: str, span: tuple[int, int], k: int, names: set[str], g
         words = c.text.split()
         for size in range(min(len(words), MAX_NAME_WORDS), 0, -1):  # no name is longer: keeps a long run linear
             found = False
+            if size not in sizes:
+                continue
             for i in range(len(words) - size + 1):
+                if words[i] not in firsts:
+                    continue
                 name = " ".join(words[i:i + size])
                 if name in names:
                     start = c.start + len(" ".join(words[:i])) + (1 if i else 0)
@@ -323,14 +355,18 @@ def find_actors(text: str, sentence_spans: Sequence[tuple[int, int]]) -> tuple[t
     plain = {k: _candidates(text, span, k, gz) for k, span in enumerate(sentence_spans) if k not in titled}
     seen = {c.name for cs in plain.values() for c in cs if c.kind == PERSON}
     seen |= {c.name.split()[-1] for cs in plain.values() for c in cs if c.kind == PERSON and " " in c.name}
+    firsts, sizes = {n.split(" ")[0] for n in seen}, {len(n.split(" ")) for n in seen}
     cands = [c for k, span in enumerate(sentence_spans)
-             for c in (plain[k] if k in plain else _known_in_title(text, span, k, seen, gz))]
+             for c in (plain[k] if k in plain else _known_in_title(text, span, k, seen, gz, firsts, sizes))]
     persons: dict[str, _Person] = {}
+    by_fold: dict[str, str] = {}  # fold(name) -> the first person key with it (_same_full_name compares folds)
     for c in cands:
         if c.kind == PERSON and len(c.name.split()) >= 2:
-            person = next((p for key, p in persons.items() if _same_full_name(c.name, key)), None)
+            key = by_fold.get(fold(c.name))
+            person = persons[key] if key is not None else None
             if person is None:
                 persons[c.name] = _Person([c.name], list(c.labels), c.start)
+                by_fold[fold(c.name)] = c.name
             else:
                 person.names.append(c.name)
                 person.labels.extend(c.labels)
@@ -350,7 +386,7 @@ def find_actors(text: str, sentence_spans: Sequence[tuple[int, int]]) -> tuple[t
             person = by_surname.get(c.text) if c.kind != GROUP and " " not in c.text else None
             resolved.append((c, canonical[person[0]], PERSON) if person else (c, c.name, c.kind))
             continue
-        key = next((k for k in persons if _same_full_name(c.name, k)), None) if len(c.name.split()) >= 2 else None
+        key = by_fold.get(fold(c.name)) if len(c.name.split()) >= 2 else None
         if key is None and len(c.name.split()) == 1:
             options = by_surname.get(c.name) or ([] if c.name in by_surname else by_first.get(c.name, []))
             key = options[0] if options else None  # the first introduced: later forms are often nicknames
@@ -368,19 +404,35 @@ def _same_full_name(a: str, b: str) -> bool:
 
 
 def _descriptions(text, sentence_spans, resolved, persons, canonical) -> list[tuple[_Candidate, str, str]]:
-    """Definite descriptions ("the former Dutch Prime Minister") resolved to a person named before."""
+    """Definite descriptions ("the former Dutch Prime Minister") resolved to a person named before.
+
+    Each description looks back at the people resolved so far through two indexes (not a scan of all of them): by
+    sentence, and per title word the latest person (in resolved order) whose mention ends by a given offset."""
     out = []
-    label_of = {canonical[k]: " ".join(p.labels).lower() for k, p in persons.items()}
+    label_of = {canonical[k]: " ".join(p.labels).lower().replace("-", " ") for k, p in persons.items()}
+    people = [(n, c, name) for n, (c, name, kind) in enumerate(resolved) if kind == PERSON]
+    by_sentence: dict[int, list[tuple[int, _Candidate, str]]] = {}
+    for person in people:
+        by_sentence.setdefault(person[1].sentence, []).append(person)
+    by_end = sorted(people, key=lambda person: person[1].end)
+    ends = [c.end for _, c, _ in by_end]
+    latest: dict[str, list[int]] = {}  # head -> over by_end, the largest resolved position so far with that label
     for k, (s, e) in enumerate(sentence_spans):
         for m in _DESCRIPTION.finditer(text, s, e):
             head = m.group(2).lower().replace("-", " ")
-            earlier = [(c, name) for c, name, kind in resolved if kind == PERSON and c.end <= m.start()]
-            in_sentence = {name for c, name, kind in resolved if kind == PERSON and c.sentence == k}
-            labelled = [name for c, name in earlier if head in label_of.get(name, "").replace("-", " ")]
-            target = labelled[-1] if labelled else None
+            if head not in latest:
+                best, latest[head] = -1, []
+                for n, _, name in by_end:
+                    if head in label_of.get(name, ""):
+                        best = max(best, n)
+                    latest[head].append(best)
+            before = bisect.bisect_right(ends, m.start())  # people whose mention ends before the description
+            last = latest[head][before - 1] if before else -1
+            target = resolved[last][1] if last >= 0 else None
             if target is None and m.start() == s and k > 0:
-                previous = [name for c, name in earlier if c.sentence == k - 1 and name not in in_sentence]
-                target = previous[0] if previous else None
+                in_sentence = {name for _, _, name in by_sentence.get(k, ())}
+                target = next((name for _, c, name in by_sentence.get(k - 1, ())
+                               if c.end <= m.start() and name not in in_sentence), None)
             if target is not None:
                 cand = _Candidate(m.start(), m.end(), m.group(), PERSON, target, (m.group()[4:],), k)
                 out.append((cand, target, PERSON))

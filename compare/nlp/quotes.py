@@ -100,17 +100,44 @@ def _sentence_of(spans: Sequence[tuple[int, int]], offset: int) -> tuple[int, in
     return offset, offset
 
 
-_last_index: tuple = (None, None)  # (mentions, their SpanIndex): one article's mentions are asked about many times
+_last_index: tuple = (None, None, False)  # (mentions, their SpanIndex, in start order): asked about many times
 
 
 def _index(mentions: Sequence[Mention]) -> SpanIndex:
     """A SpanIndex of the mentions, reused while the same tuple is asked about."""
+    return _indexed(mentions)[0]
+
+
+def _indexed(mentions: Sequence[Mention]) -> tuple[SpanIndex, bool]:
+    """The SpanIndex of the mentions, and whether they come in start order (then its items are in their order)."""
     global _last_index
-    last, index = _last_index
+    last, index, ordered = _last_index
     if last is not mentions or not isinstance(mentions, tuple):  # a list could change between calls
         index = SpanIndex(mentions)
-        _last_index = (mentions, index)
-    return index
+        ordered = all(a.start <= b.start for a, b in zip(mentions, mentions[1:]))
+        _last_index = (mentions, index, ordered)
+    return index, ordered
+
+
+def _starting_in(mentions: Sequence[Mention], lo: int, hi: int) -> Sequence[Mention]:
+    """The mentions that start in [lo, hi), in their order (looked up, not scanned for, in an article's mentions)."""
+    index, ordered = _indexed(mentions)
+    if ordered:
+        return index.items[bisect.bisect_left(index.starts, lo):bisect.bisect_left(index.starts, hi)]
+    return [x for x in mentions if lo <= x.start < hi]
+
+
+_last_titles: tuple = (None, None, None)  # (text, mentions, their title genders)
+
+
+def _titles(text: str, mentions: Sequence[Mention]) -> dict[str, str]:
+    """_title_genders of an article, kept while the same text and mention tuple are asked about (not hashed again)."""
+    global _last_titles
+    last_text, last, titles = _last_titles
+    if last_text is not text or last is not mentions or not isinstance(mentions, tuple):
+        titles = _title_genders(text, tuple(mentions))
+        _last_titles = (text, mentions, titles)
+    return titles
 
 
 def _speaker_from(text: str, start: int, end: int, mentions: Sequence[Mention], starts: Sequence[int] = (),
@@ -135,7 +162,7 @@ def _speaker_from(text: str, start: int, end: int, mentions: Sequence[Mention], 
         elif not _is_person(mention) and mention.actor not in gazetteer().outlets:
             # "Senator Mark Warner of Virginia, the top Democrat on the Committee, said": the person, not the place
             after_preposition = _PREPOSITION_BEFORE.search(text, max(start, mention.start - 6), mention.start)
-            named = [x for x in mentions if start <= x.start and x.end <= mention.start and _is_person(x)
+            named = [x for x in _starting_in(mentions, start, mention.start) if x.end <= mention.start and _is_person(x)
                      and (after_preposition or re.match(r",|\s+of\s", text[x.end:x.end + 4]))]
             mention = named[0] if named else mention
         if mention.actor in gazetteer().outlets:
@@ -163,7 +190,7 @@ def _speaker_from(text: str, start: int, end: int, mentions: Sequence[Mention], 
     if pron:
         at = start + pron.start()
         gender = _PRONOUN_GENDER.get(pron.group(1).lower())
-        titles = _title_genders(text, tuple(mentions))
+        titles = _titles(text, mentions)
         earlier = [(x, person) for x, person in zip(mentions, _people(text, mentions)) if x.end <= at]
         if pron.group(1).lower() in ("they", "we"):  # a group or an organisation, never one person
             fits = [x for x, person in earlier if not person
@@ -474,7 +501,7 @@ def _quotes_with_cues(text, sentence_spans, mentions) -> list[tuple[Quote, tuple
                 named = last.speaker if last is not None and line - last_line <= 4 \
                     and (not gender or _person_name(last.speaker)) and not (plural and _person_name(last.speaker)) \
                     and not _other_subject_between(text, sentence_spans, last, start, mentions) else None
-                genders = _title_genders(text, tuple(mentions))
+                genders = _titles(text, mentions)
                 if named and gender and _gender(named, genders) != gender and any(
                         last.end <= x.start < start and _gender(x.actor, genders) == gender for x in mentions):
                     named = None  # "she" after his quote, with a woman named since: not him
@@ -606,7 +633,7 @@ def _person_name(name: str) -> bool:
 def _classify_source(phrase: str, start: int, text: str, mentions: Sequence[Mention]):
     """(kind, source) of the words after 'according to'."""
     gz = gazetteer()
-    inside = [m for m in mentions if start <= m.start < start + len(phrase)]
+    inside = list(_starting_in(mentions, start, start + len(phrase)))
     for m in inside:
         if m.actor in gz.outlets:
             return OUTLET, m.actor

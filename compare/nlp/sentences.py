@@ -55,12 +55,25 @@ CLOCK_FOLLOWERS = (
 )
 
 MAX_SENTENCE_CHARS = 2000  # longer "sentences" (a 1 MB run without a full stop) are cut: every later stage stays linear
+# A paragraph longer than this (about 16,000 words: longer than any news article, let alone one of its paragraphs)
+# is not prose a reader wrote: instead of nupunkt (about 2 µs a character where full stops are dense) and the
+# rules below, a plain rule splits it (_rough_spans), so a 20 MB input of abbreviations reads in seconds.
+MAX_PARAGRAPH_CHARS = 100_000
 _TAIL = 200  # characters of a piece the merge rules look at (a long merged sentence is not re-read each time)
 _CLOSERS = "\"'”’)]»"
 _LOWER_ABBREVIATIONS = ("approx", "dept", "govt", "corp", "assn", "bros", "univ", "incl", "natl", "intl", "mgmt",
                         "misc", "spec", "supt", "sept", "repr", "chap", "vols", "nos", "figs", "cent")
 # Abbreviations followed by a name even when the name starts like a sentence ("Lakers vs. The ...").
 _JOINING_ABBREVIATIONS = ("v", "vs")
+# nupunkt can only end a sentence at ".", "?", "!" or "…" with whitespace or closing punctuation after it; when all of
+# them stand in one run at the end of the paragraph (followed only by nupunkt's closing characters), its answer is the
+# whole paragraph, so it is not asked (most short paragraphs: "On May 4 it rained.").
+_ONE_SENTENCE = re.compile(r"[^.?!…]*[.?!…]*[\"')\]}”’»*]*\s*")
+# The plain rule for an overlong paragraph: end punctuation, closing marks, space, then a capital, digit or quote; a
+# full stop after a single letter or a never-final abbreviation ("Mr. A. B. Smith") is no end.
+_ROUGH_END = re.compile(
+    r"[.?!…](?=[" + re.escape(_CLOSERS) + r"]*\s+[A-Z0-9\"“‘(])(?<!\b[^\W\d_]\.)"
+    + "".join(r"(?<!\b(?i:" + a + r")\.)" for a in NEVER_FINAL_ABBREVIATIONS) + r"[" + re.escape(_CLOSERS) + r"]*\s+")
 
 
 @lru_cache(maxsize=1)
@@ -150,8 +163,17 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     """Character spans (start, end) of the sentences of one paragraph, whitespace trimmed."""
     import nupunkt
 
+    one = len(text) <= MAX_PARAGRAPH_CHARS and _ONE_SENTENCE.fullmatch(text)
+    if one and "\n" not in text:  # no full stop is followed by a space, so no rule below can cut it either
+        start, end = _trim(text, 0, len(text))
+        if end - start <= MAX_SENTENCE_CHARS:
+            return [(start, end)] if end > start else []
+        return _cap(text, (start, end))
+    if len(text) > MAX_PARAGRAPH_CHARS:  # the plain rule alone: rules 1-4 are for prose
+        return [piece for s, e in _rough_spans(text) for piece in _cap(text, _trim(text, s, e)) if piece[1] > piece[0]]
     pat = _patterns()
-    spans = [_trim(text, s, e) for s, e in nupunkt.sent_spans(text)]
+    proposed = [(0, len(text))] if one else nupunkt.sent_spans(text)
+    spans = [_trim(text, s, e) for s, e in proposed]
     spans = [s for s in spans if s[1] > s[0]]
     merged: list[tuple[int, int]] = []
     for span in spans:
@@ -171,6 +193,17 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     if "\n" in text and not _is_hard_wrapped(text):
         cuts.extend(m.end() for m in pat["line_break_boundary"].finditer(text))
     return [piece for span in _cut(text, merged, cuts) for piece in _cap(text, span)]
+
+
+def _rough_spans(text: str) -> list[tuple[int, int]]:
+    """Sentence proposals for an overlong paragraph without nupunkt: a break after end punctuation and space when a
+    capital, digit or quote follows, unless the word before the full stop is a single letter or a never-final
+    abbreviation ("Mr. A. B. Smith")."""
+    spans, start = [], 0
+    for m in _ROUGH_END.finditer(text):
+        spans.append((start, m.end()))
+        start = m.end()
+    return spans + [(start, len(text))]
 
 
 def _cap(text: str, span: tuple[int, int]) -> list[tuple[int, int]]:

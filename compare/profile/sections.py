@@ -40,6 +40,8 @@ def lead_sentences(article: Article) -> frozenset[int]:
     for s in reporting:
         if article.role_of(s) != HEADLINE and s.paragraph not in body_paragraphs:
             body_paragraphs.append(s.paragraph)
+            if len(body_paragraphs) == 2:  # only the first two count (not a list search per paragraph of a long text)
+                break
     lead: list[int] = []
     for p in body_paragraphs[:2]:
         lead.extend(s.index for s in reporting if s.paragraph == p)

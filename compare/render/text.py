@@ -336,37 +336,29 @@ class Painter:
                        for text, style in segments).replace(GLUE, " ")
 
     def wrap(self, segments: Segments, width: int) -> list[Segments]:
-        """Greedy word wrap to width columns; words longer than a line are cut."""
-        chars = [(c, style) for text, style in self.plain(segments) for c in text]
-        words: list[list[tuple[str, str | None]]] = []
-        word: list[tuple[str, str | None]] = []
-        for c, style in chars + [(" ", None)]:
-            if c == " ":
-                if word:
+        """Greedy word wrap to width columns; words longer than a line are cut.
+
+        Words are kept as runs of text, not single characters, so a 1 MB unbroken run costs its length once."""
+        words: list[Segments] = []
+        word: Segments = []
+        for text, style in self.plain(segments):
+            for k, part in enumerate(text.split(" ")):
+                if k and word:
                     words.append(word)
-                word = []
-            else:
-                word.append((c, style))
-        lines: list[list[tuple[str, str | None]]] = [[]]
+                    word = []
+                if part:
+                    word.append((part, style))
+        if word:
+            words.append(word)
+        lines: list[Segments] = [[]]
         used = 0
         for word in words:
-            widths = [cells(c) for c, _ in word]
-            size = sum(widths)
+            size = sum(_width(text) for text, _ in word)
             if lines[-1] and used + 1 + size > width:
                 lines.append([])
                 used = 0
-            start = 0
-            while size > width:  # a URL or other unbreakable run (on a line of its own, see above): cut it
-                take, room = start, width
-                while take < len(word) and widths[take] <= room:
-                    room -= widths[take]
-                    take += 1
-                take = max(take, start + 1)
-                lines[-1].extend(word[start:take])
-                lines.append([])
-                size -= sum(widths[start:take])
-                start = take
-            word = word[start:]
+            if size > width:  # a URL or other unbreakable run (on a line of its own, see above): cut it
+                word, size = _cut_word(word, size, width, lines)
             if lines[-1]:
                 prev = lines[-1][-1][1]
                 lines[-1].append((" ", prev if prev == word[0][1] else None))
@@ -376,13 +368,58 @@ class Painter:
         return [_runs(line) for line in lines]
 
 
-def _runs(chars: list[tuple[str, str | None]]) -> Segments:
+def _width(text: str) -> int:
+    return len(text) if text.isascii() else cells(text)
+
+
+def _cut_word(word: Segments, size: int, width: int, lines: list[Segments]) -> tuple[Segments, int]:
+    """Full lines cut from the start of a word wider than a line (each as many characters as fit, at least one),
+    appended to lines; returns the rest of the word and its width."""
+    pieces = [(text, style, text.isascii()) for text, style in word]
+    i = at = 0  # the next character: pieces[i][0][at]
+    while size > width:
+        line: Segments = []
+        room = width
+        while i < len(pieces):
+            text, style, ascii = pieces[i]
+            if ascii:
+                n = taken = min(len(text) - at, room)
+            else:
+                n = taken = 0
+                while at + n < len(text):
+                    char_cells = cells(text[at + n])
+                    if char_cells > room - taken:
+                        break
+                    taken += char_cells
+                    n += 1
+            if n:
+                line.append((text[at:at + n], style))
+                room -= taken
+                at += n
+            if at < len(text):
+                break  # the next character does not fit
+            i, at = i + 1, 0
+        if not line:  # a character wider than the whole line goes on one of its own
+            text, style, _ = pieces[i]
+            line.append((text[at], style))
+            room -= cells(text[at])
+            i, at = (i + 1, 0) if at + 1 == len(text) else (i, at + 1)
+        lines[-1].extend(line)
+        lines.append([])
+        size -= width - room
+    if i == len(pieces):
+        return [], size
+    return [(pieces[i][0][at:], pieces[i][1])] + [(text, style) for text, style, _ in pieces[i + 1:]], size
+
+
+def _runs(pieces: Segments) -> Segments:
+    """Adjacent pieces of one style joined."""
     out: Segments = []
-    for c, style in chars:
+    for text, style in pieces:
         if out and out[-1][1] == style:
-            out[-1] = (out[-1][0] + c, style)
+            out[-1] = (out[-1][0] + text, style)
         else:
-            out.append((c, style))
+            out.append((text, style))
     return out
 
 
