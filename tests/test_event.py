@@ -158,3 +158,21 @@ def test_a_reason_that_says_no_or_none_never_pushes_toward_same(k):
             assert reason.weight <= 0, reason
         if reason.weight > 0:
             assert not re.match(r"(No|None|Nothing|0%)\b", reason.text), reason
+
+
+def test_reasons_do_not_depend_on_the_hash_seed():
+    """Actors tied in prominence are listed in name order, not in set order (which changes per process)."""
+    import os
+    import subprocess
+    import sys
+
+    script = ("from compare.comparison import same_event\nfrom compare.ingest import article_from_text\n"
+              "a = article_from_text('Vote in Missouri\\n\\nRepublicans in Missouri and Democrats in Ohio voted on "
+              "Tuesday, Governor Ann Lee said.', source='a')\n"
+              "b = article_from_text('Missouri vote\\n\\nDemocrats in Ohio and Republicans in Missouri voted on "
+              "Tuesday, Lee said.', source='b')\n"
+              "print([r.text for r in same_event(a, b).reasons])\n")
+    outs = {subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True,
+                           env={**os.environ, "PYTHONHASHSEED": str(seed)}).stdout for seed in range(6)}
+    assert len(outs) == 1, outs
+    assert "most prominent in both" in next(iter(outs))
