@@ -16,7 +16,9 @@ The caps that keep the shapes linear, each where natural text never goes: a word
 pieces (compare/nlp/embeddings.py MAX_WORD_CHARS), a sentence over 2,000 characters is cut and a paragraph over
 100,000 characters is split by a plain punctuation rule instead of nupunkt (compare/nlp/sentences.py
 MAX_SENTENCE_CHARS, MAX_PARAGRAPH_CHARS), a Title Case run is searched for names of at most six words
-(compare/nlp/actors.py MAX_NAME_WORDS). Run it on a quiet machine (see `uptime`): other work on the cores
+(compare/nlp/actors.py MAX_NAME_WORDS); in the PDF, lists that grow with the input are tables of at most 150 rows
+each (compare/render/pdf/layout.py LONG_TABLE_ROWS: reportlab re-measures every remaining row at a page break).
+Run it on a quiet machine (see `uptime`): other work on the cores
 inflates the wall clock.
 """
 from __future__ import annotations

@@ -237,3 +237,23 @@ def test_characters_the_font_cannot_show_are_named_on_the_first_page(tmp_path):
     first = PdfReader(__import__("io").BytesIO(render_brief(compare_articles([a, b], profiles=False)))).pages[0]
     text = " ".join(first.extract_text().split())
     assert "no glyph in the brief's font" in text and "U+5317" in text  # 北, named by code point (it prints as a box)
+
+
+def test_long_lists_become_consecutive_tables_with_their_header():
+    """A table of thousands of rows costs reportlab quadratic time at page breaks (issue 16, item 7): lists that grow
+    with the input are cut into tables of LONG_TABLE_ROWS rows, each with the header; short ones stay one table."""
+    import datetime as dt
+
+    from compare.render.brief import brief_content
+    from compare.render.pdf.layout import LONG_TABLE_ROWS, Layout
+    from compare.render.templates import load_template
+
+    template = load_template("default")
+    lay = Layout(brief_content(build_comparison(), template), template, dt.datetime(2026, 1, 1))
+    head = [lay.p("Head", "head")]
+    rows = [head] + [[lay.p(str(k), "cell")] for k in range(2 * LONG_TABLE_ROWS + 1)]
+    tables = lay.tables(rows, [lay.width])
+    assert [len(t._cellvalues) for t in tables] == [LONG_TABLE_ROWS + 1, LONG_TABLE_ROWS + 1, 2]
+    assert all(t._cellvalues[0] == head for t in tables)
+    assert [c[0].text for t in tables for c in t._cellvalues[1:]] == [str(k) for k in range(2 * LONG_TABLE_ROWS + 1)]
+    assert len(lay.tables(rows[:LONG_TABLE_ROWS + 1], [lay.width])) == 1

@@ -26,6 +26,7 @@ KIND_NAMES = {"number": "number", "date": "date", "actor": "name", "quote": "quo
               "other": "other"}
 WIDE = 4  # more articles than this: tables of articles side by side are turned (an article per row)
 CHART_SERIES = 6  # more articles than this: bar charts with a bar per article become tables
+LONG_TABLE_ROWS = 150  # rows per table in lists that grow with the input (even: the zebra shading runs on)
 
 
 def esc(text) -> str:
@@ -187,6 +188,17 @@ class Layout:
             cmds.append(("ROWBACKGROUNDS", (0, 1 if header else 0), (-1, -1), [None, HexColor("#f5f5f5")]))
         table.setStyle(TableStyle(cmds))
         return table
+
+    def tables(self, rows: list[list], widths: list[float], **options) -> list[Table]:
+        """``table`` for a list that grows with the input (facts, links, speakers): past LONG_TABLE_ROWS rows under
+        the header, consecutive tables of that many rows, each with the header row. reportlab measures every
+        remaining row again at each page break, so one table of thousands of rows (a pathological input) takes
+        quadratic time; an ordinary article's lists stay far below the limit and come out as one table."""
+        head, body = rows[:1], rows[1:]
+        if len(body) <= LONG_TABLE_ROWS:
+            return [self.table(rows, widths, **options)]
+        return [self.table(head + body[k:k + LONG_TABLE_ROWS], widths, **options)
+                for k in range(0, len(body), LONG_TABLE_ROWS)]
 
     def turned(self, rows: list[tuple], widths: list[float], head: list | None = None,
                groups: list[int] | None = None) -> Table:

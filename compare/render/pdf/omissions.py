@@ -19,7 +19,7 @@ def section(lay: Layout, s: OmissionsSection) -> list:
         rows = [[lay.p("¶", "head"), lay.outlet_head(lab)]]
         for f in art.facts:
             rows.append([lay.p(str(f.sentence), "small"), lay.p(lay.marked(f), "cell")])
-        flow.append(lay.table(rows, [lay.width * 0.06, lay.width * 0.94], header_fills=[None, lay.colours[lab]]))
+        flow += lay.tables(rows, [lay.width * 0.06, lay.width * 0.94], header_fills=[None, lay.colours[lab]])
         flow += lay.more(art.more)
         if art.unsure:
             flow.append(lay.p(f"{art.unsure} more fact{'s' if art.unsure != 1 else ''} may be covered by "

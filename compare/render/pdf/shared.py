@@ -31,8 +31,8 @@ def matrix(lay: Layout, s: SharedMatrixSection) -> list:
     for row in s.rows:
         rows.append([lay.p(esc(cell) if cell else "—", "cell") for cell in row.cells])
     if len(rows) > 1:
-        flow.append(lay.table(rows, [lay.width / len(labels)] * len(labels),
-                              header_fills=[lay.colours[lab] for lab in labels]))
+        flow += lay.tables(rows, [lay.width / len(labels)] * len(labels),
+                           header_fills=[lay.colours[lab] for lab in labels])
     else:
         flow.append(lay.none("No fact is carried by two or more articles."))
     return flow + lay.more(s.more)
@@ -54,8 +54,8 @@ def pairs(lay: Layout, s: SharedPairsSection) -> list:
                 [lay.p(f"<b>{esc(r.kind)}</b> {r.score:.2f}", "cell"), lay.p(esc(r.reason), "small")],
             ])
         w = lay.width
-        flow.append(lay.table(rows, [w * 0.37, w * 0.37, w * 0.26],
-                              header_fills=[lay.colours[pair.a], lay.colours[pair.b], None]))
+        flow += lay.tables(rows, [w * 0.37, w * 0.37, w * 0.26],
+                           header_fills=[lay.colours[pair.a], lay.colours[pair.b], None])
         flow += lay.more(pair.more)
     return flow
 

@@ -50,7 +50,7 @@ def speakers(lay: Layout, art: ArticleSources) -> list:
             rows.append([lay.p(esc(sp.speaker), "cell"), lay.p("anonymous" if sp.anonymous else "named", "cell"),
                          lay.p(str(sp.quotes), "cell"), lay.p(str(sp.words), "cell"),
                          lay.p(f"{sp.share:.0%}" if sp.share is not None else "—", "cell")])
-        flow.append(lay.table(rows, [w * 0.4, w * 0.15, w * 0.12, w * 0.17, w * 0.16]))
+        flow += lay.tables(rows, [w * 0.4, w * 0.15, w * 0.12, w * 0.17, w * 0.16])
     if art.speakers:
         flow.append(lay.p("Quotes and attributions in the facts", "label"))
         rows = [[lay.p(h, "head") for h in ("Source", "Kind", "Quotes", "Cited", "Example")]]
@@ -58,7 +58,7 @@ def speakers(lay: Layout, art: ArticleSources) -> list:
             rows.append([lay.p(esc(sp.name), "cell"), lay.p(esc(sp.kind), "cell"),
                          lay.p(str(sp.quotes), "cell"), lay.p(str(sp.attributions), "cell"),
                          lay.stack([esc(x) for x in sp.examples])])
-        flow.append(lay.table(rows, [w * 0.2, w * 0.11, w * 0.08, w * 0.08, w * 0.53]))
+        flow += lay.tables(rows, [w * 0.2, w * 0.11, w * 0.08, w * 0.08, w * 0.53])
     elif not quoted:
         flow.append(lay.none("No quotes or attributed sources were found in this article."))
     return flow
