@@ -34,7 +34,8 @@ from compare.settings import DEFAULT, AlignSettings, shipped_model
 
 FEATURES = ("cover_min", "cover_max", "clause_cover", "shared_weight", "word_runs", "quote_runs", "number_shared",
             "number_clash", "date_shared", "names", "headline", "best_one", "best_both",
-            "same_fact")
+            "same_fact", "soft_cover", "rare_shared", "content_shared", "both_top", "one_top")
+PREFIX = 5  # letters two terms share for the morphology-tolerant cover
 _WORD = re.compile(r"[\w\u00C0-\u024F]+(?:['’]\w+)?|\d[\d,.]*\d")
 _CLAUSE_CUT = re.compile(r"[,;:—–()]|\s(?:and|but|while|who|which|after|before|when|because|as|said|says)\s")
 _NEGATIONS = frozenset("not no never n't nothing none neither nor".split())
@@ -82,6 +83,10 @@ class FactView:
     dates: frozenset
     names: frozenset  # pair-level actor names
     headline: bool
+    top: bool = False  # the headline or the lead
+    prefixes: frozenset = frozenset()  # each term's first PREFIX letters (inflections, abbreviations: Ariz./Arizona)
+    name_terms: frozenset = frozenset()  # terms inside the fact's actor mentions
+    once: frozenset = frozenset()  # terms no other fact of either article uses
 
 
 def _words(text: str) -> list[str]:
@@ -96,9 +101,8 @@ def _term_keys(text: str) -> list[tuple[str, float]]:
     return [(t, x) for t, x in terms(text) if t != "<say>"]
 
 
-def story_weights(facts_a: Sequence[Fact], facts_b: Sequence[Fact]) -> dict[str, float]:
-    """How rare each term is in the story: log((N + 1) / (df + 0.5)) with df the larger of its fact counts in
-    the two articles, so a term each article uses once (the mark of a shared fact) keeps its full weight."""
+def story_counts(facts_a: Sequence[Fact], facts_b: Sequence[Fact]) -> dict[str, int]:
+    """Per term, the larger of its fact counts in the two articles."""
     counts: list[dict[str, int]] = []
     for facts in (facts_a, facts_b):
         df: dict[str, int] = {}
@@ -106,14 +110,27 @@ def story_weights(facts_a: Sequence[Fact], facts_b: Sequence[Fact]) -> dict[str,
             for t in {t for t, _ in _term_keys(f.text)}:
                 df[t] = df.get(t, 0) + 1
         counts.append(df)
+    return {t: max(counts[0].get(t, 0), counts[1].get(t, 0)) for t in counts[0].keys() | counts[1].keys()}
+
+
+def story_weights(facts_a: Sequence[Fact], facts_b: Sequence[Fact],
+                  counts: dict[str, int] | None = None) -> dict[str, float]:
+    """How rare each term is in the story: log((N + 1) / (df + 0.5)) with df the larger of its fact counts in
+    the two articles, so a term each article uses once (the mark of a shared fact) keeps its full weight."""
+    counts = story_counts(facts_a, facts_b) if counts is None else counts
     n = max(len(facts_a), len(facts_b))
-    return {t: math.log((n + 1) / (max(counts[0].get(t, 0), counts[1].get(t, 0)) + 0.5))
-            for t in counts[0].keys() | counts[1].keys()}
+    return {t: math.log((n + 1) / (df + 0.5)) for t, df in counts.items()}
+
+
+def _prefix(term: str) -> str:
+    return term if term[:1].isdigit() or len(term) <= PREFIX else term[:PREFIX]
 
 
 def fact_view(fact: Fact, rarity: dict[str, float], to_pair: dict[str, str],
-              clause_min_weight: float = DEFAULT.align.clause_min_weight) -> FactView:
-    """The anchors of one fact, weighted by the story's rarity of each term."""
+              clause_min_weight: float = DEFAULT.align.clause_min_weight,
+              once: frozenset | set = frozenset()) -> FactView:
+    """The anchors of one fact, weighted by the story's rarity of each term; ``once`` holds the terms no more
+    than one fact of each article uses."""
     weights: dict[str, float] = {}
     for t, x in _term_keys(fact.text):
         weights[t] = max(weights.get(t, 0.0), rarity.get(t, 0.0) * (1.5 if x > 1.0 else 1.0))
@@ -126,8 +143,11 @@ def fact_view(fact: Fact, rarity: dict[str, float], to_pair: dict[str, str],
     quoted = frozenset(g for q in fact.quotes for g in _trigrams(_words(q.text)))
     numbers = frozenset(_number_key(q) for q in fact.quantities)
     dates = frozenset(t.value[-5:] for t in fact.times if t.kind == "date" and t.value)
+    name_terms = frozenset(t for m in fact.mentions for t, _ in _term_keys(m.text))
     return FactView(weights, sum(weights.values()), tuple(clauses), _trigrams(_words(fact.text)), quoted, numbers,
-                    dates, frozenset(to_pair.get(a, a) for a in fact.actors), fact.role == "headline")
+                    dates, frozenset(to_pair.get(a, a) for a in fact.actors), fact.role == "headline",
+                    fact.role in ("headline", "lead"), frozenset(_prefix(t) for t in weights), name_terms,
+                    frozenset(t for t in weights if t in once))
 
 
 def _number_key(q: Quantity) -> str:
@@ -153,6 +173,10 @@ def pair_features(va: FactView, vb: FactView, rarity_of_name: dict[str, float],
     names_all = va.names | vb.names
     name_weight = sum(rarity_of_name.get(n, 1.0) for n in names_common)
     name_total = sum(rarity_of_name.get(n, 1.0) for n in names_all)
+    soft_a = sum(w for t, w in va.terms.items() if _prefix(t) in vb.prefixes) / va.total if va.total else 0.0
+    soft_b = sum(w for t, w in vb.terms.items() if _prefix(t) in va.prefixes) / vb.total if vb.total else 0.0
+    cast = va.name_terms | vb.name_terms
+    content = sum(va.terms[t] + vb.terms[t] for t in common if t not in cast) / 2
     return {
         "cover_min": min(cover_a, cover_b),
         "cover_max": max(cover_a, cover_b),
@@ -168,6 +192,11 @@ def pair_features(va: FactView, vb: FactView, rarity_of_name: dict[str, float],
         "best_one": 1.0 if best[0] or best[1] else 0.0,  # symmetric, so comparing B with A mirrors A with B
         "best_both": 1.0 if best[0] and best[1] else 0.0,
         "same_fact": same_fact_probability(signals(*texts)) if all(texts) else 0.0,  # the MSRP paraphrase model
+        "soft_cover": max(soft_a, soft_b),  # the larger share of one fact the other has, inflections tolerated
+        "rare_shared": min(1.0, len(va.once & vb.once) / 3.0),  # terms each article uses in this fact alone
+        "content_shared": min(1.0, content / 12.0),  # shared weight beyond the actors' names: what they did
+        "both_top": 1.0 if va.top and vb.top else 0.0,  # both in the headline or lead, where the main event is told
+        "one_top": 1.0 if va.top or vb.top else 0.0,
     }
 
 
@@ -347,15 +376,17 @@ def candidate_features(actors_a: Sequence[Actor], facts_a: Sequence[Fact], actor
     code path for the product and for fitting the link model (bench/eval_align.py)."""
     mapped = actor_map(actors_a, actors_b, letters)
     to_a, to_b = mapped[0], mapped[1]
-    rarity = story_weights(facts_a, facts_b)
+    counts = story_counts(facts_a, facts_b)
+    rarity = story_weights(facts_a, facts_b, counts)
+    once = {t for t, df in counts.items() if df == 1}
     mentions: dict[str, int] = {}
     for f, to in [(f, to_a) for f in facts_a] + [(f, to_b) for f in facts_b]:
         for n in {to.get(a, a) for a in f.actors}:
             mentions[n] = mentions.get(n, 0) + 1
     n_facts = len(facts_a) + len(facts_b)
     name_rarity = {n: math.log((n_facts + 1) / (k + 0.5)) for n, k in mentions.items()}
-    views_a = [fact_view(f, rarity, to_a, settings.clause_min_weight) for f in facts_a]
-    views_b = [fact_view(f, rarity, to_b, settings.clause_min_weight) for f in facts_b]
+    views_a = [fact_view(f, rarity, to_a, settings.clause_min_weight, once) for f in facts_a]
+    views_b = [fact_view(f, rarity, to_b, settings.clause_min_weight, once) for f in facts_b]
     features = {(i, j): pair_features(views_a[i], views_b[j], name_rarity, best, (facts_a[i].text, facts_b[j].text))
                 for (i, j), best in candidate_pairs(views_a, views_b, settings.candidates).items()}
     return mapped, views_a, views_b, features
