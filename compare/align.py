@@ -36,6 +36,7 @@ FEATURES = ("cover_min", "cover_max", "clause_cover", "shared_weight", "word_run
             "number_clash", "date_shared", "names", "headline", "best_one", "best_both",
             "same_fact", "soft_cover", "rare_shared", "content_shared", "both_top", "one_top")
 PREFIX = 5  # letters two terms share for the morphology-tolerant cover
+TOP_SHARE = 0.2  # a lead fact counts as the top of its article when it is in the article's first fifth of facts
 _WORD = re.compile(r"[\w\u00C0-\u024F]+(?:['’]\w+)?|\d[\d,.]*\d")
 _CLAUSE_CUT = re.compile(r"[,;:—–()]|\s(?:and|but|while|who|which|after|before|when|because|as|said|says)\s")
 _NEGATIONS = frozenset("not no never n't nothing none neither nor".split())
@@ -128,9 +129,10 @@ def _prefix(term: str) -> str:
 
 def fact_view(fact: Fact, rarity: dict[str, float], to_pair: dict[str, str],
               clause_min_weight: float = DEFAULT.align.clause_min_weight,
-              once: frozenset | set = frozenset()) -> FactView:
+              once: frozenset | set = frozenset(), early: bool = True) -> FactView:
     """The anchors of one fact, weighted by the story's rarity of each term; ``once`` holds the terms no more
-    than one fact of each article uses."""
+    than one fact of each article uses; ``early``: the fact is in its article's first TOP_SHARE of facts (a
+    lead fact counts as the top only then: in a very short article every paragraph is the lead)."""
     weights: dict[str, float] = {}
     for t, x in _term_keys(fact.text):
         weights[t] = max(weights.get(t, 0.0), rarity.get(t, 0.0) * (1.5 if x > 1.0 else 1.0))
@@ -146,7 +148,8 @@ def fact_view(fact: Fact, rarity: dict[str, float], to_pair: dict[str, str],
     name_terms = frozenset(t for m in fact.mentions for t, _ in _term_keys(m.text))
     return FactView(weights, sum(weights.values()), tuple(clauses), _trigrams(_words(fact.text)), quoted, numbers,
                     dates, frozenset(to_pair.get(a, a) for a in fact.actors), fact.role == "headline",
-                    fact.role in ("headline", "lead"), frozenset(_prefix(t) for t in weights), name_terms,
+                    fact.role == "headline" or (fact.role == "lead" and early),
+                    frozenset(_prefix(t) for t in weights), name_terms,
                     frozenset(t for t in weights if t in once))
 
 
@@ -385,8 +388,10 @@ def candidate_features(actors_a: Sequence[Actor], facts_a: Sequence[Fact], actor
             mentions[n] = mentions.get(n, 0) + 1
     n_facts = len(facts_a) + len(facts_b)
     name_rarity = {n: math.log((n_facts + 1) / (k + 0.5)) for n, k in mentions.items()}
-    views_a = [fact_view(f, rarity, to_a, settings.clause_min_weight, once) for f in facts_a]
-    views_b = [fact_view(f, rarity, to_b, settings.clause_min_weight, once) for f in facts_b]
+    views_a = [fact_view(f, rarity, to_a, settings.clause_min_weight, once, k < TOP_SHARE * len(facts_a))
+               for k, f in enumerate(facts_a)]
+    views_b = [fact_view(f, rarity, to_b, settings.clause_min_weight, once, k < TOP_SHARE * len(facts_b))
+               for k, f in enumerate(facts_b)]
     features = {(i, j): pair_features(views_a[i], views_b[j], name_rarity, best, (facts_a[i].text, facts_b[j].text))
                 for (i, j), best in candidate_pairs(views_a, views_b, settings.candidates).items()}
     return mapped, views_a, views_b, features
