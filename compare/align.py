@@ -85,7 +85,7 @@ class FactView:
     names: frozenset  # pair-level actor names
     headline: bool
     top: bool = False  # the headline or the lead
-    prefixes: frozenset = frozenset()  # each term's first PREFIX letters (inflections, abbreviations: Ariz./Arizona)
+    prefixes: dict | None = None  # first PREFIX letters of the terms (inflections, abbreviations: Ariz./Arizona) -> weight
     name_terms: frozenset = frozenset()  # terms inside the fact's actor mentions
     once: frozenset = frozenset()  # terms no other fact of either article uses
 
@@ -146,10 +146,14 @@ def fact_view(fact: Fact, rarity: dict[str, float], to_pair: dict[str, str],
     numbers = frozenset(_number_key(q) for q in fact.quantities)
     dates = frozenset(t.value[-5:] for t in fact.times if t.kind == "date" and t.value)
     name_terms = frozenset(t for m in fact.mentions for t, _ in _term_keys(m.text))
+    prefixed: dict[str, float] = {}
+    for t, w in weights.items():
+        key = _prefix(t)
+        prefixed[key] = prefixed.get(key, 0.0) + w
     return FactView(weights, sum(weights.values()), tuple(clauses), _trigrams(_words(fact.text)), quoted, numbers,
                     dates, frozenset(to_pair.get(a, a) for a in fact.actors), fact.role == "headline",
                     fact.role == "headline" or (fact.role == "lead" and early),
-                    frozenset(_prefix(t) for t in weights), name_terms,
+                    prefixed, name_terms,
                     frozenset(t for t in weights if t in once))
 
 
@@ -176,10 +180,11 @@ def pair_features(va: FactView, vb: FactView, rarity_of_name: dict[str, float],
     names_all = va.names | vb.names
     name_weight = sum(rarity_of_name.get(n, 1.0) for n in names_common)
     name_total = sum(rarity_of_name.get(n, 1.0) for n in names_all)
-    soft_a = sum(w for t, w in va.terms.items() if _prefix(t) in vb.prefixes) / va.total if va.total else 0.0
-    soft_b = sum(w for t, w in vb.terms.items() if _prefix(t) in va.prefixes) / vb.total if vb.total else 0.0
-    cast = va.name_terms | vb.name_terms
-    content = sum(va.terms[t] + vb.terms[t] for t in common if t not in cast) / 2
+    pa, pb = va.prefixes or {}, vb.prefixes or {}
+    near = pa.keys() & pb.keys()
+    soft_a = sum(pa[k] for k in near) / va.total if va.total else 0.0
+    soft_b = sum(pb[k] for k in near) / vb.total if vb.total else 0.0
+    content = sum(va.terms[t] + vb.terms[t] for t in common - va.name_terms - vb.name_terms) / 2
     return {
         "cover_min": min(cover_a, cover_b),
         "cover_max": max(cover_a, cover_b),
