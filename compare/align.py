@@ -3,8 +3,10 @@
 Two stages. A first stage weighs every term by how rare it is in the story (inverse frequency over
 the facts of both articles) and keeps, for each fact, the few counterparts that share the most rare weight
 (or a number, a date or quoted words). The second stage scores only those candidates on anchors a reader
-would check: how much of the smaller fact (or of one of its clauses) the other contains, shared rare names,
-numbers, dates and quoted word runs, verbatim word runs, headline roles. A logistic model over these anchors,
+would check: how much of the smaller fact (or of one of its clauses) the other contains (also with inflections
+tolerated: terms alike in their first PREFIX letters), shared rare names, numbers, dates and quoted word runs,
+verbatim word runs, terms no other fact of either article uses, the shared weight beyond the actors' names (what
+they did), headline and lead roles. A logistic model over these anchors,
 fitted on labelled cross-outlet links (bench/eval_align.py --fit writes resources/engine/align.json), gives the
 probability that B states A's fact. Containment, not symmetry: a sentence carrying the other's fact plus more
 is a link ("partial"); a length difference alone is no evidence against.
