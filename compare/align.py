@@ -36,7 +36,7 @@ from compare.settings import DEFAULT, AlignSettings, shipped_model
 
 FEATURES = ("cover_min", "cover_max", "clause_cover", "shared_weight", "word_runs", "quote_runs", "number_shared",
             "number_clash", "date_shared", "names", "headline", "best_one", "best_both",
-            "same_fact", "soft_cover", "rare_shared", "content_shared", "both_top", "one_top")
+            "same_fact", "soft_cover", "rare_shared", "content_shared", "both_top_content", "one_top_content")
 PREFIX = 5  # letters two terms share for the morphology-tolerant cover
 TOP_SHARE = 0.2  # a lead fact counts as the top of its article when it is in the article's first fifth of facts
 _WORD = re.compile(r"[\w\u00C0-\u024F]+(?:['’]\w+)?|\d[\d,.]*\d")
@@ -205,8 +205,10 @@ def pair_features(va: FactView, vb: FactView, rarity_of_name: dict[str, float],
         "soft_cover": max(soft_a, soft_b),  # the larger share of one fact the other has, inflections tolerated
         "rare_shared": min(1.0, len(va.once & vb.once) / 3.0),  # terms each article uses in this fact alone
         "content_shared": min(1.0, content / 12.0),  # shared weight beyond the actors' names: what they did
-        "both_top": 1.0 if va.top and vb.top else 0.0,  # both in the headline or lead, where the main event is told
-        "one_top": 1.0 if va.top or vb.top else 0.0,
+        # the headline and lead tell the main event: shared content there weighs more (the cast alone does not,
+        # or two happenings of one person would link lead to lead)
+        "both_top_content": min(1.0, content / 12.0) if va.top and vb.top else 0.0,
+        "one_top_content": min(1.0, content / 12.0) if va.top or vb.top else 0.0,
     }
 
 
