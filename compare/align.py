@@ -3,8 +3,10 @@
 Two stages. A first stage weighs every term by how rare it is in the story (inverse frequency over
 the facts of both articles) and keeps, for each fact, the few counterparts that share the most rare weight
 (or a number, a date or quoted words). The second stage scores only those candidates on anchors a reader
-would check: how much of the smaller fact (or of one of its clauses) the other contains, shared rare names,
-numbers, dates and quoted word runs, verbatim word runs, headline roles. A logistic model over these anchors,
+would check: how much of the smaller fact (or of one of its clauses) the other contains (also with inflections
+tolerated: terms alike in their first PREFIX letters), shared rare names, numbers, dates and quoted word runs,
+verbatim word runs, terms no other fact of either article uses, the shared weight beyond the actors' names (what
+they did), headline and lead roles. A logistic model over these anchors,
 fitted on labelled cross-outlet links (bench/eval_align.py --fit writes resources/engine/align.json), gives the
 probability that B states A's fact. Containment, not symmetry: a sentence carrying the other's fact plus more
 is a link ("partial"); a length difference alone is no evidence against.
@@ -34,7 +36,9 @@ from compare.settings import DEFAULT, AlignSettings, shipped_model
 
 FEATURES = ("cover_min", "cover_max", "clause_cover", "shared_weight", "word_runs", "quote_runs", "number_shared",
             "number_clash", "date_shared", "names", "headline", "best_one", "best_both",
-            "same_fact")
+            "same_fact", "soft_cover", "rare_shared", "content_shared", "both_top_content", "one_top_content")
+PREFIX = 5  # letters two terms share for the morphology-tolerant cover
+TOP_SHARE = 0.2  # a lead fact counts as the top of its article when it is in the article's first fifth of facts
 _WORD = re.compile(r"[\w\u00C0-\u024F]+(?:['’]\w+)?|\d[\d,.]*\d")
 _CLAUSE_CUT = re.compile(r"[,;:—–()]|\s(?:and|but|while|who|which|after|before|when|because|as|said|says)\s")
 _NEGATIONS = frozenset("not no never n't nothing none neither nor".split())
@@ -82,6 +86,10 @@ class FactView:
     dates: frozenset
     names: frozenset  # pair-level actor names
     headline: bool
+    top: bool = False  # the headline or the lead
+    prefixes: dict | None = None  # first PREFIX letters of the terms (inflections, abbreviations: Ariz./Arizona) -> weight
+    name_terms: frozenset = frozenset()  # terms inside the fact's actor mentions
+    once: frozenset = frozenset()  # terms no other fact of either article uses
 
 
 def _words(text: str) -> list[str]:
@@ -96,9 +104,8 @@ def _term_keys(text: str) -> list[tuple[str, float]]:
     return [(t, x) for t, x in terms(text) if t != "<say>"]
 
 
-def story_weights(facts_a: Sequence[Fact], facts_b: Sequence[Fact]) -> dict[str, float]:
-    """How rare each term is in the story: log((N + 1) / (df + 0.5)) with df the larger of its fact counts in
-    the two articles, so a term each article uses once (the mark of a shared fact) keeps its full weight."""
+def story_counts(facts_a: Sequence[Fact], facts_b: Sequence[Fact]) -> dict[str, int]:
+    """Per term, the larger of its fact counts in the two articles."""
     counts: list[dict[str, int]] = []
     for facts in (facts_a, facts_b):
         df: dict[str, int] = {}
@@ -106,14 +113,28 @@ def story_weights(facts_a: Sequence[Fact], facts_b: Sequence[Fact]) -> dict[str,
             for t in {t for t, _ in _term_keys(f.text)}:
                 df[t] = df.get(t, 0) + 1
         counts.append(df)
+    return {t: max(counts[0].get(t, 0), counts[1].get(t, 0)) for t in counts[0].keys() | counts[1].keys()}
+
+
+def story_weights(facts_a: Sequence[Fact], facts_b: Sequence[Fact],
+                  counts: dict[str, int] | None = None) -> dict[str, float]:
+    """How rare each term is in the story: log((N + 1) / (df + 0.5)) with df the larger of its fact counts in
+    the two articles, so a term each article uses once (the mark of a shared fact) keeps its full weight."""
+    counts = story_counts(facts_a, facts_b) if counts is None else counts
     n = max(len(facts_a), len(facts_b))
-    return {t: math.log((n + 1) / (max(counts[0].get(t, 0), counts[1].get(t, 0)) + 0.5))
-            for t in counts[0].keys() | counts[1].keys()}
+    return {t: math.log((n + 1) / (df + 0.5)) for t, df in counts.items()}
+
+
+def _prefix(term: str) -> str:
+    return term if term[:1].isdigit() or len(term) <= PREFIX else term[:PREFIX]
 
 
 def fact_view(fact: Fact, rarity: dict[str, float], to_pair: dict[str, str],
-              clause_min_weight: float = DEFAULT.align.clause_min_weight) -> FactView:
-    """The anchors of one fact, weighted by the story's rarity of each term."""
+              clause_min_weight: float = DEFAULT.align.clause_min_weight,
+              once: frozenset | set = frozenset(), early: bool = True) -> FactView:
+    """The anchors of one fact, weighted by the story's rarity of each term; ``once`` holds the terms no more
+    than one fact of each article uses; ``early``: the fact is in its article's first TOP_SHARE of facts (a
+    lead fact counts as the top only then: in a very short article every paragraph is the lead)."""
     weights: dict[str, float] = {}
     for t, x in _term_keys(fact.text):
         weights[t] = max(weights.get(t, 0.0), rarity.get(t, 0.0) * (1.5 if x > 1.0 else 1.0))
@@ -126,8 +147,16 @@ def fact_view(fact: Fact, rarity: dict[str, float], to_pair: dict[str, str],
     quoted = frozenset(g for q in fact.quotes for g in _trigrams(_words(q.text)))
     numbers = frozenset(_number_key(q) for q in fact.quantities)
     dates = frozenset(t.value[-5:] for t in fact.times if t.kind == "date" and t.value)
+    name_terms = frozenset(t for m in fact.mentions for t, _ in _term_keys(m.text))
+    prefixed: dict[str, float] = {}
+    for t, w in weights.items():
+        key = _prefix(t)
+        prefixed[key] = prefixed.get(key, 0.0) + w
     return FactView(weights, sum(weights.values()), tuple(clauses), _trigrams(_words(fact.text)), quoted, numbers,
-                    dates, frozenset(to_pair.get(a, a) for a in fact.actors), fact.role == "headline")
+                    dates, frozenset(to_pair.get(a, a) for a in fact.actors), fact.role == "headline",
+                    fact.role == "headline" or (fact.role == "lead" and early),
+                    prefixed, name_terms,
+                    frozenset(t for t in weights if t in once))
 
 
 def _number_key(q: Quantity) -> str:
@@ -153,6 +182,11 @@ def pair_features(va: FactView, vb: FactView, rarity_of_name: dict[str, float],
     names_all = va.names | vb.names
     name_weight = sum(rarity_of_name.get(n, 1.0) for n in names_common)
     name_total = sum(rarity_of_name.get(n, 1.0) for n in names_all)
+    pa, pb = va.prefixes or {}, vb.prefixes or {}
+    near = pa.keys() & pb.keys()
+    soft_a = sum(pa[k] for k in near) / va.total if va.total else 0.0
+    soft_b = sum(pb[k] for k in near) / vb.total if vb.total else 0.0
+    content = sum(va.terms[t] + vb.terms[t] for t in common - va.name_terms - vb.name_terms) / 2
     return {
         "cover_min": min(cover_a, cover_b),
         "cover_max": max(cover_a, cover_b),
@@ -168,6 +202,13 @@ def pair_features(va: FactView, vb: FactView, rarity_of_name: dict[str, float],
         "best_one": 1.0 if best[0] or best[1] else 0.0,  # symmetric, so comparing B with A mirrors A with B
         "best_both": 1.0 if best[0] and best[1] else 0.0,
         "same_fact": same_fact_probability(signals(*texts)) if all(texts) else 0.0,  # the MSRP paraphrase model
+        "soft_cover": max(soft_a, soft_b),  # the larger share of one fact the other has, inflections tolerated
+        "rare_shared": min(1.0, len(va.once & vb.once) / 3.0),  # terms each article uses in this fact alone
+        "content_shared": min(1.0, content / 12.0),  # shared weight beyond the actors' names: what they did
+        # the headline and lead tell the main event: shared content there weighs more (the cast alone does not,
+        # or two happenings of one person would link lead to lead)
+        "both_top_content": min(1.0, content / 12.0) if va.top and vb.top else 0.0,
+        "one_top_content": min(1.0, content / 12.0) if va.top or vb.top else 0.0,
     }
 
 
@@ -347,15 +388,19 @@ def candidate_features(actors_a: Sequence[Actor], facts_a: Sequence[Fact], actor
     code path for the product and for fitting the link model (bench/eval_align.py)."""
     mapped = actor_map(actors_a, actors_b, letters)
     to_a, to_b = mapped[0], mapped[1]
-    rarity = story_weights(facts_a, facts_b)
+    counts = story_counts(facts_a, facts_b)
+    rarity = story_weights(facts_a, facts_b, counts)
+    once = {t for t, df in counts.items() if df == 1}
     mentions: dict[str, int] = {}
     for f, to in [(f, to_a) for f in facts_a] + [(f, to_b) for f in facts_b]:
         for n in {to.get(a, a) for a in f.actors}:
             mentions[n] = mentions.get(n, 0) + 1
     n_facts = len(facts_a) + len(facts_b)
     name_rarity = {n: math.log((n_facts + 1) / (k + 0.5)) for n, k in mentions.items()}
-    views_a = [fact_view(f, rarity, to_a, settings.clause_min_weight) for f in facts_a]
-    views_b = [fact_view(f, rarity, to_b, settings.clause_min_weight) for f in facts_b]
+    views_a = [fact_view(f, rarity, to_a, settings.clause_min_weight, once, k < TOP_SHARE * len(facts_a))
+               for k, f in enumerate(facts_a)]
+    views_b = [fact_view(f, rarity, to_b, settings.clause_min_weight, once, k < TOP_SHARE * len(facts_b))
+               for k, f in enumerate(facts_b)]
     features = {(i, j): pair_features(views_a[i], views_b[j], name_rarity, best, (facts_a[i].text, facts_b[j].text))
                 for (i, j), best in candidate_pairs(views_a, views_b, settings.candidates).items()}
     return mapped, views_a, views_b, features

@@ -28,15 +28,16 @@ def test_every_field_is_recorded_in_the_method():
 
 
 def test_a_manifest_sets_any_field_and_the_comparison_uses_it():
-    manifest = _manifest("[compare]\nprofiles = false\n\n[compare.align]\nlink_at = 0.999\n\n[compare.event]\n"
+    manifest = _manifest("[compare]\nprofiles = false\n\n[compare.align]\nlink_at = 0.99999\n\n[compare.event]\n"
                          "clash_penalty = 5.0")
     options = manifest.compare_options
-    assert options["settings"] == {"align": {"link_at": 0.999}, "event": {"clash_penalty": 5.0}}
+    assert options["settings"] == {"align": {"link_at": 0.99999}, "event": {"clash_penalty": 5.0}}
     shipped = compare_articles([article_from_text(A), article_from_text(B)], profiles=False)
     strict = compare_articles([article_from_text(A), article_from_text(B)], **options)
-    assert strict.method.settings["align.link_at"] == "0.999" and strict.method.settings["event.clash_penalty"] == "5.0"
+    assert strict.method.settings["align.link_at"] == "0.99999"
+    assert strict.method.settings["event.clash_penalty"] == "5.0"
     linked = [l for l in shipped.pairs[0].links if l.kind not in ("only_a", "only_b")]
-    assert linked and all(l.score < 0.999 for l in linked)  # so a link threshold of 0.999 links nothing
+    assert linked and all(l.score < 0.99999 for l in linked)  # so a link threshold of 0.99999 links nothing
     assert not [l for l in strict.pairs[0].links if l.kind not in ("only_a", "only_b")]
 
 
