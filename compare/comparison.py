@@ -315,8 +315,8 @@ def method_notes() -> dict[str, str]:
                        "a year; a bare month is background) form ranges two or more months apart; no fact shared beyond the cast caps it below 'same event'. The cast and "
                        "the publication week are shown as context and weigh nothing. Fitted on BASIL (150 same-event "
                        "pairs, 1,061 different events sharing a main entity) with real dates, without dates and with "
-                       "the different events re-dated into one week: 92% of same-event pairs recognised, 99-100% "
-                       "of different events kept apart (5-fold 91% / 98.8-100%). Each reason's weight is its push on "
+                       "the different events re-dated into one week: 95% of same-event pairs recognised, 97.5-99.9% "
+                       "of different events kept apart (5-fold 92% / 98.4-99.9%). Each reason's weight is its push on "
                        "the logit relative to the average calibration pair. Limit: two reports of one happening told "
                        "in different words, sharing only their cast, read as 'related events'."),
         "differences": ("Each difference has a rank (how much it matters x how strong it is, 0..1), and each further "
