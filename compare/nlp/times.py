@@ -97,6 +97,7 @@ def find_times(text: str, start: int = 0, end: int | None = None, published: str
     pub = parse_date(published)
     taken: list[tuple[int, int]] = []  # disjoint spans of the earlier patterns, sorted
     out = []
+    resolved: dict = {}  # (pattern, matched text) -> value: the same words matched by one pattern mean one time
     for kind, pattern in _PATTERNS:
         by_month = kind == MONTH and "month" in pattern.groupindex
         kept = []  # this pattern's matches never overlap one another (finditer), only earlier patterns' spans
@@ -109,6 +110,9 @@ def find_times(text: str, start: int = 0, end: int | None = None, published: str
             if k < len(taken) and taken[k][0] < e:
                 continue
             kept.append((s, e))
-            out.append(TimeAnchor(text[s:e], s, e, kind, _resolve(kind, m, pub)))
+            key = (pattern, m.group())
+            if key not in resolved:
+                resolved[key] = _resolve(kind, m, pub)
+            out.append(TimeAnchor(text[s:e], s, e, kind, resolved[key]))
         taken = sorted(taken + kept)  # two sorted runs: a linear merge, no insertion into the middle of a list
     return tuple(sorted(out, key=lambda t: t.start))
