@@ -467,21 +467,19 @@ def count_links(links: Sequence[Link], facts_a: Sequence[Fact], facts_b: Sequenc
 def specific_links_only(links: list[Link], facts_a: Sequence[Fact], facts_b: Sequence[Fact],
                          letters: tuple[str, str]) -> tuple[list[Link], dict[str, int]]:
     """For articles about different happenings, keep only links anchored in something specific to one fact
-    (the same number, date or quoted words); the rest become only-in, with the reason said."""
-    kept, dropped_a, dropped_b = [], [], set()
-    for link in links:
-        specific = any(link.signals.get(k, 0) > 0 for k in ("number_shared", "date_shared", "quote_runs"))
-        if link.kind in (ONLY_A, ONLY_B) or specific:
-            kept.append(link)
-        else:
-            dropped_a += link.a
-            dropped_b |= set(link.b)
-    still_b = {b for l in kept if l.kind not in (ONLY_A, ONLY_B) for b in l.b}
+    (the same number, date or quoted words); the rest become only-in, with the reason said. A "possibly covered"
+    hedge becomes a plain only-in too: a fact of another happening does not state this one's."""
+    kept = [l for l in links if any(l.signals.get(k, 0) > 0 for k in ("number_shared", "date_shared", "quote_runs"))
+            or l.kind in (ONLY_A, ONLY_B) and not l.signals.get("possibly")]
+    still_a = {a for l in kept for a in l.a}
+    still_b = {b for l in kept for b in l.b}
     why = ("Only in {}: the articles report different happenings; alike in cast and wording, but no "
            "fact of the other gives the same number, date or quoted words.")
-    for fid in dropped_a:
+    only_a = {a for l in links for a in l.a} - still_a
+    only_b = {b for l in links for b in l.b} - still_b
+    for fid in (f.id for f in facts_a if f.id in only_a):
         kept.append(Link(ONLY_A, (fid,), (), 0.0, why.format(letters[0]), {"different_happening": 1.0}))
-    for fid in sorted(dropped_b - still_b):
+    for fid in (f.id for f in facts_b if f.id in only_b):
         kept.append(Link(ONLY_B, (), (fid,), 0.0, why.format(letters[1]), {"different_happening": 1.0}))
     order_a = {f.id: k for k, f in enumerate(facts_a)}
     order_b = {f.id: k for k, f in enumerate(facts_b)}

@@ -147,6 +147,9 @@ def test_two_meetings_of_the_same_people_share_no_fact():
     assert pair.verdict.label != "same event"
     assert not [l for l in pair.links if l.kind in (SHARED, PARTIAL, CONFLICTING)]
     assert any(l.signals.get("different_happening") for l in pair.links)
+    assert not [l for l in pair.links if l.signals.get("possibly")]  # no "possibly covered" by another happening
+    only = [i for l in pair.links for i in l.a + l.b]
+    assert len(only) == len(set(only))  # each fact once
 
 
 def test_seeds_mirror():
