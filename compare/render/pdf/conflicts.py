@@ -9,7 +9,8 @@ from compare.render.pdf.layout import Layout, esc, kind_name
 
 def section(lay: Layout, s: ConflictsSection) -> list:
     if not s.items:
-        return [lay.none("No conflicting facts were found.")]
+        return [lay.none("No conflicting facts were found. Only facts the engine links are compared; "
+                         "a conflict between facts it did not link is not seen.")]
     flow = [lay.p("Where two articles report the same fact with different values. "
                   "The values in conflict are highlighted.", "intro")]
     for item in s.items:

@@ -112,8 +112,8 @@ def differences(lay: Layout, s: SummarySection) -> list:
 def key_conflicts(lay: Layout, s: SummarySection) -> list:
     flow = [lay.p("Key conflicts", "h2")]
     if not s.conflicts:
-        return flow + [lay.none("No conflicting facts were found: where the articles overlap, "
-                                "their numbers, dates, names and quotes agree.")]
+        return flow + [lay.none("No conflicting facts were found: where the engine links two facts, their "
+                                "numbers, dates, names and quotes agree (facts it does not link are not compared).")]
     rows = [[lay.p("What", "head"), lay.p("Pair", "head"), lay.p("One says", "head"),
              lay.p("The other says", "head")]]
     for c in s.conflicts:
