@@ -177,10 +177,44 @@ def target_vector(sentence: str, start: int, end: int, table: PieceTable | None 
     return (block_sums / np.maximum(block_counts, 1)[:, None]).ravel()
 
 
+def target_vectors(targets, table: PieceTable | None = None):
+    """:func:`target_vector` of many (sentence, start, end, ...) targets as one (targets × length) array, the same
+    figures row by row (the same element-wise float32 operations, done for all the targets of a sentence at once)."""
+    import numpy as np
+
+    table = table or piece_table()
+    by_sentence: dict[str, list[int]] = {}
+    for k, (sentence, *_rest) in enumerate(targets):
+        by_sentence.setdefault(sentence, []).append(k)
+    out = np.zeros((len(targets), len(VECTOR_BLOCKS) * table.dims), dtype=np.float32)
+    for sentence, rows in by_sentence.items():
+        sums, counts, starts, ends = _token_vectors(sentence, table)
+        n = len(starts)
+        hi, lo = [], []
+        for k in rows:
+            start, end = targets[k][1], targets[k][2]
+            after = bisect_left(starts, end)
+            first = min(bisect_right(ends, start), after)
+            hi.append([after, first, min(n, after + VECTOR_NEAR), n])
+            lo.append([first, max(0, first - VECTOR_NEAR), after, 0])
+        block_sums, block_counts = sums[hi] - sums[lo], counts[hi] - counts[lo]  # (rows × blocks × dims), (rows × blocks)
+        block_sums[:, 3] -= block_sums[:, 0]
+        block_counts[:, 3] -= block_counts[:, 0]
+        out[rows] = (block_sums / np.maximum(block_counts, 1)[:, :, None]).reshape(len(rows), -1)
+    return out
+
+
 @lru_cache(maxsize=1)
 def piece_table() -> PieceTable:
     """The shipped word-piece vectors (resources/profile/wordpiece_vectors.npz)."""
     return load_piece_table(PIECE_TABLE)
+
+
+@lru_cache(maxsize=4096)
+def words_matrix(words: tuple[str, ...], table: PieceTable):
+    """table.words_matrix(words), worked out once for the same words (a sentence without quotes is its own voice:
+    the target and the word models read the same words). The arrays are shared: read them, never write them."""
+    return table.words_matrix(list(words))
 
 
 @lru_cache(maxsize=4096)
@@ -190,7 +224,7 @@ def _token_vectors(sentence: str, table: PieceTable):
     import numpy as np
 
     toks = tokens(sentence)
-    vectors, known = table.words_matrix([sentence[s:e] for _, s, e in toks])
+    vectors, known = words_matrix(tuple(sentence[s:e] for _, s, e in toks), table)
     sums = np.zeros((len(toks) + 1, table.dims), dtype=np.float32)
     np.cumsum(vectors, axis=0, out=sums[1:])
     counts = np.zeros(len(toks) + 1, dtype=np.float32)
