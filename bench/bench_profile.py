@@ -3,6 +3,9 @@
 Usage: python bench/bench_profile.py [--repeat N] [--no-facts]
 Facts come from compare.facts.extract_facts when it imports; with --no-facts (or when it fails) profiles use
 name matching and quotation marks only. Timings cover build_profile + profile_differences, not ingest or facts.
+Cold is the first run in the process (imports numpy and textstat, loads the models, VADER and the hyphenation
+patterns); each warm run first empties the caches keyed by text or words (TEXT_CACHES), so it times the work a new
+article pair needs with everything loaded.
 """
 from __future__ import annotations
 
