@@ -74,15 +74,25 @@ class PieceTable:
         """(len(words) × dims) mean piece vector of each word (zeros when no piece is known) and a known-word mask."""
         import numpy as np
 
-        owners, flat = [], []
-        for i, w in enumerate(words):
-            ids = self.word_ids(w)
-            owners.extend([i] * len(ids))
-            flat.extend(ids)
-        counts = np.bincount(np.asarray(owners, dtype=np.int64), minlength=len(words)).astype(np.float32)
+        ids = [self.word_ids(w) for w in words]
+        sizes = [len(x) for x in ids]
+        counts = np.array(sizes, dtype=np.float32).reshape(len(words))
+        if max(sizes, default=0) <= 2:
+            # Words of one or two pieces: the piece vector, or the two halves added (one rounding). These are the
+            # figures of the general product below, exactly: its other terms are zeros and 1.0 and 0.5 scale exactly.
+            out = np.zeros((len(words), self.dims), dtype=np.float32)
+            one = [i for i, n in enumerate(sizes) if n == 1]
+            two = [i for i, n in enumerate(sizes) if n == 2]
+            if one:
+                out[one] = self.vectors[[ids[i][0] for i in one]] + np.float32(0.0)
+            if two:
+                half = np.float32(0.5)
+                out[two] = self.vectors[[ids[i][0] for i in two]] * half + self.vectors[[ids[i][1] for i in two]] * half
+            return out, counts > 0
+        owners = np.repeat(np.arange(len(words)), sizes)
+        flat = [i for x in ids for i in x]
         share = np.zeros((len(words), len(flat)), dtype=np.float32)
-        if flat:
-            share[owners, np.arange(len(flat))] = 1.0 / counts[owners]
+        share[owners, np.arange(len(flat))] = 1.0 / counts[owners]
         return share @ self.vectors[flat], counts > 0
 
 

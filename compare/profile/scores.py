@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Sequence
 
 from compare.profile.linear import LinearModel, load_model
-from compare.profile.textfeatures import target_features, target_vector
+from compare.profile.textfeatures import target_features, target_vectors
 
 TARGET_MODEL = "target_sentiment"
 LABELS = ("negative", "neutral", "positive")
@@ -38,7 +38,7 @@ def target_probabilities(targets: Sequence[Target], model: LinearModel | None = 
     feats = [target_features(s, a, b, other_targets=tuple(o)) for s, a, b, o in targets]
     if features is not None:
         features.extend(feats)
-    vectors = [target_vector(s, a, b) for s, a, b, _ in targets] if model.dense is not None else None
+    vectors = target_vectors(targets) if model.dense is not None and targets else None
     probs = model.probabilities_many(feats, vectors)
     return [(max(LABELS, key=p.get), p) for p in probs]
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 from compare.model import HEADLINE, Article, Fact, Sentence
 from compare.profile.textfeatures import quoted_spans
@@ -16,9 +17,11 @@ class SentenceView:
     section: str  # headline | lead | body
     quotes: tuple[tuple[int, int], ...]
 
-    @property
+    @cached_property  # read by the tone and the word-choice parts: worked out once per sentence
     def own_text(self) -> str:
         """The sentence with quoted spans blanked out: the outlet's own voice."""
+        if not self.quotes:
+            return self.sentence.text
         chars = list(self.sentence.text)
         for s, e in self.quotes:
             chars[s:e] = " " * (e - s)
@@ -30,7 +33,7 @@ class SentenceView:
 
     def is_quoted(self, start: int, end: int) -> bool:
         """Whether the sentence-relative span lies inside a quotation."""
-        return any(s <= start and end <= e for s, e in self.quotes)
+        return bool(self.quotes) and any(s <= start and end <= e for s, e in self.quotes)
 
 
 def lead_sentences(article: Article) -> frozenset[int]:

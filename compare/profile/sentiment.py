@@ -17,6 +17,7 @@ MIN_SENTENCES = 2  # fewer scored sentences: the mean means nothing
 EVIDENCE_PER_FIGURE = 3
 WORD_FEATURES = frozenset({"w", "L", "R", "nL", "nR"})  # target-model features named after one word
 Mentions = dict[str, dict[int, list[tuple[int, int]]]]  # actor -> Sentence.index -> sentence-relative mention spans
+_CAPITALISED = re.compile(r"(?<!^)\b[A-Z][\w'’-]*")
 
 
 def compound(text: str) -> float:
@@ -185,11 +186,12 @@ def _trigger_words(model, text: str, feats: list[dict[str, float]], p: dict[str,
     label = _argmax(p)
     if label == "neutral":
         return ()
-    names = {w.lower() for w in re.findall(r"(?<!^)\b[A-Z][\w'’-]*", text)}
+    names = {w.lower() for w in _CAPITALISED.findall(text)}
     words: dict[str, float] = {}
-    for f in feats:
-        for name, c in model.contributions(f, label).items():
-            kind, _, w = name.partition(":")
-            if kind in WORD_FEATURES and c > 0 and w not in FUNCTION_WORDS and w not in names and not w.startswith("<"):
+    for f in feats:  # only the word features' contributions (the same figures model.contributions gives them)
+        kept = {n: v for n, v in f.items() if n.partition(":")[0] in WORD_FEATURES}
+        for name, c in model.contributions(kept, label).items():
+            w = name.partition(":")[2]
+            if c > 0 and w not in FUNCTION_WORDS and w not in names and not w.startswith("<"):
                 words[w] = words.get(w, 0.0) + c
     return tuple(w for w, _ in sorted(words.items(), key=lambda x: -x[1])[:3])

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from compare.ingest.outlet import canonical_outlet
 from compare.lexicon import lexicon
@@ -28,6 +29,12 @@ OUTLETS = lexicon().outlets  # the shared vocabulary (compare/resources/lexicon/
 OUTLET_RE = re.compile(r"\b(?:" + "|".join(re.escape(o) for o in sorted(OUTLETS, key=len, reverse=True)) + r")\b(?:[’']s?)?")
 
 
+@lru_cache(maxsize=1)
+def _report_words() -> frozenset[str]:
+    """The report verbs of the word-choice lexicon (neutral or loaded)."""
+    return frozenset(w for w, cats in wording_lexicon().items() if any(c in REPORT_CATEGORIES for c in cats))
+
+
 def _canonical_outlet(name: str) -> str:
     name = re.sub(r"[’']s?$", "", name).strip()
     return name[4:] if name.startswith("The ") and name[4:] in OUTLETS else name
@@ -48,7 +55,7 @@ def _same_outlet(cited: str, own: str) -> bool:
 def sourcing_profile(views: tuple[SentenceView, ...], facts: tuple[Fact, ...], outlet: str) -> SourcingProfile:
     """Quotes per speaker, quoted-word share, named / anonymous attributions, cited outlets, attributed share."""
     by_index = {v.sentence.index: v for v in views}
-    report_words = {w for w, cats in wording_lexicon().items() if any(c in REPORT_CATEGORIES for c in cats)}
+    report_words = _report_words()
     total_words = sum(len(tokens(v.sentence.text)) for v in views)
     speakers: dict[str, list] = {}  # speaker -> [quotes, words, anonymous, evidence]
     attributed: set[int] = set()

@@ -101,40 +101,46 @@ def _valence(words: list[str], lexicon: dict[str, float]) -> list[float]:
 
 def target_features(sentence: str, start: int, end: int, *, other_targets: tuple[tuple[int, int], ...] = ()) -> dict[str, float]:
     """Features for the sentiment toward the target at sentence[start:end]: words by side and distance, valence, quotes."""
-    toks, val, quotes, quote_share, negated = _sentence_context(sentence)
-    inside = [i for i, (_, s, e) in enumerate(toks) if s < end and e > start]
-    first = inside[0] if inside else next((i for i, t in enumerate(toks) if t[1] >= end), len(toks))
-    last = inside[-1] if inside else first - 1
-    others = {i for os, oe in other_targets for i in range(bisect_right([t[2] for t in toks], os), len(toks)) if toks[i][1] < oe} \
-        if other_targets else set()
+    toks, val, quotes, quote_share, negated, starts, ends = _sentence_context(sentence)
+    n = len(toks)
+    lo, hi = bisect_right(ends, start), bisect_left(starts, end)  # the target's words (overlapping it) are [lo, hi)
+    first = lo if lo < hi else hi  # the target's first word, else the first word after it
+    last = hi - 1
+    others = {i for os, oe in other_targets for i in range(bisect_right(ends, os), bisect_left(starts, oe))}
     feats: dict[str, float] = {"bias": 1.0}
     near_val = left_val = right_val = all_val = 0.0
     near_neg = near_pos = 0.0
     prev = "<s>"
-    for i, (w, s, e) in enumerate(toks):
-        if i in inside:
+    for i in (*range(first), *range(hi, n)):  # every word but the target's, in order
+        if i == hi and lo < hi:
             prev = "<T>"
-            continue
-        tok = "<O>" if i in others else w
-        feats["w:" + tok] = feats.get("w:" + tok, 0.0) + 1.0
+        tok = "<O>" if i in others else toks[i][0]
+        key = "w:" + tok
+        feats[key] = feats.get(key, 0.0) + 1.0
         feats["p:" + tok[:5]] = 1.0
         feats["b:" + prev + "_" + tok] = 1.0
         prev = tok
-        dist = (first - i) if i < first else (i - last)
-        side = "L" if i < first else "R"
+        v = val[i]
+        if i < first:
+            dist, side = first - i, "L"
+        else:
+            dist, side = i - last, "R"
         feats[side + ":" + tok] = 1.0
         if dist <= NEAR:
             feats["n" + side + ":" + tok] = 1.0
-            near_val += val[i]
-            near_neg += val[i] < 0
-            near_pos += val[i] > 0
+            near_val += v
+            near_neg += v < 0
+            near_pos += v > 0
         if i < first:
-            left_val += val[i]
+            left_val += v
         else:
-            right_val += val[i]
-        all_val += val[i] / (1.0 + 0.25 * dist)
-        if val[i]:
-            feats["v:" + ("pos" if val[i] > 0 else "neg") + ":" + side] = feats.get("v:" + ("pos" if val[i] > 0 else "neg") + ":" + side, 0.0) + 1.0
+            right_val += v
+        all_val += v / (1.0 + 0.25 * dist)
+        if v:
+            key = ("v:pos:" if v > 0 else "v:neg:") + side
+            feats[key] = feats.get(key, 0.0) + 1.0
+    if lo < hi and hi == n:  # the target ends the sentence
+        prev = "<T>"
     feats["b:" + prev + "_</s>"] = 1.0
     feats["val:near"] = near_val / 4.0
     feats["val:left"] = left_val / 4.0
@@ -144,7 +150,7 @@ def target_features(sentence: str, start: int, end: int, *, other_targets: tuple
     feats["val:near_pos"] = near_pos
     if first == 0:
         feats["pos:first"] = 1.0
-    feats["pos:rel"] = first / max(1, len(toks))
+    feats["pos:rel"] = first / max(1, n)
     in_quote = any(qs <= start < qe for qs, qe in quotes)
     if in_quote:
         feats["quote:target_inside"] = 1.0
@@ -171,10 +177,44 @@ def target_vector(sentence: str, start: int, end: int, table: PieceTable | None 
     return (block_sums / np.maximum(block_counts, 1)[:, None]).ravel()
 
 
+def target_vectors(targets, table: PieceTable | None = None):
+    """:func:`target_vector` of many (sentence, start, end, ...) targets as one (targets × length) array, the same
+    figures row by row (the same element-wise float32 operations, done for all the targets of a sentence at once)."""
+    import numpy as np
+
+    table = table or piece_table()
+    by_sentence: dict[str, list[int]] = {}
+    for k, (sentence, *_rest) in enumerate(targets):
+        by_sentence.setdefault(sentence, []).append(k)
+    out = np.zeros((len(targets), len(VECTOR_BLOCKS) * table.dims), dtype=np.float32)
+    for sentence, rows in by_sentence.items():
+        sums, counts, starts, ends = _token_vectors(sentence, table)
+        n = len(starts)
+        hi, lo = [], []
+        for k in rows:
+            start, end = targets[k][1], targets[k][2]
+            after = bisect_left(starts, end)
+            first = min(bisect_right(ends, start), after)
+            hi.append([after, first, min(n, after + VECTOR_NEAR), n])
+            lo.append([first, max(0, first - VECTOR_NEAR), after, 0])
+        block_sums, block_counts = sums[hi] - sums[lo], counts[hi] - counts[lo]  # (rows × blocks × dims), (rows × blocks)
+        block_sums[:, 3] -= block_sums[:, 0]
+        block_counts[:, 3] -= block_counts[:, 0]
+        out[rows] = (block_sums / np.maximum(block_counts, 1)[:, :, None]).reshape(len(rows), -1)
+    return out
+
+
 @lru_cache(maxsize=1)
 def piece_table() -> PieceTable:
     """The shipped word-piece vectors (resources/profile/wordpiece_vectors.npz)."""
     return load_piece_table(PIECE_TABLE)
+
+
+@lru_cache(maxsize=4096)
+def words_matrix(words: tuple[str, ...], table: PieceTable):
+    """table.words_matrix(words), worked out once for the same words (a sentence without quotes is its own voice:
+    the target and the word models read the same words). The arrays are shared: read them, never write them."""
+    return table.words_matrix(list(words))
 
 
 @lru_cache(maxsize=4096)
@@ -184,7 +224,7 @@ def _token_vectors(sentence: str, table: PieceTable):
     import numpy as np
 
     toks = tokens(sentence)
-    vectors, known = table.words_matrix([sentence[s:e] for _, s, e in toks])
+    vectors, known = words_matrix(tuple(sentence[s:e] for _, s, e in toks), table)
     sums = np.zeros((len(toks) + 1, table.dims), dtype=np.float32)
     np.cumsum(vectors, axis=0, out=sums[1:])
     counts = np.zeros(len(toks) + 1, dtype=np.float32)
@@ -194,9 +234,11 @@ def _token_vectors(sentence: str, table: PieceTable):
 
 @lru_cache(maxsize=4096)
 def _sentence_context(sentence: str):
-    """What every target in a sentence shares: tokens, valences, quoted spans, quoted share, any negation."""
+    """What every target in a sentence shares: tokens, valences, quoted spans, quoted share, any negation, the
+    words' starts and ends."""
     toks = tokens(sentence)
     words = [t[0] for t in toks]
     quotes = tuple(quoted_spans(sentence))
     share = sum(qe - qs for qs, qe in quotes) / max(1, len(sentence))
-    return toks, tuple(_valence(words, vader_lexicon())), quotes, share, any(w in NEGATIONS for w in words)
+    return (toks, tuple(_valence(words, vader_lexicon())), quotes, share, any(w in NEGATIONS for w in words),
+            [t[1] for t in toks], [t[2] for t in toks])

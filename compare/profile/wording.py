@@ -8,7 +8,15 @@ from compare.model import Actor
 from compare.profile.linear import LinearModel, load_model
 from compare.profile.scores import sentence_biases
 from compare.profile.sections import SentenceView
-from compare.profile.textfeatures import FUNCTION_WORDS, name_words, piece_table, quoted_spans, tokens, vader_lexicon
+from compare.profile.textfeatures import (
+    FUNCTION_WORDS,
+    name_words,
+    piece_table,
+    quoted_spans,
+    tokens,
+    vader_lexicon,
+    words_matrix,
+)
 from compare.profile.types import NOT_ENOUGH_TEXT, ActorLabels, Evidence, WordingProfile, WordUse
 from compare.paths import resource
 
@@ -38,7 +46,7 @@ def lexicon() -> dict[str, tuple[str, ...]]:
 def word_vectors(text: str):
     """(words × dims) word-piece vector of each of tokens(text) (zeros for a word with no known piece): lets the word
     model borrow weights for words it never saw in training ("pathetic" near "disgraceful")."""
-    vectors, _ = piece_table().words_matrix([text[s:e] for _, s, e in tokens(text)])
+    vectors, _ = words_matrix(tuple(text[s:e] for _, s, e in tokens(text)), piece_table())
     return vectors
 
 
