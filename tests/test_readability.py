@@ -126,24 +126,3 @@ def test_seed_figures_identical_to_unpatched_textstat():
         assert ref["profile"]["flesch_kincaid_grade"] is not None
         assert got["raw"] == ref["raw"]  # unrounded floats, all five formulas
         assert got["profile"] == ref["profile"]
-
-
-def test_hyphenation_patterns_read_as_pyphen_reads_them():
-    """Our fast reader of pyphen's dictionaries gives pyphen's own patterns (every dictionary it takes on), so the
-    syllable counts textstat takes from pyphen are unchanged; the rest it leaves to pyphen."""
-    import pyphen
-
-    taken = 0
-    for path in sorted(set(pyphen.LANGUAGES.values()), key=str):
-        with path.open("rb") as fd:
-            encoding = fd.readline().decode()
-        encoding = "cp1251" if encoding.lower() == "microsoft-cp1251" else encoding
-        patterns = readability.read_hyphenation(path.read_text(encoding))
-        if patterns is None:
-            continue
-        taken += 1
-        reference = pyphen.HyphDict(path)
-        assert list(patterns.items()) == list(reference.patterns.items()), path.name
-        assert max(map(len, patterns)) == reference.maxlen
-    english = pyphen.LANGUAGES[pyphen.language_fallback(LANG)]
-    assert taken >= 10 and readability.read_hyphenation(english.read_text("utf-8")) is not None

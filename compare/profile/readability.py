@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import gzip
-import re
 from functools import lru_cache
 
 from compare.profile.sections import SentenceView
@@ -99,61 +98,3 @@ def _use_compact_syllables() -> None:
     from textstat.backend.counts import _count_syllables
 
     _count_syllables.get_cmudict = _compact_cmudict
-    _preload_hyphenation(TEXTSTAT_LANG["en"])
-
-
-def read_hyphenation(text: str) -> dict[str, tuple[int, tuple[int, ...]]] | None:
-    """The patterns pyphen's HyphDict reads from a hyph_*.dic text (its own format: tag -> (offset, values)), or None
-    when the file uses what only pyphen's reader handles (nonstandard alternatives, ^^hex, digit runs, other digits)."""
-    import pyphen
-
-    if "/" in text or "^^" in text or re.search("[0-9][0-9]", text) or any(c.isdecimal() for c in set(text) - set("0123456789")):
-        return None
-    lines = (line.strip() for line in text.split("\n")[1:])
-    joined = "\n".join(line for line in lines if line and not line.startswith(pyphen.ignored))
-    # pyphen reads a pattern as (\d?)(\D?) pairs: a value before each letter and after the last. With every letter
-    # turned into "," a line's shape split at "," gives those values; its letters without the digits are its tag.
-    # (one "?" per other character; str.replace and bytes.translate work at C speed, str.translate with a dict does not)
-    shapes = joined.encode("ascii", "replace").translate(_ASCII_SHAPE).decode("ascii").split("\n")
-    for digit in "0123456789":
-        joined = joined.replace(digit, "")
-    tags = joined.split("\n")
-    patterns: dict[str, tuple[int, tuple[int, ...]]] = {}
-    read: dict[str, tuple[int, tuple[int, ...]] | None] = {}
-    for shape, tag in zip(shapes, tags):
-        entry = read.get(shape, ())
-        if entry == ():
-            values = [int(x) if x else 0 for x in shape.split(",")]
-            start, end = 0, len(values)
-            if max(values):  # else only zeros: pyphen skips the pattern
-                while not values[start]:
-                    start += 1
-                while not values[end - 1]:
-                    end -= 1
-            entry = read[shape] = (start, tuple(values[start:end])) if max(values) else None
-        if entry is not None:
-            patterns[tag] = entry
-    return patterns
-
-
-_ASCII_SHAPE = bytes(b if chr(b) in "0123456789\n" else ord(",") for b in range(256))
-
-
-def _preload_hyphenation(lang: str) -> None:
-    """Put the language's hyphenation patterns in pyphen's cache, read by :func:`read_hyphenation` (~10x faster than
-    pyphen's reader, the same patterns: tests/test_readability.py compares them), so textstat's Pyphen finds them."""
-    import pyphen
-
-    path = pyphen.LANGUAGES[pyphen.language_fallback(lang)]
-    if path in pyphen.hdcache:
-        return
-    with path.open("rb") as fd:
-        encoding = fd.readline().decode()
-    if encoding.lower() == "microsoft-cp1251":
-        encoding = "cp1251"
-    patterns = read_hyphenation(path.read_text(encoding))
-    if not patterns:
-        return  # pyphen reads the file itself
-    hd = object.__new__(pyphen.HyphDict)
-    hd.patterns, hd.cache, hd.maxlen = patterns, {}, max(len(key) for key in patterns)
-    pyphen.hdcache[path] = hd
