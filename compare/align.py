@@ -31,7 +31,7 @@ from compare.facts import short_text
 from compare.model import (CONFLICTING, ONLY_A, ONLY_B, PARTIAL, SHARED, Actor, ActorVariant, Conflict,
                            Fact, Link, Quantity)
 from compare.nlp.actors import PERSON, match_actors, pair_name, spelling_differs
-from compare.nlp.similarity import same_fact_probability, signals, terms
+from compare.nlp.similarity import same_fact_probability, signals, story_counts, terms
 from compare.settings import DEFAULT, AlignSettings, shipped_model
 
 FEATURES = ("cover_min", "cover_max", "clause_cover", "shared_weight", "word_runs", "quote_runs", "number_shared",
@@ -104,23 +104,11 @@ def _term_keys(text: str) -> list[tuple[str, float]]:
     return [(t, x) for t, x in terms(text) if t != "<say>"]
 
 
-def story_counts(facts_a: Sequence[Fact], facts_b: Sequence[Fact]) -> dict[str, int]:
-    """Per term, the larger of its fact counts in the two articles."""
-    counts: list[dict[str, int]] = []
-    for facts in (facts_a, facts_b):
-        df: dict[str, int] = {}
-        for f in facts:
-            for t in {t for t, _ in _term_keys(f.text)}:
-                df[t] = df.get(t, 0) + 1
-        counts.append(df)
-    return {t: max(counts[0].get(t, 0), counts[1].get(t, 0)) for t in counts[0].keys() | counts[1].keys()}
-
-
 def story_weights(facts_a: Sequence[Fact], facts_b: Sequence[Fact],
                   counts: dict[str, int] | None = None) -> dict[str, float]:
     """How rare each term is in the story: log((N + 1) / (df + 0.5)) with df the larger of its fact counts in
     the two articles, so a term each article uses once (the mark of a shared fact) keeps its full weight."""
-    counts = story_counts(facts_a, facts_b) if counts is None else counts
+    counts = story_counts([f.text for f in facts_a], [f.text for f in facts_b]) if counts is None else counts
     n = max(len(facts_a), len(facts_b))
     return {t: math.log((n + 1) / (df + 0.5)) for t, df in counts.items()}
 
@@ -388,7 +376,7 @@ def candidate_features(actors_a: Sequence[Actor], facts_a: Sequence[Fact], actor
     code path for the product and for fitting the link model (bench/eval_align.py)."""
     mapped = actor_map(actors_a, actors_b, letters)
     to_a, to_b = mapped[0], mapped[1]
-    counts = story_counts(facts_a, facts_b)
+    counts = story_counts([f.text for f in facts_a], [f.text for f in facts_b])
     rarity = story_weights(facts_a, facts_b, counts)
     once = {t for t, df in counts.items() if df == 1}
     mentions: dict[str, int] = {}

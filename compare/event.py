@@ -20,7 +20,7 @@ from compare.facts import article_times, short_text
 from compare.model import (CONFLICTING, DIFFERENT_EVENTS, ONLY_A, ONLY_B, PARTIAL, RELATED_EVENTS, SAME_EVENT,
                            SHARED, Article, Fact, Link, Reason, Verdict)
 from compare.nlp.actors import gazetteer
-from compare.nlp.similarity import terms
+from compare.nlp.similarity import story_counts, terms
 from compare.nlp.times import parse_date
 from compare.settings import DEFAULT, EventSettings, shipped_model
 
@@ -90,17 +90,12 @@ def _content_terms(text: str) -> set[str]:
     return {t for t, _ in terms(text) if t != "<say>" and (len(t) > 2 or t[:1].isdigit())}
 
 
-def _fact_counts(facts: Sequence[Fact]) -> Counter:
-    """In how many facts of one article each content term occurs."""
-    return Counter(t for f in facts for t in _content_terms(f.text))
-
-
 @lru_cache(maxsize=1)
 def _title_terms() -> frozenset[str]:
     return frozenset(t for title in gazetteer().titles for t in _content_terms(title))
 
 
-def beyond_cast(link: Link, fact_a: Fact, fact_b: Fact, counts: tuple[Counter, Counter],
+def beyond_cast(link: Link, fact_a: Fact, fact_b: Fact, counts: dict[str, int],
                 settings: EventSettings = DEFAULT.event) -> bool:
     """Whether a link states something of one happening beyond its cast: the same number, date or quoted words;
     a shared content word that is neither a name or title of the actors in the two facts nor a word of the
@@ -114,7 +109,7 @@ def beyond_cast(link: Link, fact_a: Fact, fact_b: Fact, counts: tuple[Counter, C
         return True
     cast = {t for name in (*fact_a.actors, *fact_b.actors) for t in _content_terms(name)} | _title_terms()
     common = _content_terms(fact_a.text) & _content_terms(fact_b.text)
-    return any(max(counts[0][t], counts[1][t]) < settings.theme_facts for t in common - cast)
+    return any(counts.get(t, 0) < settings.theme_facts for t in common - cast)
 
 
 def _salience(facts: Sequence[Fact], to_pair: dict[str, str]) -> Counter:
@@ -163,17 +158,15 @@ def event_features(article_a: Article, article_b: Article, facts_a: Sequence[Fac
     filled in by the caller); ``letters`` name the two articles."""
     la, lb = letters
     n = len(facts_a) + len(facts_b)
-    linked = sum((len(l.a) + len(l.b)) * (0.5 if l.kind == PARTIAL else 1.0)
-                 for l in links if l.kind in (SHARED, PARTIAL, CONFLICTING))
-    share = linked / n if n else 0.0
-    role = {f.id: f.role for f in (*facts_a, *facts_b)}
     joined = [l for l in links if l.kind in (SHARED, PARTIAL, CONFLICTING)]
+    linked = sum((len(l.a) + len(l.b)) * (0.5 if l.kind == PARTIAL else 1.0) for l in joined)
+    share = linked / n if n else 0.0
     by_id = {f.id: f for f in (*facts_a, *facts_b)}
-    counts_ab = _fact_counts(facts_a), _fact_counts(facts_b)
-    happening = [l for l in joined if beyond_cast(l, by_id[l.a[0]], by_id[l.b[0]], counts_ab, settings)]
-    core_links = [l for l in happening if role[l.a[0]] in CORE_ROLES and role[l.b[0]] in CORE_ROLES]
+    term_counts = story_counts([f.text for f in facts_a], [f.text for f in facts_b])
+    happening = [l for l in joined if beyond_cast(l, by_id[l.a[0]], by_id[l.b[0]], term_counts, settings)]
+    core_links = [l for l in happening if by_id[l.a[0]].role in CORE_ROLES and by_id[l.b[0]].role in CORE_ROLES]
     core = [f.id for f in (*facts_a, *facts_b) if f.role in CORE_ROLES]
-    core_linked = {i for l in happening for i in (*l.a, *l.b) if role[i] in CORE_ROLES}
+    core_linked = {i for l in happening for i in (*l.a, *l.b) if by_id[i].role in CORE_ROLES}
     core_share = len(core_linked) / len(core) if core else 0.0
     sal_a, sal_b = _salience(facts_a, to_a), _salience(facts_b, to_b)
     tot_a, tot_b = sum(sal_a.values()) or 1, sum(sal_b.values()) or 1
@@ -218,8 +211,8 @@ def event_features(article_a: Article, article_b: Article, facts_a: Sequence[Fac
         (Reason(f"Actors overlap {overlap:.0%} by attention; most prominent in both: {', '.join(top_shared) or 'none'}.",
                 0.0, tuple(top_shared)), ("actor_overlap",)),
     ]
-    cast_only = [l for l in joined if l not in happening and role[l.a[0]] in CORE_ROLES
-                 and role[l.b[0]] in CORE_ROLES]
+    cast_only = [l for l in joined if l not in happening and by_id[l.a[0]].role in CORE_ROLES
+                 and by_id[l.b[0]].role in CORE_ROLES]
     if cast_only and not core_links:
         shown = "; ".join(f"{l.a[0]} ≈ {l.b[0]}" for l in cast_only[:3])
         reasons.append((Reason(f"The headlines and leads share only their cast and theme ({shown}): no number, date, "

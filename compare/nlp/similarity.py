@@ -13,6 +13,7 @@ import math
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Sequence
 
 from rapidfuzz import fuzz
 
@@ -78,6 +79,19 @@ def terms(text: str) -> tuple[tuple[str, float], ...]:
             out.append((stem(low), 2.0 if raw[0].isupper() and m.start() > 0 and not title_case else 1.0))
     return tuple(out)
 
+
+
+def story_counts(texts_a: Sequence[str], texts_b: Sequence[str]) -> dict[str, int]:
+    """Per content term, the larger of its counts of texts (facts) using it in the two articles: 1 marks a term
+    each article uses in one fact at most; a high count, the story's theme."""
+    counts: list[dict[str, int]] = []
+    for texts in (texts_a, texts_b):
+        df: dict[str, int] = {}
+        for text in texts:
+            for t in {t for t, _ in terms(text) if t != "<say>"}:
+                df[t] = df.get(t, 0) + 1
+        counts.append(df)
+    return {t: max(counts[0].get(t, 0), counts[1].get(t, 0)) for t in counts[0].keys() | counts[1].keys()}
 
 @dataclass(frozen=True)
 class SentenceProfile:
