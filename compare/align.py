@@ -31,7 +31,7 @@ from compare.facts import short_text
 from compare.model import (CONFLICTING, ONLY_A, ONLY_B, PARTIAL, SHARED, Actor, ActorVariant, Conflict,
                            Fact, Link, Quantity)
 from compare.nlp.actors import PERSON, match_actors, pair_name, spelling_differs
-from compare.nlp.similarity import same_fact_probability, signals, story_counts, terms
+from compare.nlp.similarity import STOPWORDS, same_fact_probability, signals, story_counts, terms
 from compare.settings import DEFAULT, AlignSettings, shipped_model
 
 FEATURES = ("cover_min", "cover_max", "clause_cover", "shared_weight", "word_runs", "quote_runs", "number_shared",
@@ -255,17 +255,63 @@ def _same_kind(x: Quantity, y: Quantity, alone: bool = False) -> bool:
     return x.counts == y.counts and (bool(x.counts) or alone)
 
 
+_FIGURE = re.compile(r"\d[\d,]*(?:\.(\d+))?")
+
+
+def _step(q: Quantity) -> float:
+    """The rounding step the text gives its value in: "$7 million" 1,000,000; "3.8 percent" 0.1; "six" 1."""
+    m = _FIGURE.search(q.text)
+    if not m:
+        return 1.0
+    shown = float(m.group().replace(",", ""))
+    scale = abs(q.value / shown) if shown else 1.0
+    return scale * 10.0 ** -len(m.group(1) or "")
+
+
 def _same_value(x: Quantity, y: Quantity) -> bool:
-    return abs(x.value - y.value) <= 0.01 * max(abs(x.value), abs(y.value), 1e-9)
+    """Equal once the more exact figure is rounded as the other is written ("$7 million" and "$7.1 million",
+    "4 percent" and "3.8 percent": a rounding, not a disagreement; 234 and 235 votes differ)."""
+    return abs(x.value - y.value) <= max(_step(x), _step(y)) / 2 + 1e-9 * max(abs(x.value), abs(y.value))
+
+
+_CLITICS = {"n't": "not", "'re": "are", "'ve": "have", "'ll": "will", "'d": "would", "'m": "am", "'s": "is"}
+_IRREGULAR = {"won't": "will not", "can't": "can not", "cannot": "can not", "shan't": "shall not"}
 
 
 def _quote_words(text: str) -> list[str]:
-    return [w for w in _words(_CENSOR.sub("*", text)) if w != "*"]
+    """A quote's words with contractions written out (don't = do not, he's = he is) and censored words dropped."""
+    out: list[str] = []
+    for w in _words(_CENSOR.sub("*", text)):
+        if w == "*":
+            continue
+        if w in _IRREGULAR:
+            out.extend(_IRREGULAR[w].split())
+            continue
+        tail = next((c for c in _CLITICS if w.endswith(c) and len(w) > len(c)), None)
+        out.extend([w[: -len(tail)], _CLITICS[tail]] if tail else [w])
+    return out
+
+
+def _join_compounds(words: list[str], other: list[str]) -> list[str]:
+    """``words`` with two neighbours joined where the other quote writes them as one (world view / worldview)."""
+    one = set(other)
+    out: list[str] = []
+    k = 0
+    while k < len(words):
+        if k + 1 < len(words) and words[k] + words[k + 1] in one:
+            out.append(words[k] + words[k + 1])
+            k += 2
+        else:
+            out.append(words[k])
+            k += 1
+    return out
 
 
 def quote_difference(x: str, y: str) -> tuple[list[str], list[str]]:
-    """Words each quote has that the other lacks, after folding spelling variants (Momma/Mama) and censoring."""
+    """Words each quote has that the other lacks, after folding spelling variants (Momma/Mama), contractions,
+    compounds written apart and censoring."""
     wx, wy = _quote_words(x), _quote_words(y)
+    wx, wy = _join_compounds(wx, wy), _join_compounds(wy, wx)
     left = list(wy)
     only_x = []
     for w in wx:
@@ -275,6 +321,12 @@ def quote_difference(x: str, y: str) -> tuple[list[str], list[str]]:
         else:
             left.remove(match)
     return only_x, left
+
+
+def _content(words: list[str]) -> int:
+    """How many of the words carry meaning (not function words): a transcript's "I think", "or his" are no
+    different wording."""
+    return sum(1 for w in words if w not in STOPWORDS)
 
 
 def _same_quote(x: str, y: str) -> bool:
@@ -320,6 +372,8 @@ def conflicts_of(fa: Fact, fb: Fact, to_a: dict[str, str], to_b: dict[str, str],
             if not _same_quote(qx.text, qy.text):
                 continue
             short, long_ = sorted((qx.text, qy.text), key=len)
+            own, more = quote_difference(short, long_)  # the shorter quote's words the whole longer one lacks
+            worded_alike = _content(own) < quote_diff_words and not {*own, *more} & _NEGATIONS
             window = fuzz.partial_ratio_alignment(short.lower(), long_.lower())  # the part of the longer quote the shorter one quotes
             long_ = long_[window.dest_start:window.dest_end] if window else long_
             tx, ty = (short, long_) if short is qx.text else (long_, short)
@@ -330,9 +384,10 @@ def conflicts_of(fa: Fact, fb: Fact, to_a: dict[str, str], to_b: dict[str, str],
             sy = to_b.get(qy.speaker, qy.speaker) if _named_here(qy, fb) else None
             if sx and sy and common >= 5 and not _same_person(sx, sy):
                 out.append(Conflict("actor", sx, sy, "the same quote credited to different speakers"))
-            elif "…" not in qx.text + qy.text and "..." not in qx.text + qy.text \
+            elif not worded_alike and "…" not in qx.text + qy.text and "..." not in qx.text + qy.text \
                     and min(len(wx), len(wy)) >= 0.75 * max(len(wx), len(wy)) \
-                    and (min(len(only_x), len(only_y)) >= quote_diff_words or {*only_x, *only_y} & _NEGATIONS):
+                    and (min(_content(only_x), _content(only_y)) >= quote_diff_words
+                         or {*only_x, *only_y} & _NEGATIONS):
                 out.append(Conflict("quote", qx.text, qy.text,
                                     f"the same quote with different words: {', '.join(only_x[:3]) or '-'} vs "
                                     f"{', '.join(only_y[:3]) or '-'}"))
