@@ -25,7 +25,8 @@ MIN_FRAME_SPREAD = 0.10  # difference in a frame's share
 MIN_FRAME_CUES = 2  # different cue words (not inside a name: "Justice Department") a "more room to the frame" line needs
 MIN_FRAME_USES = 4  # and uses of them in the text
 MIN_RATE_SPREAD = 5.0  # loaded + sensational words per 1,000 own-voice words
-MIN_LOADED_WORDS = 2  # different loaded or sensational words the higher side needs (one word is not a pattern)
+MIN_LOADED_WORDS = 2  # different loaded or sensational words the higher side needs (one word is not a pattern), and
+# more than the lower side has: a higher rate from as many different words is the length of the articles
 MIN_BIASED_SPREAD = 0.2
 MIN_GRADE_SPREAD = 2.0
 TONE_WORDS = ("loaded", "sensational")
@@ -55,17 +56,23 @@ def profile_differences(articles: Sequence[Article], profiles: Sequence[OutletPr
     found.extend(_labels(profiles, names, actors))
     found.extend(_actor_tone(profiles, names, actors, articles, groups))
     found.extend(_placement(profiles, names, actors, articles))
-    found = [d for d in found if _examples_in_text(d, articles)]
+    found = [d for d in found if _examples_in_text(d, articles, names)]
     return sorted(found, key=lambda d: (-d.rank, d.kind, d.text))
 
 
-def _examples_in_text(d: Difference, articles: Sequence[Article]) -> bool:
-    """Every word the line quotes as an example (“…”) is written in one of the articles (none made up here)."""
-    texts = [a.text.lower().replace("’", "'") for a in articles]
-    for word in QUOTED_WORD.findall(d.text):
-        pattern = re.compile(r"(?<![\w'])" + re.escape(word.lower().replace("’", "'")) + r"(?![\w'])")
-        if not any(pattern.search(t) for t in texts):
-            return False
+def _examples_in_text(d: Difference, articles: Sequence[Article], names: dict[int, str] | None = None) -> bool:
+    """Every word the line quotes as an example (“…”) is written in the article it is said of: the line's parts
+    (split at "; ") belong to the first article they name, a part that names none to the part before it; a part of no
+    article may quote any of them. None made up here, none taken from the other article."""
+    texts = {i: a.text.lower().replace("’", "'") for i, a in enumerate(articles)}
+    owner = None
+    for part in d.text.split("; "):
+        named = sorted((part.find(n), i) for i, n in (names or {}).items() if n in part)
+        owner = named[0][1] if named else owner
+        for word in QUOTED_WORD.findall(part):
+            pattern = re.compile(r"(?<![\w'])" + re.escape(word.lower().replace("’", "'")) + r"(?![\w'])")
+            if not any(pattern.search(t) for i, t in texts.items() if owner is None or i == owner):
+                return False
     return True
 
 
@@ -323,7 +330,7 @@ def _frames(profiles, names, articles=(), actors=()):
         if len({c[:5] for c in cues}) < MIN_FRAME_CUES or sum(cues.values()) < MIN_FRAME_USES:
             continue
         text = (f"{names[hi.article]} gives more room to the {frame} frame ({vh:.0%} of its text vs {vl:.0%} in {names[lo.article]}; "
-                f"cues: {_list(cues, 5)}).")
+                f"cues: {_list([f'“{c}”' for c in cues], 5)}).")
         out.append(_diff("framing", text, spread / 0.3, {f"{names[hi.article]}: {frame}": vh, f"{names[lo.article]}: {frame}": vl},
                          _ev(names[hi.article], score.evidence)))
     return out[:2]
@@ -370,7 +377,7 @@ def _placement(profiles, names, actors, articles=()):
             if (i, a) not in alone or _is_headline(a, headlines.get(i, "")):
                 continue
             forms = _name_forms(_actor(a, _known(actors, i)))
-            if any(_names_any(headlines.get(j, ""), forms) for j in heads if j != i):
+            if any(_names_any(headlines.get(j, ""), forms) or _acronym_in(a, headlines.get(j, "")) for j in heads if j != i):
                 continue
             only.append(a)
         if only:
@@ -403,6 +410,36 @@ def _name_forms(actor: Actor) -> set[str]:
     return {f for f in forms if len(f) > 1}
 
 
+ACRONYM = re.compile(r"\b[A-Z]{2,6}\b")
+
+
+def _acronym_in(name: str, text: str) -> bool:
+    """Whether the text writes the name as an acronym or the acronym as a name, in either word order ("DOJ" and "Justice
+    Department", "FBI" and "Federal Bureau of Investigation"): the same capitals, an "of" allowed for the "O"."""
+    def fits(acronym: str, words: list[str]) -> bool:
+        letters = "".join(sorted(acronym))
+        initials = "".join(sorted(w[0] for w in words if w[0].isupper()))
+        return len(words) > 1 and initials in (letters, letters.replace("O", "", 1))
+
+    def runs(t: str) -> list[list[str]]:  # every stretch of capitalised words ("of", "the", "and" inside)
+        words = re.findall(r"[\w’'-]+", t)
+        out = []
+        for i, w in enumerate(words):
+            if w[:1].isupper() and not ACRONYM.fullmatch(w):
+                for j in range(i + 1, min(len(words), i + 8)):
+                    if not (words[j][:1].isupper() or words[j] in ("of", "the", "and")) or ACRONYM.fullmatch(words[j]):
+                        break
+                    if words[j][:1].isupper():
+                        out.append(words[i:j + 1])
+        return out
+
+    if ACRONYM.fullmatch(name):
+        return any(fits(name, r) for r in runs(text))
+    words = name.split()
+    return len(words) > 1 and all(w[:1].isupper() or w in ("of", "the", "and") for w in words) and any(
+        fits(m.group(), words) for m in ACRONYM.finditer(text))
+
+
 def _names_any(text: str, forms: set[str]) -> bool:
     """Whether the text writes one of the forms, whole; capitals with or without full stops ("R.N.C." = "RNC")."""
     undotted = re.sub(r"\b([A-Z])\.", r"\1", text)
@@ -429,10 +466,10 @@ def _loaded_words(profiles, names):
     hi, lo, vh, vl = ext
     words_hi = list(dict.fromkeys(u.word for u in _own_uses(hi, TONE_WORDS)))
     words_lo = list(dict.fromkeys(u.word for u in _own_uses(lo, TONE_WORDS)))
-    if len(words_hi) < MIN_LOADED_WORDS:
+    if len(words_hi) < max(MIN_LOADED_WORDS, len(words_lo) + 1):  # more words in the rate, and more different ones
         return []
-    lo_part = f"{names[lo.article]} {vl:.0f} ({_list(words_lo, 4)})" if words_lo else f"{names[lo.article]} none"
-    text = (f"{names[hi.article]} uses more loaded or sensational words in its own voice ({_list(words_hi, 6)}: "
+    lo_part = f"{names[lo.article]} {vl:.0f} ({_list([f'“{w}”' for w in words_lo], 4)})" if words_lo else f"{names[lo.article]} none"
+    text = (f"{names[hi.article]} uses more loaded or sensational words in its own voice ({_list([f'“{w}”' for w in words_hi], 6)}: "
             f"{vh:.0f} per 1,000 words); {lo_part}.")
     evidence = tuple(x for u in _own_uses(hi, TONE_WORDS)[:3] for x in _ev(names[hi.article], [e for e in u.evidence if not e.quoted], 1))
     return [_diff("wording", text, (vh - vl) / 30.0, {f"{names[hi.article]}: per 1,000": vh, f"{names[lo.article]}: per 1,000": vl}, evidence)]
