@@ -20,6 +20,9 @@ MIN_TONE_SPREAD = 0.15  # difference in mean own-voice VADER compound
 MIN_NEGATIVE_SHARE = 0.10  # clearly negative own-voice sentences the "more negative" side needs (a mean near 0 is no tone)
 MIN_ACTOR_SPREAD = 0.25  # difference in mean target sentiment toward an actor
 MIN_ACTOR_SENTENCES = 3  # own-voice sentences about the actor each outlet needs for a comparison
+ACTOR_TONE_LINES = False  # tone-toward-a-person-or-group lines are not emitted: judged against both texts on 24 BASIL pairs
+# (tests/data/profile/difference_judgements.json) 6 of 24 were right, 7 partly, 11 wrong: the sentences naming the actor
+# were negative about the event or another person. The brief's tone chart still shows each score with its sentences.
 TONE_KINDS = (PERSON, "group")  # the kinds a tone-toward line is said of (an organisation is mostly a venue or a source)
 MIN_FRAME_SPREAD = 0.10  # difference in a frame's share
 MIN_FRAME_CUES = 2  # different cue words (not inside a name: "Justice Department") a "more room to the frame" line needs
@@ -54,7 +57,8 @@ def profile_differences(articles: Sequence[Article], profiles: Sequence[OutletPr
     found.extend(_frames(profiles, names, articles, actors))
     found.extend(_report_verbs(profiles, names, articles))
     found.extend(_labels(profiles, names, actors))
-    found.extend(_actor_tone(profiles, names, actors, articles, groups))
+    if ACTOR_TONE_LINES:
+        found.extend(_actor_tone(profiles, names, actors, articles, groups))
     found.extend(_placement(profiles, names, actors, articles))
     found = [d for d in found if _examples_in_text(d, articles, names)]
     return sorted(found, key=lambda d: (-d.rank, d.kind, d.text))
@@ -399,14 +403,13 @@ def _is_headline(name: str, headline: str) -> bool:
 
 def _name_forms(actor: Actor) -> set[str]:
     """The ways another text may name the actor: name, aliases, for a person surname, first + last, first name, and for
-    a one-word place the adjective of it ("Mexican", "American", "Chinese", "Iraqi")."""
+    a place its adjective ("Mexican", "Dutch")."""
     forms = {actor.name, *actor.aliases}
     words = [w for w in actor.name.split() if not w.endswith(".") or len(w) > 2]
     if actor.kind == PERSON and len(words) >= 2:
         forms |= {words[-1], f"{words[0]} {words[-1]}", words[0]}
-    if actor.kind == PLACE and len(words) == 1 and len(actor.name) > 3:  # "Mexican president" names Mexico
-        stem = actor.name[:-1] if actor.name[-1] in "aeiouy" else actor.name
-        forms |= {actor.name + "n", stem + "an", stem + "ian", stem + "ese", stem + "i"}
+    if actor.kind == PLACE:  # "Mexican president" names Mexico (the gazetteer's adjectives)
+        forms |= {adjective for adjective, place in gazetteer().demonyms.items() if place == actor.name}
     return {f for f in forms if len(f) > 1}
 
 
