@@ -348,3 +348,28 @@ def test_no_tone_toward_a_person_line_among_the_differences():
     assert ACTOR_TONE_LINES or not [
         d for d in lines if "writes of" in d.text
     ]  # but the lines do not say it (6 of 24 right)
+
+
+def test_a_headline_fragment_the_other_headline_shares_is_not_only_a_names():
+    articles = _articles(
+        "U.S. Attorney Subpoenas Christie’s Campaign and New Jersey G.O.P.",
+        "U.S. Attorney Subpoenas Chris Christie Campaign Documents",
+    )
+    actors = [(Actor("Attorney Subpoenas Christie’s Campaign", "organisation"), Actor("New Jersey", "place")), ()]
+    profiles = _heads(["Attorney Subpoenas Christie’s Campaign", "New Jersey"], [])
+    (line,) = _placement(profiles, NAMES, actors, articles)
+    assert line.text == "Headlines put different actors up front: only A's headline names New Jersey."
+
+
+def test_an_outlet_citing_itself_by_a_short_name_cites_nothing():
+    articles = [
+        article_from_text(
+            "Tax deal\n\nSenate aides told The Times the deal was in doubt.", outlet="The New York Times"
+        ),
+        article_from_text("Tax deal\n\nThe deal was in doubt, aides said.", outlet="o1"),
+    ]
+    profiles = [
+        OutletProfile(article=0, outlet="The New York Times", sourcing=_sourcing(["The Times"])),
+        OutletProfile(article=1, outlet="o1", sourcing=_sourcing([])),
+    ]
+    assert _cited_outlets(profiles, NAMES, articles) == []

@@ -200,7 +200,7 @@ def _voice(profiles, names):
 def _cited_outlets(profiles, names, articles=()):
     """Outlets one article cites that no other article names at all (in any spelling: "CBS's" for CBS News): "B cites no
     other outlet" is never said, only that B does not name these ("Fox News host" in both is no difference)."""
-    cited = {p.article: set(p.sourcing.outlets) for p in profiles if p.sourcing}
+    cited = {p.article: {o for o in p.sourcing.outlets if not _own_short_name(o, p.outlet)} for p in profiles if p.sourcing}
     if len(cited) < 2:
         return []
     only = {i: sorted(o for o in c if not any(_names_outlet(_text(articles, j), o) for j in cited if j != i))
@@ -216,6 +216,12 @@ def _cited_outlets(profiles, names, articles=()):
                      for x in _ev(names[p.article], [e for e in p.sourcing.outlet_evidence
                                                      if any(_names_outlet(e.text, o) for o in only[p.article])]))
     return [_diff("sourcing", "; ".join(parts) + ".", 0.4, {f"{names[i]}: outlets cited": len(c) for i, c in cited.items()}, evidence)]
+
+
+def _own_short_name(cited: str, own: str) -> bool:
+    """A cited name that is the end of the article's own outlet's name: "The Times" in The New York Times."""
+    words, own_words = re.sub(r"^The ", "", cited).split(), (own or "").split()
+    return bool(words) and len(words) < len(own_words) and own_words[-len(words):] == words
 
 
 def _names_outlet(text: str, outlet: str) -> bool:
@@ -381,15 +387,27 @@ def _placement(profiles, names, actors, articles=()):
             if (i, a) not in alone or _is_headline(a, headlines.get(i, "")):
                 continue
             forms = _name_forms(_actor(a, _known(actors, i)))
-            if any(_names_any(headlines.get(j, ""), forms) or _acronym_in(a, headlines.get(j, "")) for j in heads if j != i):
+            if any(_names_any(headlines.get(j, ""), forms) or _acronym_in(a, headlines.get(j, "")) or _all_words_in(a, headlines.get(j, ""))
+                   for j in heads if j != i):
                 continue
             only.append(a)
         if only:
             parts.append(f"only {names[i]}'s headline names {_list(only)}")
     if not parts:
         return []
-    text = "Headlines put different actors up front: " + "; ".join(parts) + "."
+    text = "Headlines put different actors up front: " + "; ".join(parts)
+    text += "" if text.endswith(".") else "."  # "G.O.P." ends the line
     return [_diff("placement", text, 0.5, {f"{names[i]}: headline actors": len(a) for i, a in heads.items()}, ())]
+
+
+def _all_words_in(name: str, headline: str) -> bool:
+    """Every word of a name of several words is in the other headline ("Attorney Subpoenas Christie's Campaign" and
+    "U.S. Attorney Subpoenas Chris Christie Campaign Documents"): a fragment of a headline both share, not a difference."""
+    def words(text: str) -> set[str]:
+        return {re.sub(r"[’']s$", "", w) for w in re.findall(r"[\w’'.-]+", text.lower())}
+
+    mine = words(name)
+    return len(mine) > 1 and mine <= words(headline)
 
 
 def _headline(articles: Sequence[Article], index: int) -> str:
@@ -481,7 +499,7 @@ def _loaded_words(profiles, names):
 def _report_verbs(profiles, names, articles=()):
     """Loaded report verbs one outlet uses in its own voice and another does not. A word of the verb list counts only
     where its article uses it as a verb at least once: not only after an article or possessive ("Mr. Trump's comments",
-    "his boasts")."""
+    "his boasts", "reporters' shouted questions")."""
     loaded = {p.article: [u for u in _own_uses(p, (LOADED_REPORT,)) if _reported(u.word, _text(articles, p.article))]
               for p in profiles if p.wording}
     if len(loaded) < 2 or not any(loaded.values()) or all(loaded.values()):
@@ -498,7 +516,7 @@ def _report_verbs(profiles, names, articles=()):
     return [_diff("wording", text, 0.4, {f"{names[i]}: loaded report verbs": sum(u.count - u.quoted for u in uses) for i, uses in loaded.items()}, evidence)]
 
 
-NOUN_BEFORE = re.compile(r"(?:\b(?:the|a|an|his|her|their|its|our|my|your|these|those|such|this|that)|['’]s)\s+$", re.I)
+NOUN_BEFORE = re.compile(r"(?:\b(?:the|a|an|his|her|their|its|our|my|your|these|those|such|this|that)|['’]s|s['’])\s+$", re.I)
 
 
 def _reported(word: str, text: str) -> bool:
