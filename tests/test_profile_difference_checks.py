@@ -184,11 +184,27 @@ def test_judged_lines_are_references_only_and_counted():
     for stage in ("before", "after"):
         lines = doc[stage]
         assert len(lines) >= 40 and len({(x["a"], x["b"]) for x in lines}) >= 10
-        assert {x["verdict"] for x in lines} <= {"right", "partly", "wrong"}
-        assert all(set(x) <= {"a", "b", "kind", "line", "verdict", "why"} for x in lines)
+    for stage, lines in doc.items():
+        if stage != "about":
+            assert {x["verdict"] for x in lines} <= {"right", "partly", "wrong"}, stage
+            assert all(set(x) <= {"a", "b", "split", "kind", "line", "verdict", "why"} for x in lines), stage
     right = lambda s: sum(x["verdict"] == "right" for x in doc[s]) / len(doc[s])  # noqa: E731
     wrong = lambda s: sum(x["verdict"] == "wrong" for x in doc[s]) / len(doc[s])  # noqa: E731
     assert right("after") > right("before") and wrong("after") < wrong("before")
+    # issue 14's fresh pairs (dev, three holdouts) judged before and after: a larger share right, no more wrong lines
+    final = {
+        "dev": "final_dev",
+        "holdout": "final_holdout",
+        "holdout2": "final_holdout2",
+        "holdout3": "fresh_after_holdout3",
+    }
+    assert sum(len(doc[s]) for s in final.values()) >= 40
+    assert len({(x["a"], x["b"]) for s in final.values() for x in doc[s]}) >= 10
+    for split, stage in final.items():
+        before = "fresh_before_" + split
+        assert {x["split"] for x in doc[stage] + doc[before]} == {split}
+        wrong_lines = [sum(x["verdict"] == "wrong" for x in doc[s]) for s in (stage, before)]
+        assert right(stage) > right(before) and wrong_lines[0] <= wrong_lines[1], split
 
 
 def test_example_words_must_be_written_in_the_article_they_describe():
