@@ -1,9 +1,10 @@
 """Print the profile difference lines of BASIL pairs (for judging them against both texts).
 
-Usage: python bench/diff_lines.py [--pairs N] [--json FILE]
+Usage: python bench/diff_lines.py [--pairs N] [--start K] [--json FILE]
 Picks N triplets of the BASIL calibration data (sorted by triplet uuid, skipping the triplets whose articles hold
 held-out labelled quotes), one pair per triplet (fox/nyt, nyt/hpo, fox/hpo in turn), runs compare_articles and
-prints each profile difference line with the two BASIL uuids. tests/data/profile/difference_judgements.json keeps
+prints each profile difference line with the two BASIL uuids. --start K skips the first K pairs (a fresh slice to
+judge; each pair keeps its place in the fox/nyt, nyt/hpo, fox/hpo turn). tests/data/profile/difference_judgements.json keeps
 the verdicts given to these lines (references and line text only, no article text).
 """
 from __future__ import annotations
@@ -41,10 +42,11 @@ def article(r: dict):
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--pairs", type=int, default=12)
+    ap.add_argument("--start", type=int, default=0)
     ap.add_argument("--json")
     args = ap.parse_args()
     out = []
-    for a, b in basil_pairs(args.pairs):
+    for a, b in basil_pairs(args.start + args.pairs)[args.start:]:
         result = compare_articles([article(a), article(b)])
         print(f"== {a['uuid']} ({a['source']}) vs {b['uuid']} ({b['source']}): {a['title']} | {b['title']}")
         for d in (d for d in result.differences if d.kind in WEIGHTS):

@@ -5,8 +5,31 @@ from __future__ import annotations
 
 from compare.ingest import article_from_text
 from compare.model import Actor, Difference
-from compare.profile.differences import _actor_tone, _examples_in_text, _placement
-from compare.profile.types import FramingProfile, OutletProfile, Placement, SentimentProfile, TargetSentiment
+from compare.profile.differences import (
+    WEIGHTS,
+    _actor_tone,
+    _cited_outlets,
+    _examples_in_text,
+    _frames,
+    _labels,
+    _placement,
+    _report_verbs,
+    _voice,
+)
+from compare.profile.types import (
+    ActorLabels,
+    Evidence,
+    FrameScore,
+    FramingProfile,
+    OutletProfile,
+    Placement,
+    SentimentProfile,
+    SourcingProfile,
+    SpeakerShare,
+    TargetSentiment,
+    WordingProfile,
+    WordUse,
+)
 
 NAMES = {0: "A", 1: "B"}
 
@@ -92,10 +115,22 @@ def test_a_place_gets_no_tone_line_and_a_person_does():
         assert all("writes of Benghazi" in d.text for d in lines)
 
 
-def test_an_organisation_is_said_to_be_one():
-    actors = [(Actor("FBI", "organisation"),), (Actor("FBI", "organisation"),)]
-    (line,) = _actor_tone(_tone_profiles(_target("FBI", -0.6, 3, 1, 0), _target("FBI", 0.1, 0, 3, 1)), NAMES, actors)
-    assert line.text.startswith("A's sentences about the organisation FBI read more negatively")
+def test_an_organisation_gets_no_tone_line_and_a_group_is_said_to_be_one():
+    actors = [(Actor("Twitter", "organisation"),), (Actor("Twitter", "organisation"),)]
+    profiles = _tone_profiles(_target("Twitter", -0.6, 3, 1, 0), _target("Twitter", 0.1, 0, 3, 1))
+    assert _actor_tone(profiles, NAMES, actors) == []  # "a Twitter war": negative about the feud, not about Twitter
+    actors = [(Actor("Republicans", "group"),), (Actor("Republicans", "group"),)]
+    profiles = _tone_profiles(_target("Republicans", -0.6, 3, 1, 0), _target("Republicans", 0.1, 0, 3, 1))
+    (line,) = _actor_tone(profiles, NAMES, actors)
+    assert line.text.startswith("A's sentences about the group Republicans read more negatively")
+
+
+def test_a_tone_line_needs_three_sentences_on_each_side():
+    actors = [(Actor("Huma Abedin", "person"),), (Actor("Huma Abedin", "person"),)]
+    thin = _tone_profiles(_target("Huma Abedin", -0.88, 2, 0, 0), _target("Huma Abedin", 0.2, 0, 5, 3))
+    assert _actor_tone(thin, NAMES, actors) == []
+    enough = _tone_profiles(_target("Huma Abedin", -0.88, 3, 0, 0), _target("Huma Abedin", 0.2, 0, 5, 3))
+    assert len(_actor_tone(enough, NAMES, actors)) == 1
 
 
 def test_one_unclear_sentence_makes_no_tone_line():
@@ -149,8 +184,208 @@ def test_judged_lines_are_references_only_and_counted():
     for stage in ("before", "after"):
         lines = doc[stage]
         assert len(lines) >= 40 and len({(x["a"], x["b"]) for x in lines}) >= 10
-        assert {x["verdict"] for x in lines} <= {"right", "partly", "wrong"}
-        assert all(set(x) <= {"a", "b", "kind", "line", "verdict", "why"} for x in lines)
+    for stage, lines in doc.items():
+        if stage != "about":
+            assert {x["verdict"] for x in lines} <= {"right", "partly", "wrong"}, stage
+            assert all(set(x) <= {"a", "b", "split", "kind", "line", "verdict", "why"} for x in lines), stage
     right = lambda s: sum(x["verdict"] == "right" for x in doc[s]) / len(doc[s])  # noqa: E731
     wrong = lambda s: sum(x["verdict"] == "wrong" for x in doc[s]) / len(doc[s])  # noqa: E731
     assert right("after") > right("before") and wrong("after") < wrong("before")
+    # issue 14's fresh pairs (dev, three holdouts) judged before and after: a larger share right, no more wrong lines
+    final = {
+        "dev": "final_dev",
+        "holdout": "final_holdout",
+        "holdout2": "final_holdout2",
+        "holdout3": "fresh_after_holdout3",
+    }
+    assert sum(len(doc[s]) for s in final.values()) >= 40
+    assert len({(x["a"], x["b"]) for s in final.values() for x in doc[s]}) >= 10
+    for split, stage in final.items():
+        before = "fresh_before_" + split
+        assert {x["split"] for x in doc[stage] + doc[before]} == {split}
+        wrong_lines = [sum(x["verdict"] == "wrong" for x in doc[s]) for s in (stage, before)]
+        assert right(stage) > right(before) and wrong_lines[0] <= wrong_lines[1], split
+
+
+def test_example_words_must_be_written_in_the_article_they_describe():
+    articles = _articles("Senator assailed the plan", "The mayor said it was fine")
+    names = {0: "A (o0)", 1: "B (o1)"}
+    ok = "Loaded report verbs: A (o0) “assailed”; B (o1) none of the listed loaded ones (its own: “said”)."
+    swapped = "Loaded report verbs: B (o1) “assailed”; A (o0) none of the listed loaded ones (its own: “said”)."
+    assert _examples_in_text(Difference("wording", ok, 0.4), articles, names)
+    assert not _examples_in_text(Difference("wording", swapped, 0.4), articles, names)  # each word in the other one
+
+
+def test_only_a_names_accepts_dotted_capitals_acronyms_and_a_place_adjective():
+    cases = [
+        (
+            "RNC Chairman Steele to Announce Intentions",
+            "Steele to Announce Decision on R.N.C. Run",
+            "RNC",
+            "organisation",
+        ),
+        (
+            "'Jail!' Trump calls on 'Deep State' DOJ to act",
+            "Trump Attacks Justice Department As 'Deep State'",
+            "DOJ",
+            "organisation",
+        ),
+        (
+            "Vicente Fox Scoffs at a Visit to Mexico",
+            "Trump gets into Twitter feud with former Mexican president",
+            "Mexico",
+            "place",
+        ),
+    ]
+    for head_a, head_b, name, kind in cases:
+        actors = [(Actor(name, kind),), ()]
+        assert _placement(_heads([name], []), NAMES, actors, _articles(head_a, head_b)) == [], name
+
+
+def test_only_a_names_never_appears_when_b_names_the_surname():
+    articles = _articles("Romney calls on Rep. Todd Akin to drop Senate bid", "GOP Leaders Tell Akin To Quit")
+    actors = [(Actor("Todd Akin", "person"), Actor("Mitt Romney", "person")), (Actor("Todd Akin", "person"),)]
+    lines = _placement(_heads(["Mitt Romney", "Todd Akin"], []), NAMES, actors, articles)
+    assert [d.text for d in lines] == ["Headlines put different actors up front: only A's headline names Mitt Romney."]
+
+
+def _sourcing(outlets=(), speakers=(), share=0.2):
+    return SourcingProfile(
+        quotes=3,
+        quoted_word_share=share,
+        speakers=tuple(speakers),
+        named=3,
+        outlets=tuple(outlets),
+        outlet_evidence=tuple(Evidence(1, f"{o} reported it.", (o,)) for o in outlets),
+    )
+
+
+def test_a_cited_outlet_the_other_article_names_is_no_difference():
+    articles = [
+        article_from_text("Beck speaks\n\nFox News host Glenn Beck spoke, Politico reported.", outlet="o0"),
+        article_from_text("Beck at CPAC\n\nThe Fox News host spoke, he told CBS's Face the Nation.", outlet="o1"),
+    ]
+    profiles = [
+        OutletProfile(article=0, outlet="o0", sourcing=_sourcing(["Politico"])),
+        OutletProfile(article=1, outlet="o1", sourcing=_sourcing(["Fox News", "CBS News"])),
+    ]
+    (line,) = _cited_outlets(profiles, NAMES, articles)
+    assert line.text == "A cites Politico; B cites CBS News."  # Fox News is in both; "CBS's" is not in A
+    profiles[1] = OutletProfile(article=1, outlet="o1", sourcing=_sourcing(["Fox News"]))
+    (line,) = _cited_outlets(profiles, NAMES, articles)
+    assert line.text == "A cites Politico; B does not name it."  # never "B cites no other outlet"
+
+
+def test_no_most_quoted_line_when_one_person_is_most_quoted_in_both():
+    def top(name):
+        return [SpeakerShare(name, 3, 60, 0.6)]
+
+    same = [
+        OutletProfile(article=0, outlet="o0", sourcing=_sourcing(speakers=top("Paul R. LePage"))),
+        OutletProfile(article=1, outlet="o1", sourcing=_sourcing(speakers=top("Paul LePage"))),
+    ]
+    assert not [d for d in _voice(same, NAMES) if d.text.startswith("Most quoted")]
+    document = [
+        OutletProfile(article=0, outlet="o0", sourcing=_sourcing(speakers=top("the statement"))),
+        OutletProfile(article=1, outlet="o1", sourcing=_sourcing(speakers=top("Paul LePage"))),
+    ]
+    assert not [d for d in _voice(document, NAMES) if "statement" in d.text]
+
+
+def test_a_title_short_form_or_a_place_added_is_the_same_label():
+    def labelled(*labels):
+        return WordingProfile(words=100, labels=(ActorLabels("Paul LePage", labels),))
+
+    actors = [(Actor("Paul LePage", "person"),), (Actor("Paul LePage", "person"),)]
+    profiles = [
+        OutletProfile(article=0, outlet="o0", wording=labelled("governor")),
+        OutletProfile(article=1, outlet="o1", wording=labelled("Maine Gov.")),
+    ]
+    assert _labels(profiles, NAMES, actors) == []
+    profiles[1] = OutletProfile(article=1, outlet="o1", wording=labelled("Tea Party favorite"))
+    assert len(_labels(profiles, NAMES, actors)) == 1
+
+
+def test_a_report_verb_used_as_a_noun_is_not_counted():
+    articles = [
+        article_from_text("Cruz speaks\n\nAn angry Trump lashed out at Cruz on Twitter on Friday.", outlet="o0"),
+        article_from_text("Cruz and Trump\n\nMr. Trump's boasts drew a crowd on Friday night.", outlet="o1"),
+    ]
+
+    def uses(word, tone):
+        return WordingProfile(words=100, uses=(WordUse(word, tone, 1, 0, (Evidence(1, "x", (word,)),)),))
+
+    profiles = [
+        OutletProfile(article=0, outlet="o0", wording=uses("lashed", "report_loaded")),
+        OutletProfile(article=1, outlet="o1", wording=uses("boasts", "report_loaded")),
+    ]
+    (line,) = _report_verbs(profiles, NAMES, articles)
+    assert line.text == "Loaded report verbs: A “lashed”; B none of the listed loaded ones."
+
+
+def test_a_frame_cue_inside_a_name_is_no_cue():
+    articles = [
+        article_from_text(
+            "Trump Attacks Justice Department\n\nThe Justice Department must act, he said. "
+            "The Justice Department was silent.",
+            outlet="o0",
+        ),
+        article_from_text("Trump tweets\n\nTrump tweeted on Tuesday about an aide.", outlet="o1"),
+    ]
+    fairness = FrameScore("Fairness and equality", 0.3, 20, ("justice",), (Evidence(1, "x", ("justice",)),))
+    profiles = [
+        OutletProfile(article=0, outlet="o0", framing=FramingProfile({"Fairness and equality": 0.3}, (fairness,))),
+        OutletProfile(article=1, outlet="o1", framing=FramingProfile({"Other": 1.0})),
+    ]
+    actors = [(Actor("Justice Department", "organisation"),), ()]
+    assert _frames(profiles, NAMES, articles, actors) == []
+
+
+def test_the_seed_lines_quote_only_their_own_article():
+    from compare import compare_articles, read_article
+    from compare.facts import article_name
+    from conftest import SEED_A, SEED_B
+
+    result = compare_articles([read_article(str(SEED_A)), read_article(str(SEED_B))])
+    names = {i: article_name(i, result.articles) for i in range(len(result.articles))}
+    lines = [d for d in result.differences if d.kind in WEIGHTS]  # the outlet-profile lines
+    assert lines
+    for d in lines:
+        assert _examples_in_text(d, result.articles, names), d.text
+
+
+def test_no_tone_toward_a_person_line_among_the_differences():
+    from compare.profile.differences import ACTOR_TONE_LINES, profile_differences
+
+    actors = [(Actor("Huma Abedin", "person"),), (Actor("Huma Abedin", "person"),)]
+    profiles = _tone_profiles(_target("Huma Abedin", -0.88, 3, 0, 0), _target("Huma Abedin", 0.2, 0, 5, 3))
+    lines = profile_differences(_articles("Abedin emails", "Abedin aide"), profiles, actors)
+    assert len(_actor_tone(profiles, NAMES, actors)) == 1  # the rule still reads the scores
+    assert ACTOR_TONE_LINES or not [
+        d for d in lines if "writes of" in d.text
+    ]  # but the lines do not say it (6 of 24 right)
+
+
+def test_a_headline_fragment_the_other_headline_shares_is_not_only_a_names():
+    articles = _articles(
+        "U.S. Attorney Subpoenas Christie’s Campaign and New Jersey G.O.P.",
+        "U.S. Attorney Subpoenas Chris Christie Campaign Documents",
+    )
+    actors = [(Actor("Attorney Subpoenas Christie’s Campaign", "organisation"), Actor("New Jersey", "place")), ()]
+    profiles = _heads(["Attorney Subpoenas Christie’s Campaign", "New Jersey"], [])
+    (line,) = _placement(profiles, NAMES, actors, articles)
+    assert line.text == "Headlines put different actors up front: only A's headline names New Jersey."
+
+
+def test_an_outlet_citing_itself_by_a_short_name_cites_nothing():
+    articles = [
+        article_from_text(
+            "Tax deal\n\nSenate aides told The Times the deal was in doubt.", outlet="The New York Times"
+        ),
+        article_from_text("Tax deal\n\nThe deal was in doubt, aides said.", outlet="o1"),
+    ]
+    profiles = [
+        OutletProfile(article=0, outlet="The New York Times", sourcing=_sourcing(["The Times"])),
+        OutletProfile(article=1, outlet="o1", sourcing=_sourcing([])),
+    ]
+    assert _cited_outlets(profiles, NAMES, articles) == []
