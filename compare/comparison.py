@@ -214,6 +214,8 @@ def engine_differences(articles: Sequence[Article], fact_lists: Sequence[Sequenc
                                               f"person.", 1.0, {}, (variant.note,)))
     n = len(articles)
     unsure = {fid for pair in pairs for link in pair.links if link.signals.get("possibly") for fid in link.a + link.b}
+    unsure |= {fid for pair in pairs for link in pair.links if link.kind in (ONLY_A, ONLY_B)
+               and link.score >= settings.omission_below for fid in link.a + link.b}  # near something: not claimed
     exclusives: dict[int, list[tuple[float, Fact]]] = {}
     for row in matrix:
         carried = [k for k, fid in enumerate(row.facts) if fid]
@@ -305,7 +307,9 @@ def method_notes() -> dict[str, str]:
                       f">= {DEFAULT.align.link_at} are linked. Shared: each covers most of the other; "
                       "partial: one carries the other's fact plus more; conflicting: the same number, date, speaker or "
                       "quote given genuinely different values. An unlinked fact whose best counterpart reaches "
-                      f"{DEFAULT.align.possibly_at} is 'possibly covered', never shown as a confident omission. "
+                      f"{DEFAULT.align.possibly_at} is 'possibly covered', never shown as a confident omission; an "
+                      "'Only X reports' line is written only for a fact whose best link probability is under "
+                      f"{DEFAULT.differences.omission_below}. "
                       + align_model().get("measured", "")),
         "same_event": ("Logistic score over the share of headline and lead facts the other article states beyond the "
                        "cast (a shared number, date, quote, paraphrase, or a word that is no actor's name or title and "

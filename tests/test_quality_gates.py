@@ -45,9 +45,11 @@ def _calibration(*parts: str):
 
 def _alignment(split):
     _calibration()
-    result = _bench("eval_align").score_basil(split)
-    return {name: result[name] for name in ("link_recall", "link_precision", "only_in_precision",
-                                            "false_conflicts_per_10_pairs")}
+    bench = _bench("eval_align")
+    result = bench.score_basil(split)
+    figures = {name: result[name] for name in ("link_recall", "link_precision", "only_in_precision",
+                                               "false_conflicts_per_10_pairs")}
+    return figures | {"omission_line_precision": bench.score_omission_lines(split)["precision"]}
 
 
 def _same_event(with_dates):
