@@ -150,3 +150,16 @@ def test_fact_times_are_the_articles_time_anchors(monkeypatch):
     _, facts = extract_facts(article, 0)
     facts_module.extract_facts.cache_clear()
     assert [f.times for f in facts if f.times] == [(anchor,)]
+
+
+def test_a_person_of_a_place_is_the_person():
+    text = ("“We’re seeing a lot of marijuana coming over from Colorado,” said Sheriff Adam Hayward of Deuel County, "
+            "Neb., who said that he was gratified that the two states had filed the lawsuit.")
+    actors, _ = text_actors(text)
+    assert ("Adam Hayward", "person") in [(a.name, a.kind) for a in actors]
+    assert "Deuel County" not in [a.name for a in actors if a.kind == "person"]
+    quotes = find_quotes(text, split_sentences(text), text_actors(text)[1])
+    assert [q.speaker for q in quotes] == ["Adam Hayward"]
+    # a title run before "of" still gives the name after it
+    assert [a.name for a in text_actors("Secretary of State John Kerry said the talks would resume in May.")[0]] \
+        == ["John Kerry"]

@@ -285,7 +285,10 @@ def _candidates(text: str, span: tuple[int, int], sentence: int, gz: Gazetteer) 
 def _person_or_other(text: str, toks: list[_Token], label: str, sentence: int, span: tuple[int, int],
                      gz: Gazetteer) -> _Candidate:
     cut = max((k for k, t in enumerate(toks) if t.text == "of"), default=-1)
-    toks = toks[cut + 1:] or toks
+    if cut >= 2 and toks[0].text in lexicon().first_name_gender and "of" not in (t.text for t in toks[:cut]):
+        toks = toks[:cut]  # "Adam Hayward of Deuel County": the person, not the place after "of"
+    else:
+        toks = toks[cut + 1:] or toks
     surface = _span_text(text, toks)
     labels = (label,) if label else ()
     if len(toks) == 1 and (surface.isupper() and len(surface) > 1):
