@@ -163,3 +163,15 @@ def test_a_person_of_a_place_is_the_person():
     # a title run before "of" still gives the name after it
     assert [a.name for a in text_actors("Secretary of State John Kerry said the talks would resume in May.")[0]] \
         == ["John Kerry"]
+
+
+def test_a_title_word_closing_a_name_is_its_surname():
+    text = ("“I believe Sen. McConnell will follow through,” independent Sen. Angus King of Maine, who caucuses with "
+            "the Democrats, said on Monday.")
+    assert "Angus King" in [a.name for a in text_actors(text)[0]]
+    assert [a.name for a in text_actors("Martin Luther King was honoured by the city on a cold Monday in January.")[0]] \
+        == ["Martin Luther King"]
+    # a title before the next person's name stays a title
+    names = [a.name for a in text_actors("The talks between Joe Biden and Prime Minister Keir Starmer were held in "
+                                         "London on Friday.")[0]]
+    assert "Joe Biden" in names and "Keir Starmer" in names

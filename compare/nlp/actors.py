@@ -268,6 +268,9 @@ def _candidates(text: str, span: tuple[int, int], sentence: int, gz: Gazetteer) 
                 j += 1
             while j > i + 1 and run[j - 1].text in CONNECTORS:
                 j -= 1
+            if j < len(run) and _is_label(run[j].text, gz) and run[i].text in lexicon().first_name_gender \
+                    and (j + 1 == len(run) or run[j + 1].text in CONNECTORS):
+                j += 1  # a title word closing a name after a first name is its surname: "Angus King of Maine"
             name_toks = run[i:j]
             label = _span_text(text, labels) if labels else ""
             if not label and pending_label and pending_label[1] == name_toks[0].start:
