@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import pkgutil
 import sys
 import traceback
@@ -71,7 +72,15 @@ def build_parser(completion: bool = False) -> argparse.ArgumentParser:
     return parser
 
 
+# numpy's OpenBLAS starts a pool of threads when it loads (~60 ms of a 2-core machine's CPU per process); every
+# matrix the tool multiplies is small (OpenBLAS runs those on one thread anyway) and batch runs its own worker
+# processes, so the command line asks for one BLAS thread unless the user has set it. Set before numpy is imported.
+BLAS_THREADS = {"OPENBLAS_NUM_THREADS": "1"}
+
+
 def main(argv: list[str] | None = None) -> int:
+    for name, value in BLAS_THREADS.items():
+        os.environ.setdefault(name, value)
     argv = list(sys.argv[1:] if argv is None else argv)
     debug = "--debug" in argv
     argv = [a for a in argv if a != "--debug"]
@@ -105,8 +114,6 @@ def main(argv: list[str] | None = None) -> int:
 
 def _reader_gone() -> int:
     """The reader of standard output went away (e.g. `| head`): not an error, and nothing more to print."""
-    import os
-
     try:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no second error when Python flushes
     except (OSError, ValueError):
