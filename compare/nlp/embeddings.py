@@ -47,9 +47,10 @@ _LONGEST: dict[int, int] = {}
 
 
 def _longest_piece(index: dict[str, int]) -> int:
-    """The length of the longest piece (without "##"), remembered per table."""
+    """A bound on the length of a piece without "##" (the longest piece with it: no longer text can match, so the
+    greedy match is the same as with the exact length), remembered per table."""
     if id(index) not in _LONGEST:
-        _LONGEST[id(index)] = max((len(p.removeprefix("##")) for p in index), default=0)
+        _LONGEST[id(index)] = max(map(len, index), default=0)
     return _LONGEST[id(index)]
 
 
@@ -58,11 +59,19 @@ class PieceTable:
     """One vector per WordPiece; a word's vector is the mean of its pieces' vectors (hashable by identity)."""
 
     index: dict[str, int]
-    vectors: np.ndarray  # (pieces, dims), float32
+    codes: np.ndarray  # (pieces, dims), int8
+    scale: np.ndarray  # (dims,), float32: a piece's vector is codes.astype(float32) * scale
 
     @property
     def dims(self) -> int:
-        return int(self.vectors.shape[1])
+        return int(self.codes.shape[1])
+
+    def rows(self, ids: list[int]):
+        """The float32 vectors of the pieces ids (only the rows asked for are converted: the same figures as converting
+        the whole table, element by element)."""
+        import numpy as np
+
+        return self.codes[ids].astype(np.float32) * self.scale
 
     def word_ids(self, word: str) -> list[int]:
         """WordPiece ids of one word (a plain lower-case whole-word piece is looked up directly)."""
@@ -84,16 +93,16 @@ class PieceTable:
             one = [i for i, n in enumerate(sizes) if n == 1]
             two = [i for i, n in enumerate(sizes) if n == 2]
             if one:
-                out[one] = self.vectors[[ids[i][0] for i in one]] + np.float32(0.0)
+                out[one] = self.rows([ids[i][0] for i in one]) + np.float32(0.0)
             if two:
                 half = np.float32(0.5)
-                out[two] = self.vectors[[ids[i][0] for i in two]] * half + self.vectors[[ids[i][1] for i in two]] * half
+                out[two] = self.rows([ids[i][0] for i in two]) * half + self.rows([ids[i][1] for i in two]) * half
             return out, counts > 0
         owners = np.repeat(np.arange(len(words)), sizes)
         flat = [i for x in ids for i in x]
         share = np.zeros((len(words), len(flat)), dtype=np.float32)
         share[owners, np.arange(len(flat))] = 1.0 / counts[owners]
-        return share @ self.vectors[flat], counts > 0
+        return share @ self.rows(flat), counts > 0
 
 
 def read_piece_table(file) -> PieceTable:
@@ -102,8 +111,8 @@ def read_piece_table(file) -> PieceTable:
 
     with np.load(file, allow_pickle=False) as data:
         pieces = str(data["pieces"]).split("\n")
-        vectors = data["vectors"].astype(np.float32) * data["scale"].astype(np.float32)
-    return PieceTable({p: i for i, p in enumerate(pieces)}, vectors)
+        codes, scale = data["vectors"], data["scale"].astype(np.float32)
+    return PieceTable(dict(zip(pieces, range(len(pieces)))), codes, scale)
 
 
 @lru_cache(maxsize=None)

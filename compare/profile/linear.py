@@ -71,7 +71,7 @@ def read_model(file) -> LinearModel:
     with np.load(file, allow_pickle=False) as data:
         names = str(data["names"]).split("\n")
         return LinearModel(
-            index={n: i for i, n in enumerate(names)},
+            index=dict(zip(names, range(len(names)))),
             weights=data["weights"].astype(np.float32),
             intercept=data["intercept"].astype(np.float32),
             classes=tuple(str(data["classes"]).split("\n")),
