@@ -25,6 +25,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 from compare.evaldata import eval_dir  # noqa: E402
 from compare.profile import wording  # noqa: E402
+from compare.profile.linear import text_array  # noqa: E402
 from compare.profile.textfeatures import tokens, vader_lexicon  # noqa: E402
 
 OUT = ROOT / "compare" / "resources" / "profile"
@@ -175,7 +176,7 @@ def export(vec, clf, path, meta):
             extra["dense"][:, k] = w[:, i]
     keep = (np.abs(w).max(axis=0) > 1e-3) & ~np.char.startswith(all_names.astype(str), "e:")
     names = all_names[keep]
-    np.savez_compressed(path, names="\n".join(names), weights=w[:, keep].astype(np.float16), intercept=clf.intercept_.astype(np.float32),
+    np.savez_compressed(path, names=text_array("\n".join(names)), weights=w[:, keep].astype(np.float16), intercept=clf.intercept_.astype(np.float32),
                         classes="\n".join(str(c) for c in clf.classes_), meta=json.dumps(meta), **extra)
     print(f"wrote {path} ({Path(path).stat().st_size / 1024:.0f} KiB, {keep.sum()} features)")
 

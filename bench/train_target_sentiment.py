@@ -22,6 +22,7 @@ from sklearn.model_selection import GroupKFold
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 from compare.evaldata import eval_dir  # noqa: E402
+from compare.profile.linear import text_array  # noqa: E402
 from compare.profile.textfeatures import target_features, target_vector  # noqa: E402
 
 LABELS = {2.0: "negative", 4.0: "neutral", 6.0: "positive"}
@@ -153,7 +154,7 @@ def export(vec, clf, path, meta):
     w = clf.coef_.astype(np.float32)
     keep = np.abs(w).max(axis=0) > 1e-3
     names = np.array(vec.get_feature_names_out())[keep]
-    np.savez_compressed(path, names="\n".join(names), weights=w[:, keep].astype(np.float16), intercept=clf.intercept_.astype(np.float32),
+    np.savez_compressed(path, names=text_array("\n".join(names)), weights=w[:, keep].astype(np.float16), intercept=clf.intercept_.astype(np.float32),
                         classes="\n".join(clf.classes_), meta=json.dumps(meta), dense=clf.dense_coef_.astype(np.float32))
     print(f"wrote {path} ({Path(path).stat().st_size / 1024:.0f} KiB, {keep.sum()} features)")
 
