@@ -129,7 +129,7 @@ def fact_view(fact: Fact, rarity: dict[str, float], to_pair: dict[str, str],
     clauses = []
     for piece in _CLAUSE_CUT.split(fact.text):
         inside = {t for t, _ in _term_keys(piece)}
-        w = sum(weights.get(t, 0.0) for t in inside)
+        w = math.fsum(weights.get(t, 0.0) for t in inside)
         if w >= clause_min_weight:
             clauses.append((frozenset(inside), w))
     quoted = frozenset(g for q in fact.quotes for g in _trigrams(_words(q.text)))
@@ -156,25 +156,25 @@ def pair_features(va: FactView, vb: FactView, rarity_of_name: dict[str, float],
     """The anchors two facts share, each in 0..1 (one code path for fitting and for the product); ``best`` says
     whether each fact is the other's strongest first-stage counterpart."""
     common = va.terms.keys() & vb.terms.keys()
-    shared_a = sum(va.terms[t] for t in common)
-    shared_b = sum(vb.terms[t] for t in common)
+    shared_a = math.fsum(va.terms[t] for t in common)  # fsum: exact, so no set order (hash seed) shows
+    shared_b = math.fsum(vb.terms[t] for t in common)
     cover_a = shared_a / va.total if va.total else 0.0
     cover_b = shared_b / vb.total if vb.total else 0.0
     clause = 0.0
     for mine, other in ((va, vb), (vb, va)):
         for keys, w in mine.clauses:
-            clause = max(clause, sum(mine.terms.get(t, 0.0) for t in keys & other.terms.keys()) / w)
+            clause = max(clause, math.fsum(mine.terms.get(t, 0.0) for t in keys & other.terms.keys()) / w)
     runs = len(va.trigrams & vb.trigrams)
     quote_runs = len(va.quote_trigrams & vb.quote_trigrams)
     names_common = va.names & vb.names
     names_all = va.names | vb.names
-    name_weight = sum(rarity_of_name.get(n, 1.0) for n in names_common)
-    name_total = sum(rarity_of_name.get(n, 1.0) for n in names_all)
+    name_weight = math.fsum(rarity_of_name.get(n, 1.0) for n in names_common)
+    name_total = math.fsum(rarity_of_name.get(n, 1.0) for n in names_all)
     pa, pb = va.prefixes or {}, vb.prefixes or {}
     near = pa.keys() & pb.keys()
-    soft_a = sum(pa[k] for k in near) / va.total if va.total else 0.0
-    soft_b = sum(pb[k] for k in near) / vb.total if vb.total else 0.0
-    content = sum(va.terms[t] + vb.terms[t] for t in common - va.name_terms - vb.name_terms) / 2
+    soft_a = math.fsum(pa[k] for k in near) / va.total if va.total else 0.0
+    soft_b = math.fsum(pb[k] for k in near) / vb.total if vb.total else 0.0
+    content = math.fsum(va.terms[t] + vb.terms[t] for t in common - va.name_terms - vb.name_terms) / 2
     return {
         "cover_min": min(cover_a, cover_b),
         "cover_max": max(cover_a, cover_b),

@@ -170,7 +170,7 @@ def event_features(article_a: Article, article_b: Article, facts_a: Sequence[Fac
     core_share = len(core_linked) / len(core) if core else 0.0
     sal_a, sal_b = _salience(facts_a, to_a), _salience(facts_b, to_b)
     tot_a, tot_b = sum(sal_a.values()) or 1, sum(sal_b.values()) or 1
-    overlap = sum(min(sal_a[x] / tot_a, sal_b[x] / tot_b) for x in sal_a.keys() & sal_b.keys())
+    overlap = math.fsum(min(sal_a[x] / tot_a, sal_b[x] / tot_b) for x in sal_a.keys() & sal_b.keys())  # exact: no set order
     top_shared = sorted(sal_a.keys() & sal_b.keys(), key=lambda x: (-(sal_a[x] / tot_a + sal_b[x] / tot_b), x))[:5]
     times_a, times_b = article_times(article_a), article_times(article_b)
     days_a, days_b = _days(times_a), _days(times_b)

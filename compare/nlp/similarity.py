@@ -126,8 +126,8 @@ def signals(a: str, b: str) -> dict[str, float]:
     wa, wb = pa.weights, pb.weights
     common = wa.keys() & wb.keys()
     sa, sb = pa.total, pb.total
-    overlap_a = sum(wa[t] for t in common)
-    overlap_b = sum(wb[t] for t in common)
+    overlap_a = math.fsum(wa[t] for t in common)  # fsum: exact, so no set order (hash seed) shows
+    overlap_b = math.fsum(wb[t] for t in common)
     cover_a = overlap_a / sa if sa else 0.0
     cover_b = overlap_b / sb if sb else 0.0
     names = pa.names | pb.names
