@@ -176,3 +176,29 @@ def test_reasons_do_not_depend_on_the_hash_seed():
                            env={**os.environ, "PYTHONHASHSEED": str(seed)}).stdout for seed in range(6)}
     assert len(outs) == 1, outs
     assert "most prominent in both" in next(iter(outs))
+
+
+def _verdict_of(text_a: str, text_b: str, date: str = "2025-10-23"):
+    a, b = article_from_text(text_a, source="a", date=date), article_from_text(text_b, source="b", date=date)
+    return compare_pair(a, b, 0, 1, *extract_facts(a, 0), *extract_facts(b, 1)).verdict
+
+
+def test_two_articles_timing_it_by_the_same_happening_agree_on_time():
+    verdict = _verdict_of(
+        "Trump meets Rutte\n\nPresident Trump met NATO chief Mark Rutte on Thursday, days after Ukrainian President "
+        "Zelenskyy visited the White House. They discussed the peace talks.",
+        "Rutte in Washington\n\nNATO Secretary General Mark Rutte held talks with Donald Trump, two days after "
+        "Zelenskyy visited the White House for a tense meeting.")
+    timed = [r for r in verdict.reasons if r.text.startswith("Both time it by the same happening")]
+    assert timed and "Zelenskyy visited the White House" in timed[0].text and timed[0].weight > 0
+    # a surname the other article writes once, without a first name, is not "only A names"
+    assert not [r for r in verdict.reasons if r.text.startswith("Distinctive actors") and "Zelenskyy" in r.text]
+
+
+def test_different_happenings_after_are_no_agreement():
+    verdict = _verdict_of(
+        "Trump meets Rutte\n\nPresident Trump met NATO chief Mark Rutte on Thursday, days after Ukrainian President "
+        "Zelenskyy visited the White House.",
+        "Trump meets Rutte\n\nPresident Trump met NATO chief Mark Rutte on Thursday, weeks after the Hague summit "
+        "agreed on higher defence spending.")
+    assert not [r for r in verdict.reasons if r.text.startswith("Both time it by the same happening")]
