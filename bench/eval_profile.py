@@ -1,6 +1,6 @@
 """Held-out quality of the profile models through the run-time path (export -> numpy scorer), grouped 5-fold CV.
 
-Usage: python bench/eval_profile.py [--folds N]
+Usage: python bench/eval_profile.py [--folds N] [--skip-target] [--skip-basil]
 Each fold trains with the bench/train_*.py code on the other folds (groups = source articles), writes the model
 files to a temporary folder, reads them back with compare.profile.linear.read_model and scores the held-out fold
 with the same functions the tool runs. Prints target-sentiment macro-F1 vs whole-sentence VADER, biased-sentence
@@ -106,26 +106,33 @@ def basil_lexical_spans():
               f"word precision {tp / n if n else 0:.3f} ({n} words named)")
 
 
+def target_figures(folds: int, folder: Path):
+    """Target-sentiment macro-F1 over grouped folds of NewsMTSC, printed."""
+    examples = train_target_sentiment.load_examples()
+    groups = np.array([e[2] for e in examples])
+    gold, pred, base, margin = [], [], [], []
+    for tr, te in GroupKFold(n_splits=folds).split(examples, groups=groups):
+        g, p, b, m = target_fold(examples, tr, te, folder)
+        gold += g
+        pred += p
+        base += b
+        margin += m
+    labels = sorted(set(gold))
+    per_class = ", ".join(f"{c} {f:.3f}" for c, f in zip(labels, f1_score(gold, pred, average=None, labels=labels)))
+    print(f"target sentiment (NewsMTSC, {len(gold)} targets, grouped {folds}-fold): macro-F1 {f1_score(gold, pred, average='macro'):.3f}"
+          f" ({per_class}; labels as compare.target_sentiment emits them, the most probable class) vs the old ±{OLD_MARGIN} margin "
+          f"rule {f1_score(gold, margin, average='macro'):.3f} and whole-sentence VADER {f1_score(gold, base, average='macro'):.3f}")
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--folds", type=int, default=5)
     ap.add_argument("--skip-basil", action="store_true", help="leave out the BASIL lexical-span check")
+    ap.add_argument("--skip-target", action="store_true", help="leave out the target-sentiment CV")
     args = ap.parse_args()
-    examples = train_target_sentiment.load_examples()
-    groups = np.array([e[2] for e in examples])
-    gold, pred, base, margin = [], [], [], []
     with tempfile.TemporaryDirectory() as tmp:
-        for tr, te in GroupKFold(n_splits=args.folds).split(examples, groups=groups):
-            g, p, b, m = target_fold(examples, tr, te, Path(tmp))
-            gold += g
-            pred += p
-            base += b
-            margin += m
-        labels = sorted(set(gold))
-        per_class = ", ".join(f"{c} {f:.3f}" for c, f in zip(labels, f1_score(gold, pred, average=None, labels=labels)))
-        print(f"target sentiment (NewsMTSC, {len(gold)} targets, grouped {args.folds}-fold): macro-F1 {f1_score(gold, pred, average='macro'):.3f}"
-              f" ({per_class}; labels as compare.target_sentiment emits them, the most probable class) vs the old ±{OLD_MARGIN} margin "
-              f"rule {f1_score(gold, margin, average='macro'):.3f} and whole-sentence VADER {f1_score(gold, base, average='macro'):.3f}")
+        if not args.skip_target:
+            target_figures(args.folds, Path(tmp))
         data = train_bias.load_babe()
         vocab = train_bias.allowed_vocabulary()
         words = train_bias.BabeWords(data, vocab)

@@ -29,7 +29,7 @@ from compare.profile.linear import text_array  # noqa: E402
 from compare.profile.textfeatures import tokens, vader_lexicon  # noqa: E402
 
 OUT = ROOT / "compare" / "resources" / "profile"
-WORD_C, SENTENCE_C = 0.5, 0.1
+WORD_C, SENTENCE_C = 0.25, 0.1
 WORD_THRESHOLDS = (0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.95)
 
 

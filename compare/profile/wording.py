@@ -5,6 +5,7 @@ from functools import lru_cache
 
 from compare.lexicon import lexicon as shared_lexicon
 from compare.model import Actor
+from compare.nlp.similarity import stem
 from compare.profile.linear import LinearModel, load_model
 from compare.profile.scores import sentence_biases
 from compare.profile.sections import SentenceView
@@ -58,11 +59,24 @@ def word_features(text: str, vocab: frozenset[str] | None = None, vectors: bool 
     val = vader_lexicon()
     toks = tokens(text)
     quotes = quoted_spans(text)
+    known = [vocab is None or w in vocab for w, _, _ in toks]
+    mags = [abs(val.get(w, 0.0)) for w, _, _ in toks]
+    charged = [bool({"loaded", "sensational"} & set(lex.get(w, ()))) for w, _, _ in toks]
+    total_mag, total_charged = sum(mags), sum(charged)
     out = []
     for i, (w, s, _) in enumerate(toks):
         f: dict[str, float] = {"bias": 1.0}
-        if vocab is None or w in vocab:
+        if known[i]:
             f["w:" + w] = 1.0
+            f["st:" + stem(w)] = 1.0  # claim, claims, claimed, claiming share a weight
+        if i > 0 and known[i - 1]:
+            f["prev:" + toks[i - 1][0]] = 1.0  # context: "illegal aliens", "radical left"
+        if i + 1 < len(toks) and known[i + 1]:
+            f["next:" + toks[i + 1][0]] = 1.0
+        # the rest of the sentence: a word among other strong words is likelier loaded than one in a plain report
+        f["sent:val"] = (total_mag - mags[i]) / 4.0
+        f["sent:loaded"] = float(total_charged - charged[i])
+        f["sent:len"] = len(toks) / 30.0
         if len(w) >= 5:
             f["s3:" + w[-3:]] = 1.0
         for c in lex.get(w, ()):
