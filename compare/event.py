@@ -51,12 +51,21 @@ def _news_months(anchors) -> dict[int, str]:
     return months
 
 
-def _named_in(name: str, text: str) -> bool:
-    """Whether a text writes the name, or its last word (a surname), as a word of its own: "only A names
-    Zelenskyy" must not be said of an article that writes Zelenskyy once without a first name."""
-    last = name.split()[-1]
-    forms = {name, last} if len(last) >= 3 and last[:1].isupper() else {name}
-    return any(re.search(r"(?<!\w)" + re.escape(f) + r"(?!\w)", text) for f in forms)
+def _named_in(name: str, words: frozenset[str], text: str) -> bool:
+    """Whether a text (``words``: the words it writes) writes the name, or its last word (a surname), as words of
+    its own: "only A names Zelenskyy" must not be said of an article that writes Zelenskyy once without a first name."""
+    parts = re.findall(r"\w+", name)
+    if not parts:
+        return False
+    last = parts[-1]
+    if len(last) >= 3 and last[:1].isupper() and last in words:
+        return True
+    return all(p in words for p in parts) and name in text
+
+
+@lru_cache(maxsize=64)
+def _word_set(text: str) -> frozenset[str]:
+    return frozenset(re.findall(r"\w+", text))
 
 
 def _days(anchors) -> dict[str, str]:
@@ -281,8 +290,9 @@ def event_features(article_a: Article, article_b: Article, facts_a: Sequence[Fac
         reasons.append((Reason(f"{la} is {_genre_name(article_a)} and {lb} {_genre_name(article_b)}: a piece that "
                                "discusses the news is related to it, not a second report of the same event.", 0.0,
                                (article_a.genre_rule, article_b.genre_rule)), ("genre_differs",)))
-    actors_only_a = [x for x, _ in sal_a.most_common() if x not in sal_b and not _named_in(x, article_b.text)][:5]
-    actors_only_b = [x for x, _ in sal_b.most_common() if x not in sal_a and not _named_in(x, article_a.text)][:5]
+    words_a, words_b = _word_set(article_a.text), _word_set(article_b.text)
+    actors_only_a = [x for x, _ in sal_a.most_common() if x not in sal_b and not _named_in(x, words_b, article_b.text)][:5]
+    actors_only_b = [x for x, _ in sal_b.most_common() if x not in sal_a and not _named_in(x, words_a, article_a.text)][:5]
     if actors_only_a or actors_only_b:
         reasons.append((Reason(f"Distinctive actors: only {la} names {', '.join(actors_only_a) or 'none'}; "
                                f"only {lb} names {', '.join(actors_only_b) or 'none'}.", 0.0,
