@@ -34,6 +34,7 @@ NUMBER_WORDS = {"one": "1", "two": "2", "three": "3", "four": "4", "five": "5", 
 _WORD = re.compile(r"[$€£%]|\d[\d,.]*\d|\d|[\w\u00C0-\u024F]+(?:['’][\w]+)?")
 
 
+@lru_cache(maxsize=16384)
 def stem(word: str) -> str:
     """A light English suffix stripper (plural, -ing, -ed, -ly, -ment, -ation), enough to match inflections."""
     w = word
@@ -64,7 +65,8 @@ def terms(text: str) -> tuple[tuple[str, float], ...]:
     for m in _WORD.finditer(text):
         raw = m.group()
         low = raw.lower().replace("’", "'")
-        low = re.sub(r"'s$", "", low)
+        if low.endswith("'s"):  # as re.sub(r"'s$", "", low): a word holds no newline
+            low = low[:-2]
         if low in STOPWORDS:
             continue
         if low in REPORTING:
