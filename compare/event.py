@@ -76,24 +76,26 @@ _AFTER = re.compile(r"\s+(?:after|before)\s*$", re.IGNORECASE)
 _UNTIL_STOP = re.compile(r"[^,.;:—–()“”\"]{0,80}")
 
 
-def _relative_to(text: str, anchors) -> dict[frozenset, str]:
+def _relative_to(text: str, anchors) -> dict[frozenset, tuple[str, frozenset]]:
     """Happenings the article times itself by ("days after Zelenskyy visited the White House"): the content terms
-    of the words after a relative anchor ending in after/before (up to the next punctuation), with at least one
-    name among them, -> the words as written."""
-    out: dict[frozenset, str] = {}
+    of the words after a relative anchor ending in after/before (up to the next punctuation) -> (the words as
+    written, the names among the terms); only anchors whose happening has a name."""
+    out: dict[frozenset, tuple[str, frozenset]] = {}
     for t in anchors:
         if t.kind != "relative" or not _AFTER.search(t.text):
             continue
         tail = _UNTIL_STOP.match(text, t.end).group().strip()
-        words = terms(" ".join(tail.split()[:8]))
-        if any(w > 1.0 for _, w in words) and len({k for k, _ in words if k != "<say>"}) >= 2:
-            out.setdefault(frozenset(k for k, _ in words if k != "<say>"), f"{t.text} {tail}".strip())
+        # a stop word first, so the tail's first word keeps its capital as a name (terms() discounts an opening one)
+        words = [(k, w) for k, w in terms("about " + " ".join(tail.split()[:8])) if k != "<say>"]
+        names = frozenset(k for k, w in words if w > 1.0 and not k[:1].isdigit())
+        if names and len({k for k, _ in words}) >= 2:
+            out.setdefault(frozenset(k for k, _ in words), (f"{t.text} {tail}".strip(), names))
     return out
 
 
-def _same_relative(a: dict[frozenset, str], b: dict[frozenset, str]) -> list[tuple[str, str]]:
+def _same_relative(a: dict, b: dict) -> list[tuple[str, str]]:
     """Relative anchors both articles give to one happening: two content terms in common, a name among them."""
-    return [(a[x], b[y]) for x in a for y in b if len(x & y) >= 2]
+    return [(a[x][0], b[y][0]) for x in a for y in b if len(x & y) >= 2 and a[x][1] & b[y][1]]
 
 
 def _arc(months: set[int]) -> tuple[int, int]:

@@ -202,3 +202,7 @@ def test_different_happenings_after_are_no_agreement():
         "Trump meets Rutte\n\nPresident Trump met NATO chief Mark Rutte on Thursday, weeks after the Hague summit "
         "agreed on higher defence spending.")
     assert not [r for r in verdict.reasons if r.text.startswith("Both time it by the same happening")]
+    assert not [r for r in _verdict_of(
+        "Vote count\n\nThe senator spoke on Thursday, days after the 2016 election was held, about the recount.",
+        "Recount begins\n\nThe governor spoke on Friday, two days after the 2016 election results came in.").reasons
+        if r.text.startswith("Both time it by the same happening")]  # a year and a common noun name no happening
