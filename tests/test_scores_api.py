@@ -49,6 +49,7 @@ def test_target_sentiment_gives_a_label_and_a_score():
             "Brian and his wife jointly filed the spousal claim, and the vote went smoothly.",
             {"brian", "jointly", "spousal", "smoothly"},
         ),
+        ("Rutte is very focused on keeping the alliance together despite the pressure.", {"rutte"}),
     ],
 )
 def test_evidence_words_are_never_names_or_plain_words(sentence, not_evidence):

@@ -65,8 +65,9 @@ SENTENCE_OPENERS = ".!?\"“‘'(:—–-"
 def name_words(text: str, common: Callable[[str], bool] | None = None) -> list[bool]:
     """For each of tokens(text): is it part of a proper name or a first name? Never evidence of tone or bias
     ("Supreme" in Supreme Court, "Security" in Social Security, "Brian"). A capitalised word counts as a name inside a
-    sentence, at its start when the next word is capitalised too ("Defense Department said"), and always when it is a
-    listed first name; in a Title Case line (a headline) only first names and words ``common`` does not know."""
+    sentence, at its start when the next word is capitalised too ("Defense Department said") or ``common`` does not
+    know it ("Rutte is …"), and always when it is a listed first name; in a Title Case line (a headline) only first
+    names and words ``common`` does not know."""
     from compare.lexicon import lexicon
 
     firsts = lexicon().first_name_gender
@@ -84,7 +85,8 @@ def name_words(text: str, common: Callable[[str], bool] | None = None) -> list[b
             out.append(common is not None and not common(w))
         else:
             opener = i == 0 or text[:s].rstrip()[-1:] in SENTENCE_OPENERS
-            out.append(not opener or (i + 1 < len(toks) and caps[i + 1] and toks[i + 1][1] - e <= 2))
+            out.append(not opener or (i + 1 < len(toks) and caps[i + 1] and toks[i + 1][1] - e <= 2)
+                       or (common is not None and not common(w)))  # "Rutte is …": an opener no model knows
     return out
 
 
