@@ -43,8 +43,10 @@ SHORT_WORDS = 18  # words of a fact quoted in a difference line
 
 
 def compare_articles(articles: Sequence[Article], *, profiles: bool = True,
-                     settings: EngineSettings | Mapping | None = None, progress=None) -> Comparison:
-    """The full comparison of two or more articles (profiles=False skips the outlet profiles). ``settings``: the
+                     settings: EngineSettings | Mapping | None = None, progress=None,
+                     tone_targets: bool = True) -> Comparison:
+    """The full comparison of two or more articles (profiles=False skips the outlet profiles; tone_targets=False
+    skips the sentiment toward each actor, which no difference line reads: the text diff shows none). ``settings``: the
     engine's thresholds (an EngineSettings, or tables such as {"align": {"link_at": 0.7}}; default: the shipped
     ones), recorded whole in the method. ``progress``, if given, is called as progress(done, total, what) after
     each article and each pair."""
@@ -81,7 +83,7 @@ def compare_articles(articles: Sequence[Article], *, profiles: bool = True,
         from compare.profile.differences import tone_actor_groups
         outlet_profiles = []
         for i, a in enumerate(articles):
-            outlet_profiles.append(build_profile(a, i, extracted[i][1], extracted[i][0]))
+            outlet_profiles.append(build_profile(a, i, extracted[i][1], extracted[i][0], targets=tone_targets))
             step("profiles")
         outlet_profiles = tuple(outlet_profiles)
         actors = [a for a, _ in extracted]

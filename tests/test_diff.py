@@ -326,8 +326,9 @@ def engine(monkeypatch):
     calls = []
 
     def use(case: str):
-        def compare_articles(articles, *, profiles=True):
-            calls.append({"headlines": [a.headline for a in articles], "profiles": profiles})
+        def compare_articles(articles, *, profiles=True, tone_targets=True):
+            calls.append({"headlines": [a.headline for a in articles], "profiles": profiles,
+                          "tone_targets": tone_targets})
             return hand_comparison(case)
         fake = types.ModuleType("compare.comparison")
         fake.compare_articles = compare_articles
@@ -383,7 +384,16 @@ def test_the_inputs_are_read_and_passed_to_the_engine(capsys, engine, monkeypatc
                             stdin=b_text, monkeypatch=monkeypatch)
     assert code == 1 and out.startswith("--- A  Council approves")
     assert calls == [{"headlines": ["Council approves Elm Street bridge repairs after heated debate",
-                                    "Millbrook bridge repair plan wins council vote"], "profiles": False}]
+                                    "Millbrook bridge repair plan wins council vote"], "profiles": False,
+                      "tone_targets": False}]
+
+
+@pytest.mark.parametrize("fmt, targets", [("text", False), ("markdown", False), ("json", True)])
+def test_only_the_json_diff_scores_tone_toward_actors(capsys, engine, fmt, targets):
+    """No line of the text or Markdown diff reads the sentiment toward each actor, so only --format json pays for it."""
+    calls = engine("bridge-vote")
+    run_diff(capsys, *case_files("bridge-vote"), "--format", fmt)
+    assert [c["tone_targets"] for c in calls] == [targets]
 
 
 @pytest.mark.parametrize("variant", ["text.txt", "side.txt", "context1.txt", "conflicts.txt", "md", "side.md"])

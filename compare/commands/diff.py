@@ -65,7 +65,8 @@ def run(args: argparse.Namespace) -> int:
     if args.output == "-":
         args.output = None
     articles = read_inputs(args, least=2, most=2)
-    comparison = compare_articles(articles, profiles=not args.no_profiles)
+    # the text and Markdown diff show difference lines only, none of which reads the sentiment toward each actor
+    comparison = compare_articles(articles, profiles=not args.no_profiles, tone_targets=args.format == "json")
     to_terminal = not args.output and _isatty(sys.stdout)
     text = render(comparison, args.format, width=args.width or terminal_width(to_stdout=not args.output),
                   color=use_color(args.color, to_terminal, os.environ), side_by_side=args.side_by_side,

@@ -13,8 +13,10 @@ from compare.profile.types import NOT_ENOUGH_TEXT, OutletProfile
 from compare.profile.wording import wording_profile
 
 
-def build_profile(article: Article, index: int, facts: tuple[Fact, ...], actors: tuple[Actor, ...]) -> OutletProfile:
-    """The outlet profile of one article: every figure with its evidence, "not enough text" where a figure would mean nothing."""
+def build_profile(article: Article, index: int, facts: tuple[Fact, ...], actors: tuple[Actor, ...],
+                  targets: bool = True) -> OutletProfile:
+    """The outlet profile of one article: every figure with its evidence, "not enough text" where a figure would mean
+    nothing; ``targets=False`` leaves out the sentiment toward each actor (noted in the profile)."""
     views = sentence_views(article, facts)
     mentions = actor_mentions(views, facts, actors)
     notes = []
@@ -26,12 +28,14 @@ def build_profile(article: Article, index: int, facts: tuple[Fact, ...], actors:
         notes.append("no quotations found")
     if not actors and not any(f.mentions for f in facts):
         notes.append("no actors found: no sentiment toward actors")
+    elif not targets:
+        notes.append("sentiment toward actors not computed (not shown in this output)")
     return OutletProfile(
         article=index,
         outlet=article.outlet,
         words=reporting_words(article),
         sentences=len(views),
-        sentiment=sentiment_profile(views, mentions),
+        sentiment=sentiment_profile(views, mentions if targets else {}),
         framing=framing_profile(views, facts, mentions),
         wording=wording_profile(views, actors),
         sourcing=sourcing_profile(views, facts, article.outlet),
