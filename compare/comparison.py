@@ -215,9 +215,9 @@ def engine_differences(articles: Sequence[Article], fact_lists: Sequence[Sequenc
             out.append(_diff("actor_variant", f"{na} writes '{variant.a_form}' and {nb} '{variant.b_form}' for the same "
                                               f"person.", 1.0, {}, (variant.note,)))
     n = len(articles)
-    unsure = {fid for pair in pairs for link in pair.links if link.signals.get("possibly") for fid in link.a + link.b}
-    unsure |= {fid for pair in pairs for link in pair.links if link.kind in (ONLY_A, ONLY_B)
-               and link.score >= settings.omission_below for fid in link.a + link.b}  # near something: not claimed
+    unsure = {fid for pair in pairs for link in pair.links  # "possibly covered", or near something: not claimed
+              if link.signals.get("possibly") or link.kind in (ONLY_A, ONLY_B) and link.score >= settings.omission_below
+              for fid in link.a + link.b}
     exclusives: dict[int, list[tuple[float, Fact]]] = {}
     for row in matrix:
         carried = [k for k, fid in enumerate(row.facts) if fid]
