@@ -12,7 +12,7 @@ import compare
 from compare.align import align_model, count_links, link_facts, specific_links_only
 from compare.errors import InputError
 from compare.event import event_verdict
-from compare.facts import article_letter, article_name, extract_facts, short_text
+from compare.facts import article_letter, article_name, extract_facts, quoted_excerpt
 from compare.model import (
     CONFLICTING,
     DIFFERENT_EVENTS,
@@ -225,7 +225,7 @@ def engine_differences(articles: Sequence[Article], fact_lists: Sequence[Sequenc
             missing = next(k for k in range(n) if k not in carried)
             fact = by_id[row.facts[carried[0]]]
             out.append(_diff("omission", f"{article_name(missing, articles)} leaves out what the {n - 1} others report: "
-                                         f"“{short_text(row.text, SHORT_WORDS)}” "
+                                         f"{quoted_excerpt(row.text, SHORT_WORDS)} "
                                          f"({', '.join(row.facts[k] for k in carried)}).",
                              ROLE_STRENGTH[fact.role], {"outlets_carrying": len(carried)},
                              tuple(f"{row.facts[k]}: {by_id[row.facts[k]].text}" for k in carried)))
@@ -244,7 +244,7 @@ def engine_differences(articles: Sequence[Article], fact_lists: Sequence[Sequenc
                 continue
             kind = "omission" if n == 2 and fact.role in ("headline", "lead") else "exclusive"
             out.append(_diff(kind, f"Only {article_name(k, articles)} reports ({fact.role}, {fact.id}): "
-                                   f"“{short_text(fact.text, SHORT_WORDS)}” — {others} never says "
+                                   f"{quoted_excerpt(fact.text, SHORT_WORDS)} — {others} never says "
                                    f"{', '.join(f'“{w}”' for w in missing[:4])}.", weight,
                              {"facts_only_here": len(items)}, (f"{fact.id}: {fact.text}",)))
             shown += 1

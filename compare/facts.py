@@ -46,6 +46,16 @@ def short_text(text: str, words: int) -> str:
     return " ".join(parts[:words]) + (" …" if len(parts) > words else "")
 
 
+_INNER_OPEN = re.compile(r'(^|(?<=[\s(\[—–-]))["“]')
+
+
+def quoted_excerpt(text: str, words: int) -> str:
+    """short_text in double quotes, the text's own double quotes made single (a quotation inside a quotation), so a fact
+    that opens with a quote reads “‘Everything …,’ Schiff said.” and not “"Everything …," Schiff said.”."""
+    inner = _INNER_OPEN.sub(r"\1‘", short_text(text, words)).replace("”", "’").replace('"', "’")
+    return f"“{inner}”"
+
+
 def _lead_paragraphs(article: Article, lead_sentences: int) -> set[int]:
     lead: set[int] = set()
     count = 0
