@@ -542,6 +542,11 @@ def _only(kind: str, fact: Fact, best: tuple[float, int] | None, others: Sequenc
                     f"Possibly covered by {near.id} (\"{short_text(near.text, 12)}\", link probability {p:.2f}): "
                     f"the engine is unsure whether {other} states it.",
                     {"possibly": 1.0, "best": round(p, 4)})
+    if best is None:  # no fact of the other article shares a term with it
+        why = f"Only in {mine}: no fact of {other} shares its names, numbers, quotes or wording."
+    else:  # the closest counterpart is named, so a reader can check the claim
+        near = others[-neg]
+        why = (f"Only in {mine}: the closest fact of {other}, {near.id} (\"{short_text(near.text, 12)}\"), has link "
+               f"probability {p:.2f}, under the {possibly_at:.2f} from which the engine calls a fact possibly covered.")
     return Link(kind, (fact.id,) if kind == ONLY_A else (), (fact.id,) if kind == ONLY_B else (), round(p, 4),
-                f"Only in {mine}: no fact of {other} shares its names, numbers, quotes or wording "
-                f"(best link probability {p:.2f}).", {"best": round(p, 4)})
+                why, {"best": round(p, 4)})

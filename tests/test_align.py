@@ -173,3 +173,26 @@ sentence = st.text(alphabet=st.sampled_from(list("abcdefghij ABCDEFG .,;:'\"â€œâ
 def test_any_text_mirrors_and_never_crashes(x, y):
     a, b = article_from_text("Headline " + x), article_from_text("Title " + y)
     assert _mirror_key(_pair(a, b), False) == _mirror_key(_pair(b, a), True)
+
+
+def test_a_confident_only_in_names_its_closest_counterpart_not_a_claim_that_nothing_is_shared():
+    """An only-in fact whose words the other article does use (here "Ryan") is not said to share no names or wording:
+    its reason names the closest fact of the other article and that link's probability, which a reader can check."""
+    a = article_from_text("Pelosi keeps her post\n\nHouse Democrats re-elected Nancy Pelosi as their leader on "
+                          "Wednesday by a vote of 134 to 63.\n\nRyan grew up in Niles, a steel town in northeast Ohio.",
+                          source="a.txt")
+    b = article_from_text("Pelosi re-elected\n\nHouse Democrats re-elected Nancy Pelosi as their leader on Wednesday "
+                          "by a vote of 134 to 63.\n\nRyan told reporters the party must win back union workers.",
+                          source="b.txt")
+    pair = _pair(a, b)
+    only = [l for l in pair.links if l.kind in (ONLY_A, ONLY_B) and not l.signals.get("possibly")]
+    ryan = [l for l in only if "Ryan" in next(f.text for f in pair_facts(a, b) if f.id in l.a + l.b)]
+    assert ryan, [l.reason for l in pair.links]
+    for link in ryan:
+        assert "shares its names" not in link.reason
+        assert re.search(r"the closest fact of [AB], [AB]\d+ \(\"Ryan .*\"\), has link probability 0\.\d\d", link.reason), \
+            link.reason
+
+
+def pair_facts(a, b):
+    return extract_facts(a, 0)[1] + extract_facts(b, 1)[1]

@@ -112,10 +112,10 @@ def test_output_does_not_depend_on_the_hash_seed():
 def test_an_omission_line_quoting_a_quote_makes_the_inner_quotes_single():
     """A fact that opens with a quotation is quoted inside the line's own quotation marks: its marks become single
     (“‘Everything …,’ Schiff told the room.”), never two double marks in a row."""
-    a = article_from_text("Pelosi keeps her post\n\nHouse Democrats re-elected Nancy Pelosi as their leader on Wednesday "
-                          "by a vote of 134 to 63.", source="a.txt")
-    b = article_from_text("Pelosi re-elected\n\nHouse Democrats re-elected Nancy Pelosi as their leader on Wednesday by "
-                          "a vote of 134 to 63.\n\n“Everything we care about is at risk,” Schiff told the packed "
+    a = article_from_text("Pelosi keeps her post\n\nHouse Democrats re-elected Nancy Pelosi as their leader on "
+                          "Wednesday by a vote of 134 to 63.", source="a.txt")
+    b = article_from_text("Pelosi re-elected\n\nHouse Democrats re-elected Nancy Pelosi as their leader on Wednesday "
+                          "by a vote of 134 to 63.\n\n“Everything we care about is at risk,” Schiff told the packed "
                           "caucus room afterwards.", source="b.txt")
     lines = [d.text for d in compare_articles([a, b], profiles=False).differences if "Schiff" in d.text]
     assert lines and all("“‘Everything we care about is at risk,’ Schiff" in t for t in lines), lines
