@@ -27,7 +27,7 @@ from typing import Sequence
 
 from rapidfuzz import fuzz
 
-from compare.facts import short_text
+from compare.facts import quoted_excerpt
 from compare.model import (CONFLICTING, ONLY_A, ONLY_B, PARTIAL, SHARED, Actor, ActorVariant, Conflict,
                            Fact, Link, Quantity)
 from compare.nlp.actors import PERSON, match_actors, pair_name, spelling_differs
@@ -539,14 +539,14 @@ def _only(kind: str, fact: Fact, best: tuple[float, int] | None, others: Sequenc
     if best and p >= possibly_at:
         near = others[-neg]
         return Link(kind, (fact.id,) if kind == ONLY_A else (), (fact.id,) if kind == ONLY_B else (), round(p, 4),
-                    f"Possibly covered by {near.id} (\"{short_text(near.text, 12)}\", link probability {p:.2f}): "
+                    f"Possibly covered by {near.id} ({quoted_excerpt(near.text, 12)}, link probability {p:.2f}): "
                     f"the engine is unsure whether {other} states it.",
                     {"possibly": 1.0, "best": round(p, 4)})
     if best is None:  # no fact of the other article shares a term with it
         why = f"Only in {mine}: no fact of {other} shares its names, numbers, quotes or wording."
     else:  # the closest counterpart is named, so a reader can check the claim
         near = others[-neg]
-        why = (f"Only in {mine}: the closest fact of {other}, {near.id} (\"{short_text(near.text, 12)}\"), has link "
+        why = (f"Only in {mine}: the closest fact of {other}, {near.id} ({quoted_excerpt(near.text, 12)}), has link "
                f"probability {p:.2f}, under the {possibly_at:.2f} from which the engine calls a fact possibly covered.")
     return Link(kind, (fact.id,) if kind == ONLY_A else (), (fact.id,) if kind == ONLY_B else (), round(p, 4),
                 why, {"best": round(p, 4)})

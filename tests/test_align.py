@@ -190,7 +190,7 @@ def test_a_confident_only_in_names_its_closest_counterpart_not_a_claim_that_noth
     assert ryan, [l.reason for l in pair.links]
     for link in ryan:
         assert "shares its names" not in link.reason
-        assert re.search(r"the closest fact of [AB], [AB]\d+ \(\"Ryan .*\"\), has link probability 0\.\d\d", link.reason), \
+        assert re.search(r"the closest fact of [AB], [AB]\d+ \(“Ryan .*”\), has link probability 0\.\d\d", link.reason), \
             link.reason
 
 
