@@ -4,7 +4,8 @@ Usage: python bench/diff_lines.py [--pairs N] [--start K] [--json FILE]
 Picks N triplets of the BASIL calibration data (sorted by triplet uuid, skipping the triplets whose articles hold
 held-out labelled quotes), one pair per triplet (fox/nyt, nyt/hpo, fox/hpo in turn), runs compare_articles and
 prints each profile difference line with the two BASIL uuids. --start K skips the first K pairs (a fresh slice to
-judge; each pair keeps its place in the fox/nyt, nyt/hpo, fox/hpo turn). tests/data/profile/difference_judgements.json keeps
+judge; each pair keeps its place in the fox/nyt, nyt/hpo, fox/hpo turn; past the last triplet, K = 35 + j gives
+triplet j's next pair in the turn, so pairs 35-69 and 70-104 are pairs not printed in 0-34). tests/data/profile/difference_judgements.json keeps
 the verdicts given to these lines (references and line text only, no article text).
 """
 from __future__ import annotations
@@ -30,8 +31,15 @@ def basil_pairs(n: int):
     triplets: dict[str, dict[str, dict]] = {}
     for r in rows:
         triplets.setdefault(r["triplet-uuid"], {})[r["source"]] = r
-    chosen = [t for k, t in sorted(triplets.items()) if not held & {r["uuid"] for r in t.values()} and len(t) == 3][:n]
-    return [(t[ORDER[i % 3][0]], t[ORDER[i % 3][1]]) for i, t in enumerate(chosen)]
+    chosen = [t for k, t in sorted(triplets.items()) if not held & {r["uuid"] for r in t.values()} and len(t) == 3]
+    # past the last triplet the turn goes round again, one place on: pair K + len(chosen) is the same triplet's next
+    # pair in the fox/nyt, nyt/hpo, fox/hpo turn (a pair never printed before)
+    out = []
+    for k in range(min(n, 3 * len(chosen))):
+        t = chosen[k % len(chosen)]
+        a, b = ORDER[(k % len(chosen) + k // len(chosen)) % 3]
+        out.append((t[a], t[b]))
+    return out
 
 
 def article(r: dict):

@@ -12,6 +12,7 @@ from compare.profile.differences import (
     _examples_in_text,
     _frames,
     _labels,
+    _loaded_words,
     _placement,
     _report_verbs,
     _voice,
@@ -320,7 +321,7 @@ def test_a_report_verb_used_as_a_noun_is_not_counted():
         OutletProfile(article=1, outlet="o1", wording=uses("boasts", "report_loaded")),
     ]
     (line,) = _report_verbs(profiles, NAMES, articles)
-    assert line.text == "Loaded report verbs: A “lashed”; B none of the listed loaded ones."
+    assert line.text == "Loaded report verbs: A “lashed”; B does not use it."
 
 
 def test_a_frame_cue_inside_a_name_is_no_cue():
@@ -389,3 +390,88 @@ def test_an_outlet_citing_itself_by_a_short_name_cites_nothing():
         OutletProfile(article=1, outlet="o1", sourcing=_sourcing([])),
     ]
     assert _cited_outlets(profiles, NAMES, articles) == []
+
+
+def test_a_frame_line_needs_more_room_in_sentences_not_only_a_larger_share():
+    """A larger share in a shorter article that carries as many frame sentences is not "more room" (lines 2b)."""
+    long_text = ("Senate vote\n\n" + " ".join(f"The senator spoke about the weather on day {i}." for i in range(12))
+                 + " The senate vote and the election followed. The party and its candidates met.")
+    short_text = ("Senate vote\n\nThe senate vote was held. The party met. The election was called. "
+                  "The weather was fine.")
+    articles = [article_from_text(short_text, outlet="o0"), article_from_text(long_text, outlet="o1")]
+    cues = ("senate", "party", "election", "vote")
+    political = FrameScore("Political", 0.5, 20, cues, (Evidence(1, "x", ("senate",)),))
+    profiles = [
+        OutletProfile(article=0, outlet="o0", framing=FramingProfile({"Political": 0.5}, (political,))),
+        OutletProfile(article=1, outlet="o1", framing=FramingProfile({"Political": 0.3}, ())),
+    ]
+    assert _frames(profiles, NAMES, articles, [(), ()]) == []
+    # the same share against an article with one passing frame sentence: a line, with the sentence counts
+    articles[1] = article_from_text(
+        "Weather\n\n" + " ".join(f"It rained on day {i}." for i in range(12)) + " The senate met.", outlet="o1")
+    profiles[1] = OutletProfile(article=1, outlet="o1", framing=FramingProfile({"Political": 0.05}, ()))
+    (line,) = _frames(profiles, NAMES, articles, [(), ()])
+    assert "its cue words in 4 sentences vs 1" in line.text
+
+
+def test_loaded_words_name_only_words_the_other_article_does_not_use():
+    """'conspiracy' written by both (the charge) is the story's word; no "more loaded" rate or "B none" is claimed."""
+    articles = [
+        article_from_text("Trial\n\nHe slammed the conspiracy charge. A shocking, explosive day.", outlet="o0"),
+        article_from_text("Trial\n\nThe conspiracy trial opened on Monday. The judge spoke.", outlet="o1"),
+    ]
+
+    def uses(*words):
+        return WordingProfile(words=100, rates={"loaded": 10.0 * len(words)},
+                              uses=tuple(WordUse(w, "loaded", 1, 0, (Evidence(1, "x", (w,)),)) for w in words))
+
+    profiles = [
+        OutletProfile(article=0, outlet="o0", wording=uses("slammed", "conspiracy", "shocking", "explosive")),
+        OutletProfile(article=1, outlet="o1", wording=uses()),
+    ]
+    (line,) = _loaded_words(profiles, NAMES, articles)
+    assert line.text == ("A writes loaded or sensational words in its own voice that B does not use: "
+                         "“slammed”, “shocking” and “explosive”.")
+    profiles[0] = OutletProfile(article=0, outlet="o0", wording=uses("slammed", "conspiracy"))
+    assert _loaded_words(profiles, NAMES, articles) == []  # one word of A's own is no pattern
+
+
+def test_a_loaded_report_verb_the_other_article_writes_in_another_form_is_not_named():
+    articles = [
+        article_from_text("Vote\n\nThe mayor vowed to fight and scoffed at the plan.", outlet="o0"),
+        article_from_text("Vote\n\nThe mayor said he vows to fight on.", outlet="o1"),
+    ]
+
+    def uses(*words):
+        found = tuple(WordUse(w, "report_loaded", 1, 0, (Evidence(1, "x", (w,)),)) for w in words)
+        return WordingProfile(words=100, uses=found)
+
+    profiles = [
+        OutletProfile(article=0, outlet="o0", wording=uses("vowed", "scoffed")),
+        OutletProfile(article=1, outlet="o1", wording=uses()),
+    ]
+    (line,) = _report_verbs(profiles, NAMES, articles)
+    assert line.text == "Loaded report verbs: A “scoffed”; B does not use it."
+
+
+def test_no_most_quoted_line_for_a_place_or_an_organisation():
+    def top(name):
+        return [SpeakerShare(name, 3, 60, 0.6)]
+
+    for name in ("Deuel County", "FBI"):
+        profiles = [
+            OutletProfile(article=0, outlet="o0", sourcing=_sourcing(speakers=top(name))),
+            OutletProfile(article=1, outlet="o1", sourcing=_sourcing(speakers=top("Jeff Miron"))),
+        ]
+        assert not [d for d in _voice(profiles, NAMES) if name in d.text], name
+
+
+def test_gop_and_republicans_in_the_headlines_are_the_same_actor():
+    articles = _articles("Senate Republicans: No Legislation Until After Tax Cut Extension",
+                         "Calling The Senate GOP's Bluff: Multiple Bills Likely")
+    profiles = _heads(["Republicans"], ["GOP"])
+    assert _placement(profiles, NAMES, [(), ()], articles) == []
+    articles = _articles("Boehner Sees One-in-Three Chance G.O.P. Will Lose House",
+                         "John Boehner: '1 In 3 Chance' Republicans Lose Control Of House")
+    profiles = _heads(["John Boehner"], ["John Boehner", "Republicans"])
+    assert _placement(profiles, NAMES, [(), ()], articles) == []
