@@ -175,3 +175,24 @@ def test_a_title_word_closing_a_name_is_its_surname():
     names = [a.name for a in text_actors("The talks between Joe Biden and Prime Minister Keir Starmer were held in "
                                          "London on Friday.")[0]]
     assert "Joe Biden" in names and "Keir Starmer" in names
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # prose full of names is not a Title Case headline: both senators are actors
+    ("Senators Ron Wyden of Oregon and Rand Paul of Kentucky objected.",
+     {("Ron Wyden", "person"), ("Oregon", "place"), ("Rand Paul", "person"), ("Kentucky", "place")}),
+    # party and state tags are not actors of their own ("R-S", "C.")
+    ("Senator Lindsay Graham (R-S.C.) and Rep. Tim Ryan (D-Ohio) spoke on Monday.",
+     {("Lindsay Graham", "person"), ("Tim Ryan", "person")}),
+    ("Rep. John Mabry Jr., D-Waco, said the bill was dead.", {("John Mabry Jr.", "person")}),
+    # a state abbreviation after a place is the state, not a person called Tex
+    ("One Facebook user who lives near Austin, Tex., posted this update.",
+     {("Facebook", "organisation"), ("Austin", "place"), ("Texas", "place")}),
+    # days, laws and brands are not people
+    ("Supporters marked Chick-fil-A Appreciation Day and a Same-Sex Kiss Day.", set()),
+    ("Hundreds of people headed to Chick-fil-A restaurants on Wednesday.", {("Chick-fil-A", "organisation")}),
+    ("The Affordable Care Act was upheld, and Senator Ted Cruz objected.", {("Ted Cruz", "person")}),
+])
+def test_actor_kinds_in_prose(sentence, expected):
+    actors, _ = text_actors("The plan was announced last week. " + sentence)
+    assert {(a.name, a.kind) for a in actors} == expected

@@ -18,7 +18,7 @@ from typing import Sequence
 
 from compare.lexicon import lexicon
 from compare.model import Actor, Mention
-from compare.nlp.similarity import is_title_case
+from compare.nlp.similarity import STOPWORDS, is_title_case
 from compare.nlp.times import MONTH_NUMBER
 from compare.paths import resource
 
@@ -27,12 +27,18 @@ RESOURCES = resource("engine")
 
 MONTHS = [name.title() for name in MONTH_NUMBER]
 WEEKDAYS = "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
-ABBREVIATIONS = {"Sen", "Rep", "Gov", "Dr", "Mr", "Mrs", "Ms", "Lt", "Gen", "Col", "Adm", "Maj", "Capt", "Sgt",
+ABBREVIATIONS = {"Sen", "Sens", "Rep", "Reps", "Gov", "Govs", "Dr", "Mr", "Mrs", "Ms", "Lt", "Gen", "Col", "Adm", "Maj", "Capt", "Sgt",
                  "Rev", "Prof", "St", "Jr", "Sr", "Inc", "Corp", "Co", "Ltd", "Mt", "Ft"}
+# the last word of a name of a day, law, prize or meeting, not of an actor: "Same-Sex Kiss Day", "Affordable Care Act"
+EVENT_WORDS = frozenset({"Day", "Week", "Month", "Act", "Bill", "Amendment", "Award", "Awards", "Prize", "Festival",
+                         "Summit", "Conference", "Games", "Cup", "Olympics", "Marathon", "Parade", "Treaty", "Accord"})
+_LOWER_PIECE = re.compile(r"-[a-z]{2,}-")
 CONNECTORS = {"of", "for", "de", "da", "van", "von", "der", "den", "al", "bin", "ibn", "la", "le", "du", "di", "del", "y"}
 
 _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[\w\u00C0-\u024F][\w\u00C0-\u024F\-]*(?:['’](?=[\w\u00C0-\u024F])[\w\u00C0-\u024F\-]*)*")
 _POSSESSIVE = re.compile(r"['’]s?$")
+# a US party and state or home-town tag after a name: "(R-S.C.)", "(D-Calif.)", "(I-Vt.)", ", D-Waco"
+_PARTY_TAG = re.compile(r"(?:(?<=\()|(?<=, ))[RDI]-[A-Z][A-Za-z.]*(?: ?[A-Z][A-Za-z.]*)*(?=[),;])")
 
 
 @dataclass(frozen=True)
@@ -48,6 +54,7 @@ class Gazetteer:
     first_name_groups: dict[str, int]  # normalised first name -> variant group id
     outlets: frozenset[str]  # canonical outlet names
     prefixes: frozenset[str] = frozenset()  # every entry's leading words before each of its spaces ("European")
+    states: frozenset[str] = frozenset()  # AP state abbreviations ("Fla."), read as the state after a comma
 
 
 @lru_cache(maxsize=1)
@@ -65,6 +72,8 @@ def gazetteer() -> Gazetteer:
     for alias, canonical in raw["aliases"].items():
         kind = kinds.get(canonical, kinds.get(alias, (ORGANISATION, canonical)))[0]
         kinds[alias] = (kind, canonical)
+    for abbreviation, state in raw["state_abbreviations"].items():  # "Aventura, Fla.": only after a comma (_tokens)
+        kinds[abbreviation] = (PLACE, state)
     groups = {}
     for gid, names in enumerate(raw["first_name_variants"]):
         for name in names:
@@ -81,6 +90,7 @@ def gazetteer() -> Gazetteer:
         first_name_groups=groups,
         outlets=frozenset(outlets),
         prefixes=frozenset(name[:k] for name in kinds for k, c in enumerate(name) if c == " "),
+        states=frozenset(raw["state_abbreviations"]),
     )
 
 
@@ -113,16 +123,21 @@ class _Candidate:
     certain: bool = True  # False: a lone capitalised word that is a person only if its surname is known
 
 
-def _tokens(text: str, start: int, end: int) -> list[_Token]:
+def _tokens(text: str, start: int, end: int, states: frozenset[str] = frozenset()) -> list[_Token]:
     """The capitalised words and connectors of text[start:end], the only tokens a run (_runs) is made of: any other
     word only ends a run, and the text it leaves between two tokens ends it just the same."""
     out = []
+    tags = [m.span() for m in _PARTY_TAG.finditer(text, start, end)]
     for m in _TOKEN.finditer(text, start, end):
         word, (s, e) = m.group(), m.span()
         if not word[:1].isupper() and word not in CONNECTORS:
             continue
+        if tags and any(a <= s < b for a, b in tags):
+            continue  # a party and state tag ("(R-S.C.)", ", D-Waco"): not an actor of its own
         if (word in ABBREVIATIONS or (len(word) == 1 and word.isupper())) and e < end and text[e] == ".":
             word, e = word + ".", e + 1  # titles and initials keep their full stop: "Sen.", "Robert F. Bauer"
+        elif e < end and text[e] == "." and word + "." in states and text[s - 2:s] == ", ":
+            word, e = word + ".", e + 1  # a state after a place: "Austin, Tex." (not the name Tex)
         out.append(_Token(word, s, e))
     return out
 
@@ -210,7 +225,7 @@ def _is_label(word: str, gz: Gazetteer) -> bool:
 
 def _candidates(text: str, span: tuple[int, int], sentence: int, gz: Gazetteer) -> list[_Candidate]:
     """Actor candidates of one sentence."""
-    tokens = _tokens(text, *span)
+    tokens = _tokens(text, *span, gz.states)
     out: list[_Candidate] = []
     pending_label: tuple[str, int] | None = None  # an all-title run waiting for an appositive name
     for run in _runs(text, tokens):
@@ -275,7 +290,9 @@ def _candidates(text: str, span: tuple[int, int], sentence: int, gz: Gazetteer) 
             label = _span_text(text, labels) if labels else ""
             if not label and pending_label and pending_label[1] == name_toks[0].start:
                 label = pending_label[0]
-            if not (len(name_toks) == 1 and name_toks[0].text in gz.org_suffixes):
+            if not (len(name_toks) == 1 and name_toks[0].text in gz.org_suffixes) \
+                    and not (len(name_toks) > 1 and name_toks[-1].text in EVENT_WORDS) \
+                    and not (j < len(run) and run[j].text in EVENT_WORDS):  # "Affordable Care" of "… Care Act"
                 out.append(_person_or_other(text, name_toks, label, sentence, span, gz))
             labels = []
             i = j
@@ -294,7 +311,8 @@ def _person_or_other(text: str, toks: list[_Token], label: str, sentence: int, s
         toks = toks[cut + 1:] or toks
     surface = _span_text(text, toks)
     labels = (label,) if label else ()
-    if len(toks) == 1 and (surface.isupper() and len(surface) > 1):
+    if len(toks) == 1 and (surface.isupper() and len(surface) > 1 or _LOWER_PIECE.search(surface)):
+        # "NAACP"; a one-word name with a lower-case piece between hyphens is a brand, not a person: "Chick-fil-A"
         return _Candidate(toks[0].start, toks[0].end, surface, ORGANISATION, surface, sentence=sentence)
     after = text[toks[-1].end:span[1]].lstrip(" ,")
     followed_by_verb = after.split(" ", 1)[0].strip(".,;:") in lexicon().quote_verbs if after else False
@@ -354,10 +372,23 @@ def _known_in_title(text: str, span: tuple[int, int], k: int, names: set[str], g
     return out
 
 
+_LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z'’-]{3,}")
+
+
+def _title_line(sentence: str) -> bool:
+    """Whether a sentence is set in Title Case, so that its capitals say nothing of names (a headline). A sentence that
+    ends as a sentence does and has a lower-case content word is prose full of names, not a headline: "Senators Ron
+    Wyden of Oregon and Rand Paul of Kentucky objected." (85% of its long words capitalised) names two people."""
+    if not is_title_case(sentence):
+        return False
+    ended = sentence.rstrip().rstrip("\"'”’)").endswith((".", "!", "?"))
+    return not (ended and any(w not in STOPWORDS for w in _LOWER_WORD.findall(sentence)))
+
+
 def find_actors(text: str, sentence_spans: Sequence[tuple[int, int]]) -> tuple[tuple[Actor, ...], tuple[Mention, ...]]:
     """Actors and their mentions in ``text``, sentence by sentence, resolved within the text."""
     gz = gazetteer()
-    titled = {k for k, span in enumerate(sentence_spans) if is_title_case(text[span[0]:span[1]])}
+    titled = {k for k, span in enumerate(sentence_spans) if _title_line(text[span[0]:span[1]])}
     plain = {k: _candidates(text, span, k, gz) for k, span in enumerate(sentence_spans) if k not in titled}
     seen = {c.name for cs in plain.values() for c in cs if c.kind == PERSON}
     seen |= {c.name.split()[-1] for cs in plain.values() for c in cs if c.kind == PERSON and " " in c.name}
