@@ -192,6 +192,12 @@ def test_a_title_word_closing_a_name_is_its_surname():
     ("Supporters marked Chick-fil-A Appreciation Day and a Same-Sex Kiss Day.", set()),
     ("Hundreds of people headed to Chick-fil-A restaurants on Wednesday.", {("Chick-fil-A", "organisation")}),
     ("The Affordable Care Act was upheld, and Senator Ted Cruz objected.", {("Ted Cruz", "person")}),
+    # a place or an adjective before one word does not make it a person; places and papers by their last or first word
+    ("Amanda Carpenter and Boston Herald columnist Adriana Cohen argued at the Democratic National Convention.",
+     {("Amanda Carpenter", "person"), ("Boston Herald", "organisation"), ("Adriana Cohen", "person"),
+      ("Democratic", "group")}),
+    ("He grew up on Staten Island and moved to Fort Myers, where I'm told he still lives.",
+     {("Staten Island", "place"), ("Fort Myers", "place")}),
 ])
 def test_actor_kinds_in_prose(sentence, expected):
     actors, _ = text_actors("The plan was announced last week. " + sentence)

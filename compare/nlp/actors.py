@@ -33,6 +33,20 @@ ABBREVIATIONS = {"Sen", "Sens", "Rep", "Reps", "Gov", "Govs", "Dr", "Mr", "Mrs",
 EVENT_WORDS = frozenset({"Day", "Week", "Month", "Act", "Bill", "Amendment", "Award", "Awards", "Prize", "Festival",
                          "Summit", "Conference", "Games", "Cup", "Olympics", "Marathon", "Parade", "Treaty", "Accord"})
 _LOWER_PIECE = re.compile(r"-[a-z]{2,}-")
+# the words that make a name of several words a place: "Staten Island", "Upper East Side", "Fort Myers", "South Florida"
+PLACE_TAILS = frozenset({"Island", "Islands", "Bay", "Side", "County", "Valley", "Beach", "Springs", "Heights", "Avenue",
+                         "Street", "Boulevard", "Square", "Turnpike", "Bridge", "Harbor", "River", "Coast", "Canyon",
+                         "Park", "Peninsula"})
+PLACE_HEADS = frozenset({"Fort", "Mount", "Port", "Lake", "Upper", "Lower", "North", "South", "East", "West"})
+# title words that only qualify a role ("Democratic Sen.", "First Lady", "National Security Adviser"): alone before one
+# word they do not make it a person ("Democratic National Convention", "Homeland Security")
+TITLE_QUALIFIERS = frozenset({"Acting", "Affairs", "Agriculture", "Associate", "Commerce", "Crown", "Defence", "Defense",
+                              "Democrat", "Democratic", "Deputy", "Economy", "Education", "Energy", "Executive", "Finance",
+                              "First", "Foreign", "Former", "Grand", "Health", "Homeland", "House", "Independent",
+                              "Intelligence", "Interior", "Labor", "Majority", "Minority", "National", "Press", "Prime",
+                              "Republican", "Security", "Senate", "Special", "Staff", "State", "Supreme", "Trade",
+                              "Transportation", "Treasury", "Veterans"})
+_PRONOUN_CONTRACTION = re.compile(r"(?:I|We|They|You|He|She|It|That|There|Here|What|Who)['’](?:m|ve|d|ll|re|s)")
 CONNECTORS = {"of", "for", "de", "da", "van", "von", "der", "den", "al", "bin", "ibn", "la", "le", "du", "di", "del", "y"}
 
 _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[\w\u00C0-\u024F][\w\u00C0-\u024F\-]*(?:['’](?=[\w\u00C0-\u024F])[\w\u00C0-\u024F\-]*)*")
@@ -130,7 +144,7 @@ def _tokens(text: str, start: int, end: int, states: frozenset[str] = frozenset(
     tags = [m.span() for m in _PARTY_TAG.finditer(text, start, end)]
     for m in _TOKEN.finditer(text, start, end):
         word, (s, e) = m.group(), m.span()
-        if not word[:1].isupper() and word not in CONNECTORS:
+        if not word[:1].isupper() and word not in CONNECTORS or _PRONOUN_CONTRACTION.fullmatch(word):
             continue
         if tags and any(a <= s < b for a, b in tags):
             continue  # a party and state tag ("(R-S.C.)", ", D-Waco"): not an actor of its own
@@ -314,9 +328,14 @@ def _person_or_other(text: str, toks: list[_Token], label: str, sentence: int, s
     if len(toks) == 1 and (surface.isupper() and len(surface) > 1 or _LOWER_PIECE.search(surface)):
         # "NAACP"; a one-word name with a lower-case piece between hyphens is a brand, not a person: "Chick-fil-A"
         return _Candidate(toks[0].start, toks[0].end, surface, ORGANISATION, surface, sentence=sentence)
+    if len(toks) >= 2 and (toks[-1].text in PLACE_TAILS or toks[0].text in PLACE_HEADS):
+        return _Candidate(toks[0].start, toks[-1].end, surface, PLACE, surface, sentence=sentence)  # "Staten Island"
     after = text[toks[-1].end:span[1]].lstrip(" ,")
     followed_by_verb = after.split(" ", 1)[0].strip(".,;:") in lexicon().quote_verbs if after else False
-    certain = len(toks) >= 2 or bool(label) or followed_by_verb
+    # one word is a person when a title names it ("Senator Smith"), not when a place or an adjective comes before it:
+    # "Boston Herald", "Catholic Bishops", "Democratic National Convention"
+    titled = any(w in gz.titles and w not in TITLE_QUALIFIERS for w in label.split())
+    certain = len(toks) >= 2 or titled or followed_by_verb
     return _Candidate(toks[0].start, toks[-1].end, surface, PERSON, surface, labels, sentence, certain)
 
 
