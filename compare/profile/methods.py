@@ -73,7 +73,10 @@ def method_notes() -> dict[str, str]:
             "(\"according to sources\", \"a senior official said\", \"U.S. sources indicate\", \"is said to\"); outlets and agencies "
             "cited: the engine's outlet attributions plus a list of about 40 outlets (the article's own outlet excluded, whole "
             "names compared). A sentence counts as attributed when it holds a quote, an attribution, the name of a cited outlet "
-            "or a report verb outside quotes. Quality: rule-based and unvalidated (no labelled sourcing data in our eval set). "
+            "or a report verb outside quotes. A speaker's words count for \"most quoted\" only where the text outside the quote "
+            "names the speaker (or a pronoun) nearest a report cue; sources are counted once each (\"a senior Democratic "
+            "staffer\" and \"the Democratic staffer\" are one). Quality: rule-based and unvalidated (no labelled sourcing data in "
+            "our eval set). "
             "Limits: an unnamed source described in detail can be missed; a named official after \"the\" may be counted anonymous."
         ),
         "readability": (
