@@ -668,3 +668,70 @@ def test_a_bias_model_line_gives_its_counts_and_needs_more_than_a_short_articles
     (line,) = _biased(profiles, NAMES)
     assert line.text == ("The bias model flags 8 of 23 (35%) of A's own-voice sentences as biased wording, "
                          "0 of 13 (0%) of B's.")
+
+
+# --------------------------------------------------------------------------- lines3: failures of fresh_turn3
+
+
+def test_an_unframed_headline_is_no_headline_frame_difference():
+    from compare.profile.differences import _headline_frames
+
+    profiles = [OutletProfile(0, "o0", framing=FramingProfile(headline_frame="Other", lead_frame="Political")),
+                OutletProfile(1, "o1", framing=FramingProfile(headline_frame="Political", lead_frame="Political"))]
+    assert _headline_frames(profiles, NAMES) == []
+    profiles[0] = OutletProfile(0, "o0", framing=FramingProfile(headline_frame="Economic"))
+    assert len(_headline_frames(profiles, NAMES)) == 1
+
+
+def test_a_person_named_like_an_outlet_is_no_cited_outlet():
+    from compare.profile.build import build_profile
+
+    article = article_from_text(
+        "Mosque debate\n\nSupporters, including New York City Mayor Michael Bloomberg, back the plan. Michael R. "
+        "Bloomberg spoke on Monday. The plan was reported by Bloomberg on Tuesday.", outlet="o0")
+    profile = build_profile(article, 0, (), ())
+    assert profile.sourcing.outlets == ("Bloomberg",)
+    assert all("Mayor" not in e.text for e in profile.sourcing.outlet_evidence)
+    article = article_from_text("Mosque debate\n\nSupporters, including New York City Mayor Michael Bloomberg, back "
+                                "the plan. Mr. Bloomberg spoke on Monday.", outlet="o0")
+    assert build_profile(article, 0, (), ()).sourcing.outlets == ()
+
+
+def test_a_title_abbreviation_does_not_end_a_sentence_for_the_grade():
+    """textstat counts "Mr." as a sentence end: an NYT article's 21-word sentences were graded as 11-word ones."""
+    from compare.profile.readability import readability_profile
+    from compare.profile.sections import sentence_views
+
+    body = " ".join(f"Mr. Smith and Mr. Jones met Ms. Brown on day {i} to discuss the long and complicated budget plan."
+                    for i in range(6))
+    plain = body.replace("Mr. ", "Mister ").replace("Ms. ", "Miss ")
+    grades = [readability_profile(sentence_views(article_from_text("Budget talks\n\n" + t))).flesch_kincaid_grade
+              for t in (body, plain)]
+    assert abs(grades[0] - grades[1]) < 1.0, grades
+
+
+def test_the_names_of_charges_are_not_named_as_loaded_words():
+    articles = [article_from_text("Grimm\n\nA bizarre threat, a corruption inquiry and obstruction of justice charges.",
+                                  outlet="o0"),
+                article_from_text("Grimm\n\nThe congressman is expected to be indicted.", outlet="o1")]
+
+    def uses(*words):
+        return WordingProfile(words=100, rates={"loaded": 10.0 * len(words)},
+                              uses=tuple(WordUse(w, "loaded", 1, 0, (Evidence(1, "x", (w,)),)) for w in words))
+
+    profiles = [OutletProfile(0, "o0", wording=uses("bizarre", "corruption", "obstruction")),
+                OutletProfile(1, "o1", wording=uses())]
+    assert _loaded_words(profiles, NAMES, articles) == []  # "bizarre" alone is no pattern
+
+
+def test_campaign_fund_raising_is_no_economic_frame_cue():
+    long_b = "Weather\n\n" + " ".join(f"It rained on day {i}." for i in range(12)) + " The senate met."
+    text = ("Grimm\n\nHis fund-raising was examined. Two fund-raisers were charged. A fund-raiser pleaded guilty. "
+            "The fund-raising inquiry and his donors continued.")
+    articles = [article_from_text(text, outlet="o0"),
+                article_from_text(long_b, outlet="o1")]
+    cues = ("fund-raising", "fund-raisers", "fund-raiser", "donors")
+    economic = FrameScore("Economic", 0.4, 20, cues, (Evidence(1, "x", ("fund-raising",)),))
+    profiles = [OutletProfile(0, "o0", framing=FramingProfile({"Economic": 0.4, "Political": 0.5}, (economic,))),
+                OutletProfile(1, "o1", framing=FramingProfile({"Political": 0.3}, ()))]
+    assert _frames(profiles, NAMES, articles, [(), ()]) == []

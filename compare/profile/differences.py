@@ -457,7 +457,10 @@ def _frames(profiles, names, articles=(), actors=()):
 GENERIC_CUES = {  # cue words that count toward a frame's share but not toward a line about it: sums of money and payments
     # are in every story (campaign ads, salaries, fines), and a legislature is who acts, not a legal framing
     "Economic": frozenset({"million", "millions", "billion", "billions", "trillion", "dollar", "dollars", "paid", "pay",
-                           "paying", "pays", "spent", "spend", "cost", "costs", "costing"}),
+                           "paying", "pays", "spent", "spend", "cost", "costs", "costing",
+                           # a campaign's money is politics
+                           "fund-raising", "fundraising", "fund-raiser", "fund-raisers", "fundraiser", "fundraisers",
+                           "donors", "donor", "donations", "donation"}),
     "Legality, constitutionality and jurisprudence": frozenset({"legislative", "legislator", "legislators", "legislature",
                                                                 "legislatures"}),
 }
@@ -495,7 +498,9 @@ def _cues_outside_names(cues: Sequence[str], text: str, known: Sequence[Actor]) 
 
 def _headline_frames(profiles, names, articles=()):
     heads = {p.article: (p.framing.headline_frame, p.framing.lead_frame) for p in profiles
-             if p.framing and p.framing.headline_frame and _titled(articles, p.article)}
+             if p.framing and p.framing.headline_frame not in (None, "Other") and _titled(articles, p.article)}
+    # "Other" is a headline with no frame cue: no frame to differ from ("Schumer bashed by the left over shutdown-ending
+    # deal" against "Senate Democrats' Vote to End Shutdown Infuriates Some on the Left" is one political fight)
     if len(heads) < 2 or len({h for h, _ in heads.values()}) == 1:
         return []
     text = "Headline frames differ: " + "; ".join(f"{names[i]} {h}" + (f" (lead: {lead})" if lead else "") for i, (h, lead) in heads.items()) + "."
@@ -683,8 +688,12 @@ def _own_uses(p: OutletProfile, categories) -> list:
     return [u for u in p.wording.uses if u.category in categories and u.count > u.quoted] if p.wording else []
 
 
-NEUTRAL_TERMS = frozenset({"entitlement", "entitlements", "failure", "failures"})  # lexicon words that are, in news
-# copy, mostly the plain name of a thing ("entitlement programs", "failure to act"): the line does not name them as loaded
+NEUTRAL_TERMS = frozenset({"entitlement", "entitlements", "failure", "failures",
+                           # the names of charges and allegations are the story's words ("corruption investigation",
+                           # "obstruction of justice", "Russian interference"), not an outlet's choice
+                           "corruption", "obstruction", "collusion", "interference", "conspiracy", "theft", "murder",
+                           "murdered", "assault", "illegal"})  # lexicon words that are, in news copy, mostly the plain
+# name of a thing ("entitlement programs", "failure to act"): the line does not name them as loaded
 
 
 def _loaded_words(profiles, names, articles=()):

@@ -80,7 +80,9 @@ def method_notes() -> dict[str, str]:
             "Limits: an unnamed source described in detail can be missed; a named official after \"the\" may be counted anonymous."
         ),
         "readability": (
-            "textstat 0.7.8 (language passed explicitly, en_US) on the headline and body sentences: Flesch reading ease, Flesch-"
+            "textstat 0.7.8 (language passed explicitly, en_US) on the headline and body sentences, each handed over as one "
+            "sentence (the full stops of \"Mr.\" or \"Sen.\" inside it dropped, which textstat would count as sentence ends): "
+            "Flesch reading ease, Flesch-"
             "Kincaid grade, Gunning fog, SMOG, Dale-Chall; words per sentence and lexical density (share of words that are not "
             "function words, our list) from our tokenizer. Limits: standard formulas, not measured on news; SMOG is meant for 30+ "
             "sentences; under 30 words or 3 sentences only words per sentence and lexical density are given."

@@ -94,7 +94,7 @@ def sourcing_profile(views: tuple[SentenceView, ...], facts: tuple[Fact, ...], o
             if a.kind == "anonymous":
                 anonymous.setdefault((view.sentence.index, a.source), _evidence(view, _within(view, a.start, a.end) or a.text))
             elif a.kind == "outlet":
-                if not _same_outlet(a.source, outlet):
+                if not _same_outlet(a.source, outlet) and not _person_before(view.sentence.text[:max(0, a.start - view.sentence.start)]):
                     cited.setdefault(_canonical_outlet(a.source), []).append(_evidence(view, _within(view, a.start, a.end) or a.text))
             else:
                 named.add((view.sentence.index, a.source))
@@ -107,6 +107,8 @@ def sourcing_profile(views: tuple[SentenceView, ...], facts: tuple[Fact, ...], o
                     attributed.add(v.sentence.index)
         for m in OUTLET_RE.finditer(text):
             name = _canonical_outlet(m.group())
+            if _person_before(text[:m.start()]):
+                continue  # "Mayor Michael Bloomberg", "Michael R. Bloomberg": a person of that name, not the outlet
             if not _same_outlet(name, outlet) and not v.is_quoted(m.start(), m.end()):
                 evs = cited.setdefault(name, [])
                 if all(e.sentence != v.sentence.index for e in evs):
@@ -136,6 +138,17 @@ def sourcing_profile(views: tuple[SentenceView, ...], facts: tuple[Fact, ...], o
         outlet_evidence=tuple(e for evs in cited.values() for e in evs[:EVIDENCE_PER_FIGURE]),
         note="" if enough else f"{NOT_ENOUGH_TEXT}: {total_words} words in {len(views)} sentences",
     )
+
+
+def _person_before(text: str) -> bool:
+    """Whether the text ends in a person's first name, an initial or a title ("Mayor Michael", "Michael R.", "Mr."):
+    the outlet name after it is that person's surname (Michael Bloomberg is not the Bloomberg news agency)."""
+    m = re.search(r"([A-Z][\w.’'-]*)\s+$", text)
+    if not m:
+        return False
+    word = m.group(1)
+    return (word in lexicon().first_name_gender or re.fullmatch(r"[A-Z]\.", word) is not None
+            or word in gazetteer().titles)
 
 
 def _evidence(view: SentenceView, cue: str) -> Evidence:
