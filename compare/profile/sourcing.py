@@ -94,7 +94,10 @@ def sourcing_profile(views: tuple[SentenceView, ...], facts: tuple[Fact, ...], o
             if a.kind == "anonymous":
                 anonymous.setdefault((view.sentence.index, a.source), _evidence(view, _within(view, a.start, a.end) or a.text))
             elif a.kind == "outlet":
-                if not _same_outlet(a.source, outlet) and not _person_before(view.sentence.text[:max(0, a.start - view.sentence.start)]):
+                at = a.text.find(a.source)
+                employer = at >= 0 and EMPLOYER_AFTER.match(a.text, at + len(a.source)) is not None  # "Fox News host"
+                if (not _same_outlet(a.source, outlet) and not employer
+                        and not _person_before(view.sentence.text[:max(0, a.start - view.sentence.start)])):
                     cited.setdefault(_canonical_outlet(a.source), []).append(_evidence(view, _within(view, a.start, a.end) or a.text))
             else:
                 named.add((view.sentence.index, a.source))
@@ -107,8 +110,8 @@ def sourcing_profile(views: tuple[SentenceView, ...], facts: tuple[Fact, ...], o
                     attributed.add(v.sentence.index)
         for m in OUTLET_RE.finditer(text):
             name = _canonical_outlet(m.group())
-            if _person_before(text[:m.start()]):
-                continue  # "Mayor Michael Bloomberg", "Michael R. Bloomberg": a person of that name, not the outlet
+            if _person_before(text[:m.start()]) or EMPLOYER_AFTER.match(text, m.end()):
+                continue  # "Mayor Michael Bloomberg": a person of that name; "the Fox News host": an employer, no source
             if not _same_outlet(name, outlet) and not v.is_quoted(m.start(), m.end()):
                 evs = cited.setdefault(name, [])
                 if all(e.sentence != v.sentence.index for e in evs):
@@ -138,6 +141,12 @@ def sourcing_profile(views: tuple[SentenceView, ...], facts: tuple[Fact, ...], o
         outlet_evidence=tuple(e for evs in cited.values() for e in evs[:EVIDENCE_PER_FIGURE]),
         note="" if enough else f"{NOT_ENOUGH_TEXT}: {total_words} words in {len(views)} sentences",
     )
+
+
+EMPLOYER_AFTER = re.compile(r"\s+(?:(?:senior|chief|political|legal|national|former|longtime|top)\s+)?(?:host|hosts|"
+                            r"contributor|contributors|anchor|anchors|analyst|analysts|commentator|commentators|personality|"
+                            r"personalities|pundit|pundits|employee|employees|executive|executives|founder|owner|chairman|"
+                            r"president|star|show host|talk show host)\b", re.I)
 
 
 def _person_before(text: str) -> bool:
@@ -237,7 +246,32 @@ def _speaker_at_cue(views: tuple[SentenceView, ...], view: SentenceView, quote: 
         last = views.index(spanned[-1])
         near = [views[k] for k in (first - 1, last + 1) if 0 <= k < len(views)]
         found = [names for v in near for names in _cue_names(v.own_text)]
-    return any(PRONOUN in names or names & name_words for names in found)
+    if any(names & name_words for names in found if PRONOUN not in names):
+        return True
+    # "…," he said: the pronoun is the speaker's only when the person the text last put first is the speaker
+    return any(PRONOUN in names for names in found) and _subject_is(views, first, spanned, name_words)
+
+
+def _subject_is(views: tuple[SentenceView, ...], first: int, spanned: list[SentenceView], name_words: set[str]) -> bool:
+    """Whether the first person named in the quote's own sentence, else in the sentence before, is the speaker; a title
+    standing in for a person ("the governor identified himself and went on to curse out Gattine") names no one we can
+    check, and no person at all leaves the engine's speaker standing."""
+    texts = [_own_voice(v, Quote("", 0, 0)) for v in spanned]
+    if first > 0:
+        texts.append(views[first - 1].own_text)
+    firsts = lexicon().first_name_gender
+    titles = gazetteer().titles
+    for text in texts:
+        mentions = [(m.start(), "title") for m in _TITLE_BACK.finditer(text)]
+        for m in _NAME_RUN.finditer(text):
+            words = [re.sub(r"[’']s?$", "", w.strip(".,")) for w in m.group().split()]
+            if {w.lower() for w in words} & name_words:
+                mentions.append((m.start(), "speaker"))
+            elif any(w in firsts for w in words) or (words and words[0] in titles and len(words) > 1):
+                mentions.append((m.start(), "other"))
+        if mentions:
+            return min(mentions)[1] == "speaker"
+    return True
 
 
 PRONOUN = "\0pronoun"
