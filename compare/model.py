@@ -14,6 +14,7 @@ SCHEMA_VERSION = 1
 
 # Paragraph roles. Only "headline" and "body" paragraphs carry facts.
 HEADLINE, BODY, SUBHEADING, CAPTION, CREDIT = "headline", "body", "subheading", "caption", "credit"
+NO_TITLE = "no title given: the first paragraph stands in"  # the headline paragraph's why when the input had no title
 PARAGRAPH_ROLES = (HEADLINE, BODY, SUBHEADING, CAPTION, CREDIT)
 
 
@@ -60,6 +61,12 @@ class Article:
 
     def role_of(self, sentence: Sentence) -> str:
         return self.paragraphs[sentence.paragraph].role
+
+    @property
+    def titled(self) -> bool:
+        """Whether the input gave a title (JSON or a page with an empty title has its first paragraph in the headline's
+        place: no headline a comparison may speak of)."""
+        return not self.paragraphs or self.paragraphs[0].why != NO_TITLE
 
     @property
     def reporting_sentences(self) -> tuple[Sentence, ...]:

@@ -264,15 +264,16 @@ def test_article_27_is_called_AA_as_in_fact_ids():
     assert difference.text.startswith("AA is harder to read") and "than AB" in difference.text
 
 
-@pytest.mark.parametrize("share,says", [(0.8, "most of it Anna Berg"), (0.5, "the largest share to Anna Berg"),
-                                        (0.4, "the largest share to Anna Berg")])
-def test_quoted_share_says_most_only_over_half(share, says):
+@pytest.mark.parametrize("words,says", [((80, 20), "most of it Anna Berg"), ((50, 25, 25), "the largest share to Anna Berg"),
+                                        ((40, 30, 30), "the largest share to Anna Berg")])
+def test_quoted_share_says_most_only_over_half(words, says):
     articles = [article_from_text("Headline\n\nA sentence of the body.", outlet=o) for o in ("Paper A", "Paper B")]
-    speakers = (SpeakerShare("Anna Berg", 3, 30, share), SpeakerShare("Ivo Lind", 2, 20, round(1 - share, 3)))
+    names = ("Anna Berg", "Ivo Lind", "Eva Holm")
+    speakers = tuple(SpeakerShare(n, 2, w, w / 100, checked_words=w) for n, w in zip(names, words))
     profiles = [OutletProfile(0, "Paper A", sourcing=SourcingProfile(5, 0.4, speakers)),
                 OutletProfile(1, "Paper B", sourcing=SourcingProfile(1, 0.1, ()))]
     voice = [d.text for d in profile_differences(articles, profiles) if "of its words to quotations" in d.text]
-    assert voice == [f"A (Paper A) gives 40% of its words to quotations, {says} ({share:.0%} of quoted words); B (Paper B) 10%."]
+    assert voice == [f"A (Paper A) gives 40% of its words to quotations, {says} ({words[0]}% of quoted words); B (Paper B) 10%."]
 
 
 def test_actor_mentions_are_found_once_per_profile(seeds, monkeypatch):

@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 from compare.errors import InputError
 from compare.ingest.outlet import choose_outlet
 from compare.ingest.roles import is_soft_wrap, paragraph_role, trailer_outlet
-from compare.model import HEADLINE, Article, Paragraph, Sentence
+from compare.model import HEADLINE, NO_TITLE, Article, Paragraph, Sentence
 from compare.nlp.sentences import split_sentences
 from compare.textsafe import strip_unsafe
 
@@ -24,11 +24,12 @@ def build_article(headline: str, paragraphs: list[str], *, source: str, outlet: 
     """The Article for a headline and its paragraphs (raises InputError when there is no text at all)."""
     headline = _tidy(headline)
     texts = [t for t in (_tidy(p) for p in paragraphs) if t]
+    why = "the first line"
     if not headline and texts:
-        headline, texts = texts[0], texts[1:]
+        headline, texts, why = texts[0], texts[1:], NO_TITLE
     if not headline:
         raise InputError(source, "no article text found", "the input is empty or has only whitespace")
-    parts: list[tuple[str, str, str]] = [(HEADLINE, "the first line", headline)]
+    parts: list[tuple[str, str, str]] = [(HEADLINE, why, headline)]
     trailer = None
     for text in texts:
         role, why = paragraph_role(text)

@@ -73,11 +73,16 @@ def method_notes() -> dict[str, str]:
             "(\"according to sources\", \"a senior official said\", \"U.S. sources indicate\", \"is said to\"); outlets and agencies "
             "cited: the engine's outlet attributions plus a list of about 40 outlets (the article's own outlet excluded, whole "
             "names compared). A sentence counts as attributed when it holds a quote, an attribution, the name of a cited outlet "
-            "or a report verb outside quotes. Quality: rule-based and unvalidated (no labelled sourcing data in our eval set). "
+            "or a report verb outside quotes. A speaker's words count for \"most quoted\" only where the text outside the quote "
+            "names the speaker (or a pronoun) nearest a report cue; sources are counted once each (\"a senior Democratic "
+            "staffer\" and \"the Democratic staffer\" are one). Quality: rule-based and unvalidated (no labelled sourcing data in "
+            "our eval set). "
             "Limits: an unnamed source described in detail can be missed; a named official after \"the\" may be counted anonymous."
         ),
         "readability": (
-            "textstat 0.7.8 (language passed explicitly, en_US) on the headline and body sentences: Flesch reading ease, Flesch-"
+            "textstat 0.7.8 (language passed explicitly, en_US) on the headline and body sentences, each handed over as one "
+            "sentence (the full stops of \"Mr.\" or \"Sen.\" inside it dropped, which textstat would count as sentence ends): "
+            "Flesch reading ease, Flesch-"
             "Kincaid grade, Gunning fog, SMOG, Dale-Chall; words per sentence and lexical density (share of words that are not "
             "function words, our list) from our tokenizer. Limits: standard formulas, not measured on news; SMOG is meant for 30+ "
             "sentences; under 30 words or 3 sentences only words per sentence and lexical density are given."

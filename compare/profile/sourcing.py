@@ -6,6 +6,7 @@ from functools import lru_cache
 
 from compare.ingest.outlet import canonical_outlet
 from compare.lexicon import lexicon
+from compare.nlp.actors import gazetteer
 from compare.model import Fact, Quote
 from compare.profile.sections import SentenceView
 from compare.profile.textfeatures import tokens
@@ -71,7 +72,8 @@ def sourcing_profile(views: tuple[SentenceView, ...], facts: tuple[Fact, ...], o
                 continue
             index = view.sentence.index
             speaker = q.speaker or UNATTRIBUTED
-            _add_quote(speakers, speaker, q, view)
+            checked = bool(q.speaker) and not q.anonymous and _speaker_at_cue(views, view, q)
+            _add_quote(speakers, speaker, q, view, checked)
             attributed.add(index)
             if q.anonymous:
                 cue_view, cue = _speaker_cue(views, view, q)
@@ -92,7 +94,10 @@ def sourcing_profile(views: tuple[SentenceView, ...], facts: tuple[Fact, ...], o
             if a.kind == "anonymous":
                 anonymous.setdefault((view.sentence.index, a.source), _evidence(view, _within(view, a.start, a.end) or a.text))
             elif a.kind == "outlet":
-                if not _same_outlet(a.source, outlet):
+                at = a.text.find(a.source)
+                employer = at >= 0 and EMPLOYER_AFTER.match(a.text, at + len(a.source)) is not None  # "Fox News host"
+                if (not _same_outlet(a.source, outlet) and not employer
+                        and not _person_before(view.sentence.text[:max(0, a.start - view.sentence.start)])):
                     cited.setdefault(_canonical_outlet(a.source), []).append(_evidence(view, _within(view, a.start, a.end) or a.text))
             else:
                 named.add((view.sentence.index, a.source))
@@ -105,6 +110,8 @@ def sourcing_profile(views: tuple[SentenceView, ...], facts: tuple[Fact, ...], o
                     attributed.add(v.sentence.index)
         for m in OUTLET_RE.finditer(text):
             name = _canonical_outlet(m.group())
+            if _person_before(text[:m.start()]) or EMPLOYER_AFTER.match(text, m.end()):
+                continue  # "Mayor Michael Bloomberg": a person of that name; "the Fox News host": an employer, no source
             if not _same_outlet(name, outlet) and not v.is_quoted(m.start(), m.end()):
                 evs = cited.setdefault(name, [])
                 if all(e.sentence != v.sentence.index for e in evs):
@@ -114,8 +121,9 @@ def sourcing_profile(views: tuple[SentenceView, ...], facts: tuple[Fact, ...], o
             attributed.add(v.sentence.index)
     quoted_words = sum(s[1] for s in speakers.values())
     shares = tuple(sorted(
-        (SpeakerShare(name, n, w, round(w / quoted_words, 3) if quoted_words else 0.0, anon, tuple(ev[:EVIDENCE_PER_FIGURE]))
-         for name, (n, w, anon, ev) in speakers.items()),
+        (SpeakerShare(name, n, w, round(w / quoted_words, 3) if quoted_words else 0.0, anon, tuple(ev[:EVIDENCE_PER_FIGURE]),
+                      checked)
+         for name, (n, w, anon, ev, checked) in speakers.items()),
         key=lambda s: (-s.words, s.speaker),
     ))
     enough = total_words >= MIN_WORDS and len(views) >= 2
@@ -125,12 +133,31 @@ def sourcing_profile(views: tuple[SentenceView, ...], facts: tuple[Fact, ...], o
         speakers=shares,
         named=len(named),
         anonymous=len(anonymous),
+        named_sources=len({speaker for _, speaker in named}),
+        anonymous_sources=len({_anonymous_key(k, e) for k, e in anonymous.items()}),
         outlets=tuple(sorted(cited)),
         attributed_share=round(len(attributed) / len(views), 3) if enough else None,
         anonymous_evidence=tuple(sorted(anonymous.values(), key=lambda e: e.sentence)[:EVIDENCE_PER_FIGURE * 2]),
         outlet_evidence=tuple(e for evs in cited.values() for e in evs[:EVIDENCE_PER_FIGURE]),
         note="" if enough else f"{NOT_ENOUGH_TEXT}: {total_words} words in {len(views)} sentences",
     )
+
+
+EMPLOYER_AFTER = re.compile(r"\s+(?:(?:senior|chief|political|legal|national|former|longtime|top)\s+)?(?:host|hosts|"
+                            r"contributor|contributors|anchor|anchors|analyst|analysts|commentator|commentators|personality|"
+                            r"personalities|pundit|pundits|employee|employees|executive|executives|founder|owner|chairman|"
+                            r"president|star|show host|talk show host)\b", re.I)
+
+
+def _person_before(text: str) -> bool:
+    """Whether the text ends in a person's first name, an initial or a title ("Mayor Michael", "Michael R.", "Mr."):
+    the outlet name after it is that person's surname (Michael Bloomberg is not the Bloomberg news agency)."""
+    m = re.search(r"([A-Z][\w.’'-]*)\s+$", text)
+    if not m:
+        return False
+    word = m.group(1)
+    return (word in lexicon().first_name_gender or re.fullmatch(r"[A-Z]\.", word) is not None
+            or word in gazetteer().titles)
 
 
 def _evidence(view: SentenceView, cue: str) -> Evidence:
@@ -162,10 +189,147 @@ def _within(view: SentenceView, start: int, end: int) -> str:
     return s.text[max(start, s.start) - s.start:min(end, s.end) - s.start].strip()
 
 
-def _add_quote(speakers: dict[str, list], speaker: str, quote: Quote, view: SentenceView) -> None:
-    entry = speakers.setdefault(speaker, [0, 0, quote.anonymous, []])
+def _add_quote(speakers: dict[str, list], speaker: str, quote: Quote, view: SentenceView, checked: bool = False) -> None:
+    entry = speakers.setdefault(speaker, [0, 0, quote.anonymous, [], 0])
     entry[0] += 1
     entry[1] += len(tokens(quote.text))
+    entry[4] += len(tokens(quote.text)) if checked else 0
     if all(e.sentence != view.sentence.index for e in entry[3]):
         words = _within(view, quote.start, quote.end)
         entry[3].append(Evidence(view.sentence.index, view.sentence.text, (words[:80],) if words else (), 0.0, view.section, True))
+
+
+_SOURCE_WORD = re.compile(r"\b(" + lexicon().anonymous_pattern()[3:-1] + r")\b", re.I)
+
+
+def _anonymous_key(key: tuple[int, str], evidence: Evidence) -> tuple:
+    """What tells one unnamed source from another: its noun (singular) and the capitalised word before it ("Democratic
+    staffer" in "A senior Democratic staffer told", "the Democratic staffer" and "said the Democratic staffer, noting":
+    one source), else the sentence (a "was said to" per sentence)."""
+    cue = evidence.words[0] if evidence.words else key[1]
+    found = list(_SOURCE_WORD.finditer(cue))
+    if not found:
+        return ("sentence", key[0])
+    m = found[-1]
+    noun = m.group(1).lower()
+    noun = noun[:-1] if noun.endswith("s") and not noun.endswith("ss") else noun
+    before = cue[:m.start()].split()
+    qualifier = before[-1].lower() if before and before[-1][:1].isupper() and before[-1].lower() not in _DETERMINERS else ""
+    return (qualifier, noun)
+
+
+_DETERMINERS = frozenset({"a", "an", "the", "two", "three", "several", "some", "other", "one", "according", "said", "told"})
+_PRONOUNS = frozenset({"he", "she", "they", "we", "i"})
+_TITLE_BACK = re.compile(r"\b[Tt]he (?:" + "|".join(sorted({t.lower() for t in gazetteer().titles if t.isalpha()}, key=len, reverse=True))
+                         + r"|congressman|congresswoman|lawmaker|senator|candidate|nominee|official|spokesman|spokeswoman)\b")
+_NAME_RUN = re.compile(r"[A-Z][\w’'.-]*(?:\s+(?:of\s+|the\s+)?[A-Z][\w’'.-]*)*")
+_WHEN = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July "
+                  "August September October November December".split())  # "said Tuesday" names no one
+CUE_REACH = 40  # characters between a report cue and the name it is said of
+
+
+def _speaker_at_cue(views: tuple[SentenceView, ...], view: SentenceView, quote: Quote) -> bool:
+    """Whether the text outside the quotation, in the quote's sentences, has a report cue ("said", "according to",
+    "calling") whose nearest name is the quote's speaker (any word of the name: "Reid", "Mr. Netanyahu") or a pronoun.
+    "“…,” according to the U.S. Attorney’s Office" is not Hunter's; "a letter signed by all 42 Senate Republicans, which
+    stated, “…”" is not Reid's, though Reid received it; a scare quote with no report cue is no one's words. A quotation
+    that is a whole sentence with no cue takes the cue of the sentence before or after it (a quote carried on after
+    "Mr. Braverman added.")."""
+    spanned = [v for v in views if v.sentence.start < quote.end and quote.start < v.sentence.end] or [view]
+    first = views.index(spanned[0])
+    if first > 0 and views[first - 1].sentence.text.rstrip().endswith(":"):
+        spanned.insert(0, views[first - 1])  # 'Reid said on Tuesday:' then the quote
+    name_words = {re.sub(r"[’']s?$", "", w.lower().strip(".,")) for w in (quote.speaker or "").split()
+                  if len(w.strip(".,")) > 1}
+    found = _cue_names(" ".join(_own_voice(v, quote) for v in spanned))
+    if not found:
+        last = views.index(spanned[-1])
+        near = [views[k] for k in (first - 1, last + 1) if 0 <= k < len(views)]
+        found = [names for v in near for names in _cue_names(v.own_text)]
+    if any(names & name_words for names in found if PRONOUN not in names):
+        return True
+    # "…," he said: the pronoun is the speaker's only when the person the text last put first is the speaker
+    return any(PRONOUN in names for names in found) and _subject_is(views, first, spanned, name_words)
+
+
+def _subject_is(views: tuple[SentenceView, ...], first: int, spanned: list[SentenceView], name_words: set[str]) -> bool:
+    """Whether the first person named in the quote's own sentence, else in the sentence before, is the speaker; a title
+    standing in for a person ("the governor identified himself and went on to curse out Gattine") names no one we can
+    check, and no person at all leaves the engine's speaker standing."""
+    texts = [_own_voice(v, Quote("", 0, 0)) for v in spanned]
+    if first > 0:
+        texts.append(views[first - 1].own_text)
+    firsts = lexicon().first_name_gender
+    titles = gazetteer().titles
+    for text in texts:
+        mentions = [(m.start(), "title") for m in _TITLE_BACK.finditer(text)]
+        for m in _NAME_RUN.finditer(text):
+            words = [re.sub(r"[’']s?$", "", w.strip(".,")) for w in m.group().split()]
+            if {w.lower() for w in words} & name_words:
+                mentions.append((m.start(), "speaker"))
+            elif any(w in firsts for w in words) or (words and words[0] in titles and len(words) > 1):
+                mentions.append((m.start(), "other"))
+        if mentions:
+            return min(mentions)[1] == "speaker"
+    return True
+
+
+PRONOUN = "\0pronoun"
+
+
+def _cue_names(own: str) -> list[set[str]]:
+    """For each report cue of an own-voice text, the words of the nearest name (or PRONOUN) within CUE_REACH."""
+    words = _cue_words()
+    own = re.sub(r"\([^()]*\)", lambda m: " " * len(m.group()), own)  # "John Boehner (R-Ohio) admitted"
+    cues = []
+    for m in re.finditer(r"[\w’']+", own):
+        word, after = m.group().lower(), own[m.end():m.end() + 4]
+        if word == "according" and after.startswith(" to"):
+            cues.append((m.start(), m.end()))
+        elif word in words and not after.startswith(" to "):  # "continued to spend", "expects to" are no report
+            cues.append((m.start(), m.end()))
+        elif word == "went" and after.startswith(" on"):  # 'He went on, "…"'
+            cues.append((m.start(), m.end()))
+    candidates = [(m.start(), m.end(), {re.sub(r"[’']s?$", "", w.lower().strip(".,")) for w in m.group().split()})
+                  for m in _NAME_RUN.finditer(own)
+                  if not _is_cue_word(m.group(), words) and m.group() not in _WHEN and m.group().lower() not in _PRONOUNS]
+    # a pronoun, or a title that refers back to the speaker ("the president said"), stands for the quote's speaker
+    candidates += [(m.start(), m.end(), {PRONOUN}) for m in re.finditer(r"\b(?:[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I)\b", own)]
+    candidates += [(m.start(), m.end(), {PRONOUN}) for m in _TITLE_BACK.finditer(own)]
+    out = []
+    for start, end in cues:
+        # an appositive just before the cue may hold the name ("the coalition's executive director, Matt Brooks, said")
+        # or come between it and the name ("Tom Cole, an Oklahoma Republican and Boehner lieutenant, said"): both read
+        before = own[:start].rstrip()
+        gaps = [(start, start)]
+        if before.endswith(",") and "," in before[:-1]:
+            gaps.append((before[:-1].rindex(","), start))
+        for gap in gaps:
+            near = [(max(0, c_start - end, start - c_end - (gap[1] - gap[0] if c_end <= gap[0] else 0)), names)
+                    for c_start, c_end, names in candidates
+                    if not (c_start <= start and end <= c_end) and not (gap[0] <= c_start and c_end <= gap[1])]
+            near = [x for x in near if x[0] <= CUE_REACH]
+            if near:
+                out.append(min(near, key=lambda x: x[0])[1])
+    return out
+
+
+@lru_cache(maxsize=1)
+def _cue_words() -> frozenset[str]:
+    """Every reporting word of the shared vocabulary, those that only cue an attribution ("called") included."""
+    return frozenset(lexicon().report_tone) | _report_words()
+
+
+def _is_cue_word(text: str, words: frozenset[str]) -> bool:
+    """A capitalised report word at a sentence's start ("Said …", "According to …") is a cue, not a name."""
+    return text.lower() in words or text.lower() == "according"
+
+
+def _own_voice(view: SentenceView, quote: Quote) -> str:
+    """The sentence with this quote (and every other quotation) blanked: what the outlet says around it."""
+    s = view.sentence
+    chars = list(view.own_text)
+    a, b = max(quote.start, s.start) - s.start, min(quote.end, s.end) - s.start
+    if a < b:
+        chars[a:b] = " " * (b - a)
+    return "".join(chars)

@@ -105,6 +105,7 @@ class WordingProfile:
     uses: tuple[WordUse, ...] = ()  # most used first
     report_verbs: dict[str, float] = field(default_factory=dict)  # said / claimed / insisted ... -> count
     biased_share: float | None = None  # share of own-voice sentences the bias model flags
+    scored: int = 0  # own-voice sentences the bias model scored (the share's denominator)
     biased: tuple[Evidence, ...] = ()  # flagged sentences, highest probability first, with their bias words
     labels: tuple[ActorLabels, ...] = ()
     note: str = ""
@@ -120,6 +121,8 @@ class SpeakerShare:
     share: float  # of all quoted words in the article
     anonymous: bool = False
     evidence: tuple[Evidence, ...] = ()
+    checked_words: int = 0  # quoted words whose sentence names this speaker (or a pronoun) at a report cue outside the
+    # quotation: "“…,” according to the U.S. Attorney's Office" is not the words of the "Hunters" it mentions
 
 
 @dataclass(frozen=True)
@@ -129,6 +132,8 @@ class SourcingProfile:
     speakers: tuple[SpeakerShare, ...] = ()  # most quoted words first
     named: int = 0  # attributions to a named person or body
     anonymous: int = 0  # attributions to unnamed sources
+    named_sources: int = 0  # distinct named sources (one person attributed in three sentences is one)
+    anonymous_sources: int = 0  # distinct unnamed sources ("a senior Democratic staffer" and "the Democratic staffer")
     outlets: tuple[str, ...] = ()  # other outlets and agencies cited
     attributed_share: float | None = None  # share of reporting sentences that carry a quote or attribution
     anonymous_evidence: tuple[Evidence, ...] = ()

@@ -192,6 +192,7 @@ def wording_profile(views: tuple[SentenceView, ...], actors: tuple[Actor, ...]) 
         uses=uses,
         report_verbs=dict(sorted(report_verbs.items(), key=lambda x: -x[1])),
         biased_share=round(len(flagged) / scored, 3) if scored >= 2 else None,
+        scored=scored,
         biased=tuple(sorted(flagged, key=lambda e: -e.score)),
         labels=labels,
         note=note,
