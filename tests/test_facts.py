@@ -195,7 +195,7 @@ def test_a_title_word_closing_a_name_is_its_surname():
     # a place or an adjective before one word does not make it a person; places and papers by their last or first word
     ("Amanda Carpenter and Boston Herald columnist Adriana Cohen argued at the Democratic National Convention.",
      {("Amanda Carpenter", "person"), ("Boston Herald", "organisation"), ("Adriana Cohen", "person"),
-      ("Democratic", "group")}),
+      ("Democrats", "group")}),
     ("He grew up on Staten Island and moved to Fort Myers, where I'm told he still lives.",
      {("Staten Island", "place"), ("Fort Myers", "place")}),
 ])
