@@ -45,6 +45,8 @@ SHAPES = {
     "short-paragraphs": lambda n: "Paragraphs\n\n" + _fill("On May 4 it rained.\n\n", n),
     "title-case": lambda n: "Names Of People\n\n" + _fill("John Smith Mary Jones Peter Brown Anna Lee ", n),
     "numbers-sentence": lambda n: "Numbers\n\n" + _fill("12.5 3,400 7% $8.1 ", n),
+    # a party tag whose capitals run on with no closing bracket ("(R-AAAA… x"): the tag pattern must split it one way
+    "party-tag": lambda n: "Tags\n\n" + _fill("Senator Smith (R-" + "A" * 60 + " x said. ", n),
 }
 
 
@@ -58,7 +60,7 @@ def _stage(name: str, article, text: str) -> None:
         from compare.nlp.times import find_times
 
         find_times(text)
-    elif name == "title-case":
+    elif name in ("title-case", "party-tag"):
         from compare.nlp.actors import article_actors
 
         article_actors(article)

@@ -52,7 +52,8 @@ CONNECTORS = {"of", "for", "de", "da", "van", "von", "der", "den", "al", "bin", 
 _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[\w\u00C0-\u024F][\w\u00C0-\u024F\-]*(?:['’](?=[\w\u00C0-\u024F])[\w\u00C0-\u024F\-]*)*")
 _POSSESSIVE = re.compile(r"['’]s?$")
 # a US party and state or home-town tag after a name: "(R-S.C.)", "(D-Calif.)", "(I-Vt.)", ", D-Waco"
-_PARTY_TAG = re.compile(r"(?:(?<=\()|(?<=, ))[RDI]-[A-Z][A-Za-z.]*(?: ?[A-Z][A-Za-z.]*)*(?=[),;])")
+_PARTY_TAG = re.compile(r"(?:(?<=\()|(?<=, ))[RDI]-[A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*)*(?=[),;])")  # linear: a space
+# begins each further word, so a run of capitals splits one way only
 
 
 @dataclass(frozen=True)
