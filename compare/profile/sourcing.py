@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from dataclasses import dataclass
 from functools import lru_cache
 
 from compare.ingest.outlet import canonical_outlet
@@ -56,6 +58,7 @@ def _same_outlet(cited: str, own: str) -> bool:
 def sourcing_profile(views: tuple[SentenceView, ...], facts: tuple[Fact, ...], outlet: str) -> SourcingProfile:
     """Quotes per speaker, quoted-word share, named / anonymous attributions, cited outlets, attributed share."""
     by_index = {v.sentence.index: v for v in views}
+    positions = _positions(views)
     report_words = _report_words()
     total_words = sum(len(tokens(v.sentence.text)) for v in views)
     speakers: dict[str, list] = {}  # speaker -> [quotes, words, anonymous, evidence]
@@ -72,7 +75,7 @@ def sourcing_profile(views: tuple[SentenceView, ...], facts: tuple[Fact, ...], o
                 continue
             index = view.sentence.index
             speaker = q.speaker or UNATTRIBUTED
-            checked = bool(q.speaker) and not q.anonymous and _speaker_at_cue(views, view, q)
+            checked = bool(q.speaker) and not q.anonymous and _speaker_at_cue(views, view, q, positions)
             _add_quote(speakers, speaker, q, view, checked)
             attributed.add(index)
             if q.anonymous:
@@ -194,7 +197,7 @@ def _add_quote(speakers: dict[str, list], speaker: str, quote: Quote, view: Sent
     entry[0] += 1
     entry[1] += len(tokens(quote.text))
     entry[4] += len(tokens(quote.text)) if checked else 0
-    if all(e.sentence != view.sentence.index for e in entry[3]):
+    if len(entry[3]) < EVIDENCE_PER_FIGURE and all(e.sentence != view.sentence.index for e in entry[3]):  # only the first are kept
         words = _within(view, quote.start, quote.end)
         entry[3].append(Evidence(view.sentence.index, view.sentence.text, (words[:80],) if words else (), 0.0, view.section, True))
 
@@ -228,22 +231,39 @@ _WHEN = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday Janu
 CUE_REACH = 40  # characters between a report cue and the name it is said of
 
 
-def _speaker_at_cue(views: tuple[SentenceView, ...], view: SentenceView, quote: Quote) -> bool:
+@dataclass(frozen=True)
+class _Positions:
+    starts: list  # each view's sentence start, in order
+    index: dict  # id(view) -> its place in views
+
+
+def _positions(views: tuple[SentenceView, ...]) -> _Positions:
+    return _Positions([v.sentence.start for v in views], {id(v): k for k, v in enumerate(views)})
+
+
+def _speaker_at_cue(views: tuple[SentenceView, ...], view: SentenceView, quote: Quote, at: _Positions | None = None) -> bool:
     """Whether the text outside the quotation, in the quote's sentences, has a report cue ("said", "according to",
     "calling") whose nearest name is the quote's speaker (any word of the name: "Reid", "Mr. Netanyahu") or a pronoun.
     "“…,” according to the U.S. Attorney’s Office" is not Hunter's; "a letter signed by all 42 Senate Republicans, which
     stated, “…”" is not Reid's, though Reid received it; a scare quote with no report cue is no one's words. A quotation
     that is a whole sentence with no cue takes the cue of the sentence before or after it (a quote carried on after
     "Mr. Braverman added.")."""
-    spanned = [v for v in views if v.sentence.start < quote.end and quote.start < v.sentence.end] or [view]
-    first = views.index(spanned[0])
+    at = at or _positions(views)  # the caller passes them once for all the quotes of an article
+    k = max(0, bisect_right(at.starts, quote.start) - 1)  # the sentences the quote spans, found by their starts
+    spanned = []
+    while k < len(views) and views[k].sentence.start < quote.end:
+        if quote.start < views[k].sentence.end:
+            spanned.append(views[k])
+        k += 1
+    spanned = spanned or [view]
+    first = at.index[id(spanned[0])]
     if first > 0 and views[first - 1].sentence.text.rstrip().endswith(":"):
         spanned.insert(0, views[first - 1])  # 'Reid said on Tuesday:' then the quote
     name_words = {re.sub(r"[’']s?$", "", w.lower().strip(".,")) for w in (quote.speaker or "").split()
                   if len(w.strip(".,")) > 1}
     found = _cue_names(" ".join(_own_voice(v, quote) for v in spanned))
     if not found:
-        last = views.index(spanned[-1])
+        last = at.index[id(spanned[-1])]
         near = [views[k] for k in (first - 1, last + 1) if 0 <= k < len(views)]
         found = [names for v in near for names in _cue_names(v.own_text)]
     if any(names & name_words for names in found if PRONOUN not in names):
