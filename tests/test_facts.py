@@ -198,6 +198,10 @@ def test_a_title_word_closing_a_name_is_its_surname():
       ("Democrats", "group")}),
     ("He grew up on Staten Island and moved to Fort Myers, where I'm told he still lives.",
      {("Staten Island", "place"), ("Fort Myers", "place")}),
+    # "Bill" is a word ("the Bill passed") unless a surname follows it; a listed first name keeps a surname "Day"
+    ("Bill Clinton and former President Bill Clinton's wife, Hillary Clinton, arrived for Memorial Day.",
+     {("Bill Clinton", "person"), ("Hillary Clinton", "person")}),
+    ("The Bill passed, and Doris Day sang on Monday.", {("Doris Day", "person")}),
 ])
 def test_actor_kinds_in_prose(sentence, expected):
     actors, _ = text_actors("The plan was announced last week. " + sentence)

@@ -245,7 +245,8 @@ def _candidates(text: str, span: tuple[int, int], sentence: int, gz: Gazetteer) 
     pending_label: tuple[str, int] | None = None  # an all-title run waiting for an appositive name
     for run in _runs(text, tokens):
         run = [_strip_possessive(t) for t in run]
-        while run and (run[0].text in gz.stop or run[0].text in gz.not_actors) and not _gazetteer_hit(text, run, 0, gz):
+        while run and (run[0].text in gz.stop or run[0].text in gz.not_actors) and not _gazetteer_hit(text, run, 0, gz) \
+                and not _first_name_at(run, 0, gz):
             run = run[1:]
         while run and run[-1].text in CONNECTORS:
             run = run[:-1]
@@ -283,7 +284,8 @@ def _candidates(text: str, span: tuple[int, int], sentence: int, gz: Gazetteer) 
                 i = j
                 continue
             word = run[i].text
-            if word in gz.stop or word in gz.not_actors:
+            first_name = _first_name_at(run, i, gz)
+            if (word in gz.stop or word in gz.not_actors) and not first_name:
                 labels = []
                 i += 1
                 continue
@@ -291,7 +293,7 @@ def _candidates(text: str, span: tuple[int, int], sentence: int, gz: Gazetteer) 
                 labels.append(run[i])
                 i += 1
                 continue
-            j = i
+            j = i + 1 if first_name else i
             while j < len(run) and not (run[j].text in gz.stop or run[j].text in gz.not_actors
                                         or (_gazetteer_hit(text, run, j, gz) and not _surname_hit(text, run, i, j, gz))
                                         or _is_label(run[j].text, gz)):
@@ -306,7 +308,8 @@ def _candidates(text: str, span: tuple[int, int], sentence: int, gz: Gazetteer) 
             if not label and pending_label and pending_label[1] == name_toks[0].start:
                 label = pending_label[0]
             if not (len(name_toks) == 1 and name_toks[0].text in gz.org_suffixes) \
-                    and not (len(name_toks) > 1 and name_toks[-1].text in EVENT_WORDS) \
+                    and not (len(name_toks) > 1 and name_toks[-1].text in EVENT_WORDS
+                             and name_toks[0].text not in lexicon().first_name_gender) \
                     and not (j < len(run) and run[j].text in EVENT_WORDS):  # "Affordable Care" of "… Care Act"
                 out.append(_person_or_other(text, name_toks, label, sentence, span, gz))
             labels = []
@@ -315,6 +318,15 @@ def _candidates(text: str, span: tuple[int, int], sentence: int, gz: Gazetteer) 
         if labels and labels[-1] is run[-1] and text[run[-1].end:run[-1].end + 2] == ", ":
             pending_label = (_span_text(text, labels), run[-1].end + 2)
     return out
+
+
+def _first_name_at(run: list[_Token], i: int, gz: Gazetteer) -> bool:
+    """Whether run[i] is a listed first name that is also a word never taken for an actor ("Bill" of Bill Clinton)
+    followed by a capitalised word that could be a surname: then it starts a name; alone it is the word. Months and
+    the other sentence-initial words stay words ("In June Obama signed it" names no June Obama)."""
+    nxt = run[i + 1].text if i + 1 < len(run) else ""
+    return (run[i].text in lexicon().first_name_gender and run[i].text not in gz.stop and nxt[:1].isupper()
+            and not (nxt in gz.stop or nxt in gz.not_actors or _is_label(nxt, gz) or nxt in EVENT_WORDS))
 
 
 def _person_or_other(text: str, toks: list[_Token], label: str, sentence: int, span: tuple[int, int],
