@@ -202,6 +202,9 @@ def test_a_title_word_closing_a_name_is_its_surname():
     ("Bill Clinton and former President Bill Clinton's wife, Hillary Clinton, arrived for Memorial Day.",
      {("Bill Clinton", "person"), ("Hillary Clinton", "person")}),
     ("The Bill passed, and Doris Day sang on Monday.", {("Doris Day", "person")}),
+    # a possessive ends the owner's name; storms and districts are not people
+    ("The Examiner's Phillip Klein said Hurricane Sandy hit the Third District hardest.",
+     {("Phillip Klein", "person"), ("Third District", "place")}),
 ])
 def test_actor_kinds_in_prose(sentence, expected):
     actors, _ = text_actors("The plan was announced last week. " + sentence)

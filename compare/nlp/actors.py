@@ -36,7 +36,8 @@ _LOWER_PIECE = re.compile(r"-[a-z]{2,}-")
 # the words that make a name of several words a place: "Staten Island", "Upper East Side", "Fort Myers", "South Florida"
 PLACE_TAILS = frozenset({"Island", "Islands", "Bay", "Side", "County", "Valley", "Beach", "Springs", "Heights", "Avenue",
                          "Street", "Boulevard", "Square", "Turnpike", "Bridge", "Harbor", "River", "Coast", "Canyon",
-                         "Park", "Peninsula"})
+                         "Park", "Peninsula", "District"})
+EVENT_HEADS = frozenset({"Hurricane", "Tropical", "Operation", "Super"})  # "Hurricane Sandy", "Super Bowl"
 PLACE_HEADS = frozenset({"Fort", "Mount", "Port", "Lake", "Upper", "Lower", "North", "South", "East", "West"})
 # title words that only qualify a role ("Democratic Sen.", "First Lady", "National Security Adviser"): alone before one
 # word they do not make it a person ("Democratic National Convention", "Homeland Security")
@@ -311,7 +312,14 @@ def _candidates(text: str, span: tuple[int, int], sentence: int, gz: Gazetteer) 
                     and not (len(name_toks) > 1 and name_toks[-1].text in EVENT_WORDS
                              and name_toks[0].text not in lexicon().first_name_gender) \
                     and not (j < len(run) and run[j].text in EVENT_WORDS):  # "Affordable Care" of "… Care Act"
-                out.append(_person_or_other(text, name_toks, label, sentence, span, gz))
+                # a possessive inside the run ends the owner's name: "Examiner's Phillip Klein" names Phillip Klein,
+                # "McCain's Medicare" McCain and no one after him (a lone word is kept only where it resolves)
+                owner = next((k for k, t in enumerate(name_toks[:-1]) if text[t.end:t.end + 1] in "'’"), None)
+                parts = [name_toks] if owner is None else [name_toks[:owner + 1], name_toks[owner + 1:]]
+                for n, part in enumerate(parts):
+                    candidate = _person_or_other(text, part, label if n == 0 else "", sentence, span, gz)
+                    if candidate is not None:
+                        out.append(candidate)
             labels = []
             i = j
         pending_label = None
@@ -330,7 +338,9 @@ def _first_name_at(run: list[_Token], i: int, gz: Gazetteer) -> bool:
 
 
 def _person_or_other(text: str, toks: list[_Token], label: str, sentence: int, span: tuple[int, int],
-                     gz: Gazetteer) -> _Candidate:
+                     gz: Gazetteer) -> _Candidate | None:
+    if toks[0].text in EVENT_HEADS:
+        return None  # "Hurricane Sandy", "Operation Desert Storm"
     cut = max((k for k, t in enumerate(toks) if t.text == "of"), default=-1)
     if cut >= 2 and toks[0].text in lexicon().first_name_gender and "of" not in (t.text for t in toks[:cut]):
         toks = toks[:cut]  # "Adam Hayward of Deuel County": the person, not the place after "of"
@@ -341,6 +351,8 @@ def _person_or_other(text: str, toks: list[_Token], label: str, sentence: int, s
     if len(toks) == 1 and (surface.isupper() and len(surface) > 1 or _LOWER_PIECE.search(surface)):
         # "NAACP"; a one-word name with a lower-case piece between hyphens is a brand, not a person: "Chick-fil-A"
         return _Candidate(toks[0].start, toks[0].end, surface, ORGANISATION, surface, sentence=sentence)
+    if len(toks) >= 2 and toks[-1].text in gz.org_suffixes:  # "Claremont Institute" after "…’s" in one run
+        return _Candidate(toks[0].start, toks[-1].end, surface, ORGANISATION, surface, sentence=sentence)
     if len(toks) >= 2 and (toks[-1].text in PLACE_TAILS or toks[0].text in PLACE_HEADS):
         return _Candidate(toks[0].start, toks[-1].end, surface, PLACE, surface, sentence=sentence)  # "Staten Island"
     after = text[toks[-1].end:span[1]].lstrip(" ,")
@@ -422,7 +434,9 @@ def find_actors(text: str, sentence_spans: Sequence[tuple[int, int]]) -> tuple[t
     gz = gazetteer()
     titled = {k for k, span in enumerate(sentence_spans) if _title_line(text[span[0]:span[1]])}
     plain = {k: _candidates(text, span, k, gz) for k, span in enumerate(sentence_spans) if k not in titled}
-    seen = {c.name for cs in plain.values() for c in cs if c.kind == PERSON}
+    # the people a Title Case headline may name: those the prose names for sure (a lone capitalised word that nothing
+    # marks as a person, "… to Marijuana", does not make "Over Marijuana Legalization" name someone)
+    seen = {c.name for cs in plain.values() for c in cs if c.kind == PERSON and (c.certain or " " in c.name)}
     seen |= {c.name.split()[-1] for cs in plain.values() for c in cs if c.kind == PERSON and " " in c.name}
     firsts, sizes = {n.split(" ")[0] for n in seen}, {len(n.split(" ")) for n in seen}
     cands = [c for k, span in enumerate(sentence_spans)
