@@ -205,6 +205,8 @@ def test_a_title_word_closing_a_name_is_its_surname():
     # a possessive ends the owner's name; storms and districts are not people
     ("The Examiner's Phillip Klein said Hurricane Sandy hit the Third District hardest.",
      {("Phillip Klein", "person"), ("Third District", "place")}),
+    ("The Center for American Progress and CREDO Action backed Senator Ted Cruz's rival.",
+     {("Center for American Progress", "organisation"), ("CREDO Action", "organisation"), ("Ted Cruz", "person")}),
 ])
 def test_actor_kinds_in_prose(sentence, expected):
     actors, _ = text_actors("The plan was announced last week. " + sentence)

@@ -263,8 +263,8 @@ def _candidates(text: str, span: tuple[int, int], sentence: int, gz: Gazetteer) 
             out.append(_Candidate(body[0].start, body[-1].end, surface, ORGANISATION,
                                   hit[1] if hit else surface, sentence=sentence))
             continue
-        # "Office of Professional Responsibility", "Department of Homeland Security": an organisation word + of
-        of_org = next((k for k in range(1, len(run) - 1) if run[k].text == "of" and run[k - 1].text in gz.org_suffixes
+        # "Office of Professional Responsibility", "Center for American Progress": an organisation word + of / for
+        of_org = next((k for k in range(1, len(run) - 1) if run[k].text in ("of", "for") and run[k - 1].text in gz.org_suffixes
                        and not _gazetteer_hit(text, run, k - 1, gz)), None)
         if of_org is not None:
             body = run[of_org - 1:]
