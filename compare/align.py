@@ -546,7 +546,9 @@ def _only(kind: str, fact: Fact, best: tuple[float, int] | None, others: Sequenc
         why = f"Only in {mine}: no fact of {other} shares its names, numbers, quotes or wording."
     else:  # the closest counterpart is named, so a reader can check the claim
         near = others[-neg]
+        digits = 2 if f"{p:.2f}" != f"{possibly_at:.2f}" else 4  # never "0.13, under the 0.13"
         why = (f"Only in {mine}: the closest fact of {other}, {near.id} ({quoted_excerpt(near.text, 12)}), has link "
-               f"probability {p:.2f}, under the {possibly_at:.2f} from which the engine calls a fact possibly covered.")
+               f"probability {p:.{digits}f}, under the {possibly_at:.2f} from which the engine calls a fact possibly "
+               f"covered.")
     return Link(kind, (fact.id,) if kind == ONLY_A else (), (fact.id,) if kind == ONLY_B else (), round(p, 4),
                 why, {"best": round(p, 4)})
