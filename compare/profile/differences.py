@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Callable, Sequence
 
 from compare.facts import article_name
@@ -637,18 +638,36 @@ def _name_forms(actor: Actor) -> set[str]:
 def _gazetteer_forms(name: str) -> set[str]:
     """Every spelling the gazetteer gives the same canonical name (aliases followed to their end)."""
     kinds = gazetteer().kinds
-
-    def canonical(n: str) -> str:
-        seen = {n}
-        while n in kinds and kinds[n][1] not in seen:
-            n = kinds[n][1]
-            seen.add(n)
-        return n
-
-    target = canonical(name)
+    target = _canonical(name, kinds)
     if target not in kinds and target == name:
         return set()
-    return {n for n in kinds if canonical(n) == target} | {target}
+    return set(_spellings().get(target, ())) | {target}
+
+
+def _canonical(name: str, kinds: dict[str, tuple[str, str]]) -> str:
+    """The gazetteer's name for a spelling, its aliases followed to their end."""
+    seen = {name}
+    while name in kinds and kinds[name][1] not in seen:
+        name = kinds[name][1]
+        seen.add(name)
+    return name
+
+
+@lru_cache(maxsize=1)
+def _spellings() -> dict[str, frozenset[str]]:
+    """Canonical name -> the gazetteer entries that come to it, worked out once (not a pass over the gazetteer for each
+    name a line checks)."""
+    kinds = gazetteer().kinds
+    groups: dict[str, set[str]] = {}
+    for n in kinds:
+        groups.setdefault(_canonical(n, kinds), set()).add(n)
+    return {t: frozenset(g) for t, g in groups.items()}
+
+
+@lru_cache(maxsize=1)
+def _label_forms() -> tuple[str, ...]:
+    """The gazetteer's entries of several words or capitals, longest first (ties in order), which a label may write."""
+    return tuple(sorted((f for f in gazetteer().kinds if " " in f or f.isupper()), key=lambda f: (-len(f), f)))
 
 
 ACRONYM = re.compile(r"\b[A-Z]{2,6}\b")
@@ -863,7 +882,7 @@ def _label_pair(x: str, y: str) -> tuple[str, str]:
     """Two labels as keys made comparable: gazetteer aliases to one name ("GOP", "Republican Party"), and a run of
     capitalised words written as an acronym in the other label to that acronym ("Republican National Committee" = "RNC")."""
     def canon(label: str) -> str:
-        for form in sorted({f for f in gazetteer().kinds if " " in f or f.isupper()}, key=len, reverse=True):
+        for form in _label_forms():
             if form in label:
                 target = _gazetteer_forms(form)
                 label = re.sub(r"(?<![\w])" + re.escape(form) + r"(?![\w])", min(target, key=lambda t: (len(t), t)) if target else form, label)
