@@ -57,9 +57,12 @@ def cue_frames(word: str) -> tuple[str, ...]:
     return ()
 
 
+@lru_cache(maxsize=4096)
 def sentence_frames(text: str) -> tuple[dict[str, float], dict[str, list[str]]]:
     """Frame weights of one sentence (cue counts, normalised to sum 1; no cue -> Other) and the cues per frame. A weak
-    cue ("defends", "investigators", "business", "deal") counts only beside a plain cue of the same frame."""
+    cue ("defends", "investigators", "business", "deal") counts only beside a plain cue of the same frame. Worked out
+    once per text (the profile and the frame lines of profile_differences read the same sentences): the result is
+    shared, read it, never write it."""
     found = [(w, cue_frames(w)) for w, _, _ in tokens(text)]
     plain = {f for _, frames in found for f in frames if not f.startswith("~")}
     weights: Counter[str] = Counter()
