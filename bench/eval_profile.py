@@ -110,9 +110,10 @@ def target_figures(folds: int, folder: Path):
     """Target-sentiment macro-F1 over grouped folds of NewsMTSC, printed."""
     examples = train_target_sentiment.load_examples()
     groups = np.array([e[2] for e in examples])
-    gold, pred, base, margin = [], [], [], []
+    gold, pred, base, margin, order = [], [], [], [], []
     for tr, te in GroupKFold(n_splits=folds).split(examples, groups=groups):
         g, p, b, m = target_fold(examples, tr, te, folder)
+        order += list(te)
         gold += g
         pred += p
         base += b
@@ -122,6 +123,13 @@ def target_figures(folds: int, folder: Path):
     print(f"target sentiment (NewsMTSC, {len(gold)} targets, grouped {folds}-fold): macro-F1 {f1_score(gold, pred, average='macro'):.3f}"
           f" ({per_class}; labels as compare.target_sentiment emits them, the most probable class) vs the old ±{OLD_MARGIN} margin "
           f"rule {f1_score(gold, margin, average='macro'):.3f} and whole-sentence VADER {f1_score(gold, base, average='macro'):.3f}")
+    by_sentence: dict[str, list[int]] = {}
+    for k, i in enumerate(order):
+        by_sentence.setdefault(examples[i][3], []).append(k)
+    mixed = [ks for ks in by_sentence.values() if len({gold[k] for k in ks}) > 1]
+    alike = sum(len({pred[k] for k in ks}) == 1 for ks in mixed)
+    print(f"  sentences whose targets differ in gold polarity: {len(mixed)}; every target given one label in {alike} "
+          f"({alike / max(len(mixed), 1):.0%})")
 
 
 def main():

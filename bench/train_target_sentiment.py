@@ -22,6 +22,7 @@ from sklearn.model_selection import GroupKFold
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 from compare.evaldata import eval_dir  # noqa: E402
+from compare.nlp.encoder import context_vectors  # noqa: E402
 from compare.profile.linear import text_array  # noqa: E402
 from compare.profile.textfeatures import target_features, target_vector  # noqa: E402
 
@@ -30,12 +31,15 @@ OUT = ROOT / "compare" / "resources" / "profile" / "target_sentiment.npz"
 PIECES_OUT = ROOT / "compare" / "resources" / "profile" / "wordpiece_vectors.npz"
 PIECE_DIMS = 64
 C, MIN_DF = 0.25, 2
+CONTEXT = True  # the encoder's contextual states as dense features too (compare/nlp/encoder.py)
 DENSE_SCALE = 0.15  # standardised embedding features are multiplied by this before the fit (their L2 weight vs the sparse ones)
 
 
 def load_examples():
     """(features, label, group, sentence, target span, dense vector, other targets' spans) per NewsMTSC target."""
     rows = [json.loads(line) for line in open(eval_dir() / "newsmtsc" / "train.jsonl", encoding="utf-8")]
+    targets = [(r["sentence_normalized"], t["from"], t["to"]) for r in rows for t in r["targets"]]
+    context = iter(context_vectors(targets)) if CONTEXT else None
     out = []
     for r in rows:
         text = r["sentence_normalized"]
@@ -44,8 +48,14 @@ def load_examples():
         for t in r["targets"]:
             others = tuple(s for s in spans if s != (t["from"], t["to"]))
             out.append((target_features(text, t["from"], t["to"], other_targets=others), LABELS[t["polarity"]], group, text,
-                        (t["from"], t["to"]), target_vector(text, t["from"], t["to"]), others))
+                        (t["from"], t["to"]), _dense(text, t["from"], t["to"], context), others))
     return out
+
+
+def _dense(text, start, end, context):
+    """The target's dense features as the run-time scorer builds them: word-piece vectors, then the encoder's states."""
+    vector = target_vector(text, start, end)
+    return vector if context is None else np.concatenate([vector, next(context)])
 
 
 def vader_baseline(examples):

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Sequence
 
+from compare.nlp.encoder import CONTEXT_DIMS, context_vectors
 from compare.profile.linear import LinearModel, load_model
 from compare.profile.textfeatures import target_features, target_vectors
 
@@ -39,6 +40,11 @@ def target_probabilities(targets: Sequence[Target], model: LinearModel | None = 
     if features is not None:
         features.extend(feats)
     vectors = target_vectors(targets) if model.dense is not None and targets else None
+    if vectors is not None and model.dense.shape[1] == vectors.shape[1] + CONTEXT_DIMS:
+        # a model trained with the encoder's states: the word-piece vectors, then the contextual ones
+        import numpy as np
+
+        vectors = np.hstack([vectors, context_vectors(targets)])
     probs = model.probabilities_many(feats, vectors)
     return [(max(LABELS, key=p.get), p) for p in probs]
 

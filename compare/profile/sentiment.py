@@ -15,6 +15,8 @@ CLEAR = 0.5  # |compound| at or above this is "clearly" negative / positive
 MIN_OWN_WORDS = 3  # own-voice text shorter than this is not scored
 MIN_SENTENCES = 2  # fewer scored sentences: the mean means nothing
 EVIDENCE_PER_FIGURE = 3
+MAX_TONE_SENTENCES = 400  # sentences naming an actor read for tone, the first ones of the article: each costs an encoder
+#                           pass (~5 ms); news articles have far fewer, and a book-length input stays linear
 WORD_FEATURES = frozenset({"w", "L", "R", "nL", "nR"})  # target-model features named after one word
 Mentions = dict[str, dict[int, list[tuple[int, int]]]]  # actor -> Sentence.index -> sentence-relative mention spans
 _CAPITALISED = re.compile(r"(?<!^)\b[A-Z][\w'’-]*")
@@ -121,9 +123,12 @@ def target_sentiments(views: tuple[SentenceView, ...], mentions: Mentions) -> tu
     for per_sentence in mentions.values():
         for index, spans in per_sentence.items():
             in_sentence.setdefault(index, []).extend(spans)
+    read = set(sorted(in_sentence)[:MAX_TONE_SENTENCES])
     jobs = []  # (actor, sentence index, own voice?, the mentions scored)
     for actor, per_sentence in mentions.items():
         for index, spans in sorted(per_sentence.items()):
+            if index not in read:
+                continue
             view = by_index[index]
             own_spans = [sp for sp in spans if not view.is_quoted(*sp)]
             jobs.append((actor, index, bool(own_spans), own_spans or spans))
