@@ -55,12 +55,14 @@ def target_fold(examples, train, test, folder: Path):
 
 def bias_fold(data, vocab, words, groups, train, test, folder: Path):
     """Per test sentence: gold label, P(biased), words named as evidence (only for flagged sentences), marked words."""
-    wv, wc, sv, sc = train_bias.train_models(data, vocab, words, train, groups)
+    wv, wc, sv, sc, evidence = train_bias.train_models(data, vocab, words, train, groups)
     meta = {"word_threshold": float(load_model("bias_words").meta.get("word_threshold", 0.8))}  # as shipped
     train_bias.export(wv, wc, folder / "words.npz", meta)
     train_bias.export(sv, sc, folder / "sentences.npz", meta)
+    evidence.export(folder / "evidence.npz", {"word_threshold": float(load_model("bias_evidence").meta["word_threshold"])})
     scores = sentence_biases([data[i][0] for i in test], word_model=read_model(folder / "words.npz"),
-                             sentence_model=read_model(folder / "sentences.npz"))  # the public API
+                             sentence_model=read_model(folder / "sentences.npz"),
+                             evidence_model=read_model(folder / "evidence.npz"))  # the public API
     return [(data[i][1], p, set(w) if p >= BIASED_SENTENCE else set(), data[i][2]) for i, (p, w) in zip(test, scores)]
 
 

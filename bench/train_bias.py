@@ -24,12 +24,14 @@ from sklearn.model_selection import GroupKFold
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 from compare.evaldata import eval_dir  # noqa: E402
+from compare.nlp.encoder import DIMS, context_vectors  # noqa: E402
 from compare.profile import wording  # noqa: E402
 from compare.profile.linear import text_array  # noqa: E402
 from compare.profile.textfeatures import tokens, vader_lexicon  # noqa: E402
 
 OUT = ROOT / "compare" / "resources" / "profile"
 WORD_C, SENTENCE_C = 0.25, 0.1
+EVIDENCE_C = 0.01  # the evidence model's regularisation (standardised features)
 WORD_THRESHOLDS = (0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.95)
 
 
@@ -62,16 +64,22 @@ def fit(feats, y, C, min_df=2):
 
 
 class BabeWords:
-    """Token-level rows of BABE: features (vocabulary-limited), is-marked label, owning sentence."""
+    """Token-level rows of BABE: features (vocabulary-limited), is-marked label, owning sentence, whether the word may
+    be named as evidence (not a function word or a word of a name), and its encoder state (layers 6 and 4)."""
 
     def __init__(self, data, vocab):
-        self.feats, labels, owner = [], [], []
+        self.feats, labels, owner, candidate = [], [], [], []
+        known = {"w:" + w: 0 for w in vocab}  # a word is common when the models may use its identity
         for i, (text, _, marked, _) in enumerate(data):
-            for f, w in wording.word_features(text, vocab, vectors=True):
+            spans = {(s, e) for _, s, e, _ in wording.evidence_candidates(text, [0.0] * len(tokens(text)), known)}
+            for (f, w), (_, s, e) in zip(wording.word_features(text, vocab, vectors=True), tokens(text)):
                 self.feats.append(f)
                 labels.append(w in marked)
                 owner.append(i)
-        self.y, self.owner = np.array(labels), np.array(owner)
+                candidate.append((s, e) in spans)
+        self.y, self.owner, self.candidate = np.array(labels), np.array(owner), np.array(candidate)
+        targets = [(text, s, e) for text, *_ in data for _, s, e in tokens(text)]
+        self.context = context_vectors(targets)[:, : 2 * DIMS]
 
     def rows(self, sentences) -> np.ndarray:
         return np.flatnonzero(np.isin(self.owner, np.asarray(sentences)))
@@ -91,7 +99,8 @@ def sentence_rows(data, vocab, probs, owner, sentences):
 
 
 def train_models(data, vocab, words: BabeWords, train, groups):
-    """Word model on the training sentences; sentence model on word probabilities from an inner 3-fold split (honest inputs)."""
+    """Word model on the training sentences; sentence model and evidence model on word probabilities from an inner
+    3-fold split (honest inputs)."""
     train = np.asarray(train)
     probs = np.zeros(len(words.y))
     for itr, ite in GroupKFold(n_splits=3).split(train, groups=groups[train]):
@@ -102,17 +111,61 @@ def train_models(data, vocab, words: BabeWords, train, groups):
     wv, wc = fit([words.feats[i] for i in rows], words.y[rows], WORD_C)
     y = np.array([d[1] for d in data])
     sv, sc = fit(sentence_rows(data, vocab, probs, words.owner, list(train)), y[train], SENTENCE_C)
-    return wv, wc, sv, sc
+    cand = rows[words.candidate[rows]]
+    evidence = EvidenceModel().fit(probs[cand], words.context[cand], words.y[cand])
+    return wv, wc, sv, sc, evidence
 
 
 def predict(data, vocab, words: BabeWords, models, test):
-    """(sentence P(biased), word probabilities of the test sentences' tokens, those token rows)."""
-    wv, wc, sv, sc = models
+    """(sentence P(biased), word probabilities of the test sentences' tokens, those token rows, evidence probabilities
+    of those rows (0 where a word is no candidate))."""
+    wv, wc, sv, sc, evidence = models
     rows = words.rows(test)
     probs = np.zeros(len(words.y))
     probs[rows] = _word_probs(wv, wc, [words.feats[i] for i in rows])
     sp = sc.predict_proba(sv.transform(sentence_rows(data, vocab, probs, words.owner, list(test))))[:, 1]
-    return sp, probs[rows], rows
+    ev = np.where(words.candidate[rows], evidence.predict(probs[rows], words.context[rows]), 0.0)
+    return sp, probs[rows], rows, ev
+
+
+class EvidenceModel:
+    """Logistic regression naming a candidate word as loaded from its contextual encoder state (layers 6 and 4) and
+    the word model's logit; standardised for the fit, the scaling folded into the exported weights."""
+
+    def fit(self, word_probs, context, y):
+        X = np.hstack([_logits(word_probs)[:, None], context])
+        self.mu, self.sd = X.mean(axis=0), X.std(axis=0) + 1e-6
+        self.clf = LogisticRegression(C=EVIDENCE_C, max_iter=3000, class_weight="balanced").fit((X - self.mu) / self.sd, y)
+        return self
+
+    def predict(self, word_probs, context):
+        X = np.hstack([_logits(word_probs)[:, None], context])
+        return self.clf.predict_proba((X - self.mu) / self.sd)[:, 1]
+
+    def export(self, path, meta):
+        w = self.clf.coef_[0] / self.sd
+        intercept = self.clf.intercept_[0] - float(w @ self.mu)
+        np.savez_compressed(path, names=text_array("wp:logit"), weights=w[None, :1].astype(np.float32),
+                            intercept=np.array([intercept], dtype=np.float32), classes="False\nTrue", meta=json.dumps(meta),
+                            dense=w[None, 1:].astype(np.float32))
+        print(f"wrote {path} ({Path(path).stat().st_size / 1024:.0f} KiB)")
+
+
+def _logits(p):
+    p = np.clip(np.asarray(p, dtype=np.float64), 1e-4, 1 - 1e-4)
+    return np.log(p / (1 - p))
+
+
+def break_even(y, scores, named):
+    """The threshold where precision and recall meet (the first t, in steps of 0.01 from 0.5, where precision reaches
+    recall) when the words named are those of ``named`` with scores >= t and recall counts every marked word, named
+    or not (as bench/eval_profile.py counts)."""
+    for t in np.arange(0.5, 0.99, 0.01):
+        hit = named & (scores >= t)
+        tp = (hit & y).sum()
+        if hit.any() and tp / hit.sum() >= tp / y.sum():
+            return round(float(t), 2)
+    return 0.99
 
 
 def main():
@@ -136,10 +189,12 @@ def main():
           f"F1 {f1_score(words.y, naive_w):.3f}")
     oof_sent = np.zeros(len(y))
     oof_word = np.zeros(len(words.y))
+    oof_evidence = np.zeros(len(words.y))
     for tr, te in GroupKFold(n_splits=5).split(data, y, groups):
-        sp, wp, rows = predict(data, vocab, words, train_models(data, vocab, words, tr, groups), te)
+        sp, wp, rows, ev = predict(data, vocab, words, train_models(data, vocab, words, tr, groups), te)
         oof_sent[te] = sp
         oof_word[rows] = wp
+        oof_evidence[rows] = ev
     pred = oof_sent >= wording.BIASED_SENTENCE
     print(f"biased sentences, grouped 5-fold CV: macro-F1 {f1_score(y, pred, average='macro'):.3f} "
           f"P {precision_score(y, pred):.3f} R {recall_score(y, pred):.3f}")
@@ -150,6 +205,11 @@ def main():
         print(f"biased words at p >= {t}: P {row[2]:.3f} R {row[3]:.3f} F1 {row[0]:.3f}")
         best = max(best or row, row)
     print(f"word threshold {best[1]} (F1 {best[0]:.3f}; chosen on the same out-of-fold predictions, so slightly optimistic)")
+    named = words.candidate & (oof_sent[words.owner] >= wording.BIASED_SENTENCE)  # what the product can name
+    evidence_threshold = break_even(words.y, oof_evidence, named)
+    hit = named & (oof_evidence >= evidence_threshold)
+    print(f"evidence words at p >= {evidence_threshold} (where precision meets recall on these out-of-fold predictions, "
+          f"every marked word counted): P {(hit & words.y).sum() / hit.sum():.3f} R {(hit & words.y).sum() / words.y.sum():.3f}")
     if args.no_export:
         return
     meta = {"sentences": len(data), "sentence_cv_macro_f1": r3(f1_score(y, pred, average="macro")),
@@ -158,9 +218,10 @@ def main():
             "word_cv_precision": r3(best[2]), "word_cv_recall": r3(best[3]),
             "naive_word_precision": r3(precision_score(words.y, naive_w)), "naive_word_recall": r3(recall_score(words.y, naive_w)),
             "naive_word_f1": r3(f1_score(words.y, naive_w))}
-    wv, wc, sv, sc = train_models(data, vocab, words, np.arange(len(data)), groups)
+    wv, wc, sv, sc, evidence = train_models(data, vocab, words, np.arange(len(data)), groups)
     export(wv, wc, OUT / "bias_words.npz", meta)
     export(sv, sc, OUT / "bias_sentences.npz", meta)
+    evidence.export(OUT / "bias_evidence.npz", {"word_threshold": evidence_threshold, "C": EVIDENCE_C})
 
 
 def export(vec, clf, path, meta):

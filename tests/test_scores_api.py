@@ -75,3 +75,15 @@ def test_profiles_score_targets_through_the_public_api(monkeypatch):
     )
     build_profile(article, 0, (), (Actor("Jane Roe", "person", ("Roe",)),))
     assert calls and all(isinstance(t[0], str) for t in calls[0])
+
+
+def test_a_sentence_not_flagged_names_no_evidence_words():
+    """Evidence is named for a flagged sentence only: "radical" alone does not make a report biased, and a word the
+    sentence does not flag is not shown as if it did."""
+    p, words = compare.sentence_bias("He said the bill was a radical step.")
+    assert p < 0.5 and words == ()
+
+
+def test_evidence_words_are_read_in_their_sentence():
+    p, words = compare.sentence_bias("The senator's outrageous, shameful tirade stunned the chamber.")
+    assert p >= 0.5 and {"outrageous", "shameful"} <= set(words)

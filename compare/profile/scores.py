@@ -49,22 +49,24 @@ def target_probabilities(targets: Sequence[Target], model: LinearModel | None = 
     return [(max(LABELS, key=p.get), p) for p in probs]
 
 
-def sentence_bias(sentence: str, *, word_model: LinearModel | None = None,
-                  sentence_model: LinearModel | None = None) -> tuple[float, tuple[str, ...]]:
-    """Whether ``sentence`` is worded with bias: (probability, evidence words). The words are those the word model rates
-    most likely to be loaded (never a function word, a word of a proper name or a first name); the probability comes
-    from the sentence model (a sentence is flagged at 0.5 or more in the profiles).
+def sentence_bias(sentence: str, *, word_model: LinearModel | None = None, sentence_model: LinearModel | None = None,
+                  evidence_model: LinearModel | None = None) -> tuple[float, tuple[str, ...]]:
+    """Whether ``sentence`` is worded with bias: (probability, evidence words). The probability comes from the sentence
+    model (a sentence is flagged at 0.5 or more); a flagged sentence's words are those the evidence model rates most
+    likely to be loaded, reading each word in its sentence (never a function word, a word of a proper name or a first
+    name); a sentence not flagged has none.
 
     >>> p, words = sentence_bias("The radical senator's outrageous scheme is a disgraceful power grab.")
     >>> p > 0.5, "outrageous" in words or "disgraceful" in words
     (True, True)
     """
-    return sentence_biases([sentence], word_model=word_model, sentence_model=sentence_model)[0]
+    return sentence_biases([sentence], word_model=word_model, sentence_model=sentence_model, evidence_model=evidence_model)[0]
 
 
 def sentence_biases(sentences: Sequence[str], *, word_model: LinearModel | None = None,
-                    sentence_model: LinearModel | None = None) -> list[tuple[float, tuple[str, ...]]]:
+                    sentence_model: LinearModel | None = None,
+                    evidence_model: LinearModel | None = None) -> list[tuple[float, tuple[str, ...]]]:
     """:func:`sentence_bias` for many sentences at once."""
     from compare.profile.wording import bias_scores
 
-    return bias_scores(list(sentences), word_model, sentence_model)
+    return bias_scores(list(sentences), word_model, sentence_model, evidence_model)

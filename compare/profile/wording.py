@@ -128,31 +128,60 @@ def sentence_bias_features(text: str, vocab: frozenset[str] | None, word_probs: 
     return f
 
 
-def bias_scores(texts: list[str], word_model: LinearModel | None = None, sentence_model: LinearModel | None = None) -> list[tuple[float, tuple[str, ...]]]:
-    """P(biased) for each sentence (shipped models unless given), and the words the word model flags (the evidence):
-    never a function word, a word of a proper name or a first name."""
+def bias_scores(texts: list[str], word_model: LinearModel | None = None, sentence_model: LinearModel | None = None,
+                evidence_model: LinearModel | None = None) -> list[tuple[float, tuple[str, ...]]]:
+    """P(biased) for each sentence (shipped models unless given) and, for a flagged sentence, the words the evidence
+    model names (never a function word, a word of a proper name or a first name; none for a sentence not flagged)."""
     import numpy as np
-
 
     word_model = word_model or load_model("bias_words")
     sentence_model = sentence_model or load_model("bias_sentences")
-    threshold = float(word_model.meta.get("word_threshold", 0.5))
+    evidence_model = evidence_model or load_model("bias_evidence")
     rows = [word_features(t) for t in texts]
     vectors = np.concatenate([word_vectors(t) for t in texts]) if word_model.dense is not None and any(rows) else None
     flat = iter(p["True"] for p in word_model.probabilities_many([f for r in rows for f, _ in r], vectors))
-    sentence_rows, flagged = [], []
-    known = word_model.index
-    for text, r in zip(texts, rows):
-        probs = [next(flat) for _ in r]
-        names = name_words(text, lambda w: "w:" + w in known)
-        ranked = sorted(((p, w) for p, (_, w), name in zip(probs, r, names) if not name and w not in FUNCTION_WORDS),
-                        key=lambda x: -x[0])
-        words = tuple(dict.fromkeys(w for p, w in ranked if p >= threshold))
-        if not words:  # the sentence may still be flagged: name its likeliest words, if any is more likely than not
-            words = tuple(dict.fromkeys(w for p, w in ranked[:2] if p >= 0.5))
-        flagged.append(words)
-        sentence_rows.append(sentence_bias_features(text, None, probs))
-    return [(p["True"], w) for p, w in zip(sentence_model.probabilities_many(sentence_rows), flagged)]
+    probs = [[next(flat) for _ in r] for r in rows]
+    sentence_ps = [p["True"] for p in sentence_model.probabilities_many(
+        [sentence_bias_features(text, None, ps) for text, ps in zip(texts, probs)])]
+    flagged = [k for k, p in enumerate(sentence_ps) if p >= BIASED_SENTENCE]
+    words = evidence_words([texts[k] for k in flagged], [probs[k] for k in flagged], word_model, evidence_model)
+    named = dict(zip(flagged, words))
+    return [(p, named.get(k, ())) for k, p in enumerate(sentence_ps)]
+
+
+def evidence_candidates(text: str, word_probs: list[float], known: dict[str, int]) -> list[tuple[str, int, int, float]]:
+    """(word, start, end, word-model probability) of the words of text that may be named as evidence: not a function
+    word, not a word of a proper name or a first name (a word is common when the word model knows it)."""
+    names = name_words(text, lambda w: "w:" + w in known)
+    return [(w, s, e, p) for (w, s, e), p, name in zip(tokens(text), word_probs, names) if not name and w not in FUNCTION_WORDS]
+
+
+def evidence_words(texts: list[str], word_probs: list[list[float]], word_model: LinearModel,
+                   evidence_model: LinearModel) -> list[tuple[str, ...]]:
+    """The loaded words of each (flagged) sentence: the evidence model reads each candidate word's state in the small
+    encoder (compare/nlp/encoder.py: its word pieces at layers 6 and 4, so "spousal" in a plain report is not "shameful"
+    in a tirade) and the word model's probability; words at or above its threshold, likeliest first (none when no word
+    reaches it: a flagged sentence may name no word)."""
+    from compare.nlp.encoder import DIMS, context_vectors
+
+    threshold = float(evidence_model.meta.get("word_threshold", 0.5))
+    candidates = [evidence_candidates(t, ps, word_model.index) for t, ps in zip(texts, word_probs)]
+    flat = [(t, s, e) for t, cs in zip(texts, candidates) for _, s, e, _ in cs]
+    vectors = context_vectors(flat)[:, : 2 * DIMS]
+    ps = iter(p["True"] for p in evidence_model.probabilities_many(
+        [{"wp:logit": _logit(p)} for cs in candidates for *_, p in cs], vectors))
+    out = []
+    for cs in candidates:
+        ranked = sorted(((next(ps), w) for w, *_ in cs), key=lambda x: -x[0])
+        out.append(tuple(dict.fromkeys(w for p, w in ranked if p >= threshold)))
+    return out
+
+
+def _logit(p: float) -> float:
+    import math
+
+    p = min(max(p, 1e-4), 1 - 1e-4)
+    return math.log(p / (1 - p))
 
 
 def wording_profile(views: tuple[SentenceView, ...], actors: tuple[Actor, ...]) -> WordingProfile:
