@@ -1,0 +1,68 @@
+"""Difference lines checked against fresh same-story pairs of other outlets (issue 14, lines4): quotations without
+quotation marks (embedded tweets, block quotations), one person under a short first name, name variants that are no
+difference, most-quoted shares as ranges, institutions taken for people, words in names and set phrases, places and
+titles in headlines, frames that lead both articles, cue words as written. Made-up sentences only."""
+
+from __future__ import annotations
+
+from compare.ingest import article_from_text
+
+NAMES = {0: "A", 1: "B"}
+
+
+def _profile(text):
+    from compare.facts import extract_facts
+    from compare.profile.build import build_profile
+
+    article = article_from_text(text, outlet="o0")
+    actors, facts = extract_facts(article, 0)
+    return article, build_profile(article, 0, facts, actors)
+
+
+# --------------------------------------------------------------------------- quotations without marks
+
+TWEETED = ("Governor reacts\n\n"
+           "The governor reacted on Tuesday to the report about the bridge.\n\n"
+           "The bridge was never safe and everyone knew it. Fix it now! https://t.co/x1 — Maria Lopez (@marialopez) "
+           "June 9, 2020\n\n"
+           "Officials did not comment.")
+BLOCK = ("Mayor defends policy\n\n"
+         "The mayor’s remarks came at a forum in 2016. Mayor Tom Reed spoke for an hour.\n\n"
+         "Reed:\n\n"
+         "We send the crews where the potholes are. That is where the calls come from. We did it every night.\n\n"
+         "The remarks drew criticism on Monday.")
+
+
+def test_an_embedded_tweet_is_a_quotation_of_its_signer():
+    from compare.nlp.quotes import find_quotes, unmarked_quotes
+
+    article, profile = _profile(TWEETED)
+    (start, end, speaker, verb, _), = unmarked_quotes(article.text)
+    assert article.text[start:end] == "The bridge was never safe and everyone knew it. Fix it now!"
+    assert (speaker, verb) == ("Maria Lopez", "tweeted")
+    spans = [(s.start, s.end) for s in article.sentences]
+    assert [(q.text, q.speaker) for q in find_quotes(article.text, spans)] == [
+        ("The bridge was never safe and everyone knew it. Fix it now!", "Maria Lopez")]
+    lopez = next(s for s in profile.sourcing.speakers if s.speaker == "Maria Lopez")
+    assert lopez.words == 12 and lopez.checked_words == 12  # the signature names her as surely as "she said"
+
+
+def test_a_block_quotation_after_a_name_alone_is_that_persons_words_not_the_outlets_voice():
+    article, profile = _profile(BLOCK)
+    reed = next(s for s in profile.sourcing.speakers if s.speaker.endswith("Reed"))
+    assert reed.words == reed.checked_words >= 18
+    assert profile.sourcing.quoted_word_share > 0.4
+    from compare.facts import extract_facts
+    from compare.profile.sections import sentence_views
+
+    views = sentence_views(article, extract_facts(article, 0)[1])
+    assert not any("potholes" in v.own_text for v in views)  # the block is not the outlet's own voice
+
+
+def test_a_colon_without_a_quoting_word_opens_no_block_quotation():
+    from compare.nlp.quotes import unmarked_quotes
+
+    text = ("Plan\n\nOfficials said the plan has three parts:\n\nFirst, the state will repair the bridge.\n\n"
+            "Here is the text of the letter:\n\nWe ask you to act before the winter.")
+    found = [text[a:b] for a, b, _, _, _ in unmarked_quotes(text)]
+    assert found == ["We ask you to act before the winter."]
