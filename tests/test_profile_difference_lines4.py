@@ -6,6 +6,13 @@ titles in headlines, frames that lead both articles, cue words as written. Made-
 from __future__ import annotations
 
 from compare.ingest import article_from_text
+from compare.model import Actor
+from compare.profile.differences import _voice
+from compare.profile.types import (
+    OutletProfile,
+    SourcingProfile,
+    SpeakerShare,
+)
 
 NAMES = {0: "A", 1: "B"}
 
@@ -66,3 +73,34 @@ def test_a_colon_without_a_quoting_word_opens_no_block_quotation():
             "Here is the text of the letter:\n\nWe ask you to act before the winter.")
     found = [text[a:b] for a, b, _, _, _ in unmarked_quotes(text)]
     assert found == ["We ask you to act before the winter."]
+
+
+# --------------------------------------------------------------------------- names
+
+def test_michael_and_mike_are_one_person():
+    from compare.nlp.actors import same_actor
+
+    assert same_actor(Actor("Mike Ortega", "person"), Actor("Michael Ortega", "person"))
+    assert same_actor(Actor("Micheál Ortega", "person"), Actor("Michael Ortega", "person"))
+    assert not same_actor(Actor("Edward Lane", "person"), Actor("Theodore Lane", "person"))  # "Ted" of both
+
+    def top(name):
+        return SourcingProfile(quotes=3, quoted_word_share=0.3, named=3,
+                               speakers=(SpeakerShare(name, 3, 60, 1.0, checked_words=60),))
+
+    profiles = [OutletProfile(0, "o0", sourcing=top("Mike Ortega")),
+                OutletProfile(1, "o1", sourcing=top("Michael Ortega"))]
+    assert not [d for d in _voice(profiles, NAMES) if d.text.startswith("Most quoted")]
+
+
+def test_a_name_variant_is_no_difference_when_only_the_marks_differ_or_both_articles_write_both():
+    from compare.comparison import _variant_shown
+    from compare.model import ActorVariant
+
+    def variant(a, b):
+        return ActorVariant(a, a, b, "")
+
+    assert not _variant_shown(variant("Dana O’Hara", "Dana O'Hara"), "Sgt. Dana O’Hara said.", "Dana O'Hara said.")
+    assert not _variant_shown(variant("Michael Ortega", "Mike Ortega"),
+                              "Michael Ortega spoke. A tweet said Mike Ortega lied.", "Mike Ortega spoke.")
+    assert _variant_shown(variant("Steven Park", "Steve Park"), "Steven Park spoke.", "Steve Park spoke.")
