@@ -104,3 +104,19 @@ def test_a_name_variant_is_no_difference_when_only_the_marks_differ_or_both_arti
     assert not _variant_shown(variant("Michael Ortega", "Mike Ortega"),
                               "Michael Ortega spoke. A tweet said Mike Ortega lied.", "Mike Ortega spoke.")
     assert _variant_shown(variant("Steven Park", "Steve Park"), "Steven Park spoke.", "Steve Park spoke.")
+
+
+def test_an_institution_taken_for_a_surname_is_never_most_quoted():
+    def sourcing(name, words):
+        return SourcingProfile(quotes=3, quoted_word_share=0.3, named=3,
+                               speakers=(SpeakerShare(name, 3, words, 1.0, checked_words=words),))
+
+    actors = [(Actor("Northfield", "person", ("Northfield",)), Actor("Northfield University", "organisation")),
+              (Actor("Westbrook", "person", ("Westbrook",)), Actor("Lisa Grant", "person", ("Lisa Grant", "Grant")))]
+    profiles = [OutletProfile(0, "o0", sourcing=sourcing("Northfield", 80)),
+                OutletProfile(1, "o1", sourcing=sourcing("Westbrook", 40))]
+    assert not [d for d in _voice(profiles, NAMES, actors) if d.text.startswith("Most quoted")]
+    profiles[1] = OutletProfile(1, "o1", sourcing=sourcing("Grant", 40))  # a surname with a first name is a person
+    actors[0] = (Actor("Northfield", "person", ("Northfield",), ("President",)),)  # ...and one with a title
+    (line,) = [d for d in _voice(profiles, NAMES, actors) if d.text.startswith("Most quoted")]
+    assert line.text.startswith("Most quoted: Northfield in A")

@@ -161,10 +161,19 @@ def _named_speakers(p: OutletProfile, known: Sequence[Actor] = ()) -> list:
 
 
 def _is_person(speaker: str, known: Sequence[Actor] = ()) -> bool:
+    """A speaker that is a person: the article's actor of that name (or alias) is one, and a one-word name is only a
+    person's when the article gives it a first name or a title somewhere ("Harvard", "Stanford" of "Harvard said" and
+    "Stanford University" are no one: an institution the recogniser took for a surname)."""
     words = speaker.split()
     if not _is_name(speaker) or not words or words[-1] in PLACE_WORDS | gazetteer().org_suffixes:
         return False
-    return _actor(speaker, known).kind == PERSON
+    me = _actor(speaker, known)
+    if me.kind != PERSON:
+        return False
+    if len(words) > 1 or not known:
+        return True
+    own = next((a for a in known if a.name == speaker), None) or next((a for a in known if speaker in a.aliases), None)
+    return own is not None and (own.kind == PERSON and (bool(own.labels) or any(len(x.split()) > 1 for x in (own.name, *own.aliases))))
 
 
 def _is_name(speaker: str) -> bool:
@@ -222,17 +231,16 @@ def _voice(profiles, names, actors=()):
         top = _most_quoted(hi, _known(actors, hi.article))
         who = ""
         if top:
-            speaker, share, exact = top
+            speaker, share, upper = top
             most = "most of it" if share > 0.5 else "the largest share to"
-            who = f", {most} {speaker.speaker} ({'' if exact else 'at least '}{share:.0%} of quoted words)"
+            who = f", {most} {speaker.speaker}{_share_text(share, upper)}"
         text = f"{names[hi.article]} gives {vh:.0%} of its words to quotations{who}; {names[lo.article]} {vl:.0%}."
         evidence = _ev(names[hi.article], top[0].evidence) if top else ()
         out.append(_diff("sourcing", text, 2 * (vh - vl), {f"{names[hi.article]}: quoted share": vh, f"{names[lo.article]}: quoted share": vl}, evidence))
     tops = {p.article: top for p in profiles if (top := _most_quoted(p, _known(actors, p.article)))}
     people = [_actor(t[0].speaker, ()) for t in tops.values()]
     if len(tops) >= 2 and not all(_same_person(people[0], x) for x in people[1:]):  # one person in every outlet: no difference
-        parts = [f"{t.speaker} in {names[i]} ({'' if exact else 'at least '}{share:.0%} of quoted words)"
-                 for i, (t, share, exact) in tops.items()]
+        parts = [f"{t.speaker} in {names[i]}{_share_text(share, upper)}" for i, (t, share, upper) in tops.items()]
         evidence = tuple(x for i, (t, _, _) in tops.items() for x in _ev(names[i], t.evidence, 1))
         out.append(_diff("sourcing", "Most quoted: " + "; ".join(parts) + ".", 0.5,
                          {f"{names[i]}: {t.speaker} share": share for i, (t, share, _) in tops.items()}, evidence))
@@ -242,12 +250,26 @@ def _voice(profiles, names, actors=()):
 UNCERTAIN_SHARE = 0.1  # quoted words of no checked speaker from which a share is only a lower bound
 
 
+MAX_SHARE_RANGE = 0.3  # a most-quoted share known only within a wider range is not given ("27-100%" tells nothing)
+
+
+def _share_text(share: float, upper: float) -> str:
+    """A most-quoted share as the line writes it, in brackets after the name: " (N% of quoted words)", or the range it
+    lies in when the words left open could be the speaker's (" (34–64% of quoted words)": "at least 34%" was read as
+    the share when the speaker's unchecked quotes made it 64%), or nothing when that range is wider than MAX_SHARE_RANGE."""
+    low, high = f"{share:.0%}", f"{upper:.0%}"
+    if upper - share > MAX_SHARE_RANGE:
+        return ""
+    return f" ({low if low == high else low[:-1] + '–' + high} of quoted words)"
+
+
 def _most_quoted(p: OutletProfile, known: Sequence[Actor] = ()):
-    """(speaker, share of the quoted words, exact) of the article's most quoted named speaker by checked words, when
-    that is a person whose checked words pass every other speaker's words (checked or not, named or not; one person under two
-    names, "Father Reese" and "Jesuit Father Thomas J. Reese", counted as one); None otherwise. The share counts checked
-    words only, so it is a lower bound ("at least") when the words left open (unattributed quotes, quotes the text does
-    not attribute at a report cue) are UNCERTAIN_SHARE of the quoted words or more."""
+    """(speaker, share of the quoted words, highest share) of the article's most quoted named speaker by checked words,
+    when that is a person whose checked words pass every other speaker's words (checked or not, named or not; one person
+    under two names, "Father Reese" and "Jesuit Father Thomas J. Reese", counted as one); None otherwise. The share counts
+    checked words only, so it is a lower bound when the words left open (unattributed quotes, quotes the text does not
+    attribute at a report cue) are UNCERTAIN_SHARE of the quoted words or more: the highest share then counts them all
+    as the speaker's (else it is the share)."""
     s = p.sourcing
     if not s or not s.speakers:
         return None
@@ -273,7 +295,8 @@ def _most_quoted(p: OutletProfile, known: Sequence[Actor] = ()):
         return None
     checked = sum(x.checked_words for x in s.speakers if not x.anonymous)
     open_words = total - checked - sum(x.words for x in s.speakers if x.anonymous)
-    return top, checked_top / total, open_words < UNCERTAIN_SHARE * total
+    share = checked_top / total
+    return top, share, share if open_words < UNCERTAIN_SHARE * total else min(1.0, (checked_top + open_words) / total)
 
 
 def _name_within(a: str, b: str) -> bool:
