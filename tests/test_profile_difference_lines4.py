@@ -7,11 +7,14 @@ from __future__ import annotations
 
 from compare.ingest import article_from_text
 from compare.model import Actor
-from compare.profile.differences import _voice
+from compare.profile.differences import _loaded_words, _reported, _voice
 from compare.profile.types import (
+    Evidence,
     OutletProfile,
     SourcingProfile,
     SpeakerShare,
+    WordingProfile,
+    WordUse,
 )
 
 NAMES = {0: "A", 1: "B"}
@@ -120,3 +123,30 @@ def test_an_institution_taken_for_a_surname_is_never_most_quoted():
     actors[0] = (Actor("Northfield", "person", ("Northfield",), ("President",)),)  # ...and one with a title
     (line,) = [d for d in _voice(profiles, NAMES, actors) if d.text.startswith("Most quoted")]
     assert line.text.startswith("Most quoted: Northfield in A")
+
+
+# --------------------------------------------------------------------------- words
+
+def _uses(*words):
+    return WordingProfile(words=100, rates={"loaded": 10.0 * len(words)},
+                          uses=tuple(WordUse(w, "loaded", 1, 0, (Evidence(1, "x", (w,)),)) for w in words))
+
+
+def test_loaded_words_inside_names_set_phrases_or_naming_a_subject_are_not_named():
+    a = article_from_text(
+        "Talks\n\nThe aide was infamous in Washington. He backed regime change in Iran and the Iraq invasion. "
+        "The Pro-Choice Voters League, led by Jane Roe, called the bill a ploy. Experts spoke of institutional racism.",
+        outlet="o0")
+    b = article_from_text("Talks\n\nThe aide left the job on Tuesday.", outlet="o1")
+    actors = [(Actor("Pro-Choice Voters League", "organisation"), Actor("Iran", "place"), Actor("Iraq", "place")), ()]
+    profiles = [OutletProfile(0, "o0", wording=_uses("infamous", "regime", "invasion", "pro-choice", "ploy", "racism")),
+                OutletProfile(1, "o1", wording=_uses())]
+    (line,) = _loaded_words(profiles, NAMES, [a, b], actors)
+    assert line.text == ("A writes loaded or sensational words in its own voice that B does not use: “infamous” and "
+                         "“ploy”.")
+
+
+def test_deny_with_an_object_it_withholds_is_no_report_verb():
+    assert not _reported("deny", "The board may delay or deny funds to the school district next year.")
+    assert not _reported("denied", "The agency denied visas to the students.")
+    assert _reported("denied", "The agency denied the report on Friday.")

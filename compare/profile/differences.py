@@ -62,7 +62,7 @@ def profile_differences(articles: Sequence[Article], profiles: Sequence[OutletPr
     for rule in (_anonymity, _tone, _biased, _readability):
         found.extend(rule(profiles, names))
     found.extend(_headline_frames(profiles, names, articles))
-    found.extend(_loaded_words(profiles, names, articles))
+    found.extend(_loaded_words(profiles, names, articles, actors))
     found.extend(_cited_outlets(profiles, names, articles))
     found.extend(_frames(profiles, names, articles, actors))
     found.extend(_report_verbs(profiles, names, articles))
@@ -756,11 +756,43 @@ NEUTRAL_TERMS = frozenset({"entitlement", "entitlements", "failure", "failures",
                            # the names of charges and allegations are the story's words ("corruption investigation",
                            # "obstruction of justice", "Russian interference"), not an outlet's choice
                            "corruption", "obstruction", "collusion", "interference", "conspiracy", "theft", "murder",
-                           "murdered", "assault", "illegal"})  # lexicon words that are, in news copy, mostly the plain
+                           "murdered", "assault", "illegal",
+                           # the name of a subject of reporting ("institutional racism", "the impact of racism")
+                           "racism"})  # lexicon words that are, in news copy, mostly the plain
 # name of a thing ("entitlement programs", "failure to act"): the line does not name them as loaded
 
 
-def _loaded_words(profiles, names, articles=()):
+EVENT_NOUNS = r"(?:invasion|occupation|annexation)"
+# set phrases that hold a lexicon word as the plain name of a policy or an event: "regime change", "the Iraq invasion",
+# "the invasion of Kuwait" (a place written before or after it), not the outlet's choice of a loaded word
+SET_PHRASES = (re.compile(r"\bregime[- ]change\b", re.I),
+               re.compile(r"\b(?P<place>[A-Z][\w’'-]*(?: [A-Z][\w’'-]*)*) " + EVENT_NOUNS + r"\b"),
+               re.compile(r"\b" + EVENT_NOUNS + r" of (?:the )?(?P<place>[A-Z][\w’'-]*(?: [A-Z][\w’'-]*)*)"))
+
+
+def _neutral_spans(text: str, known: Sequence[Actor] = ()) -> list[tuple[int, int]]:
+    """Where the text writes a name (an actor's name of several words, "NARAL Pro-Choice America") or a set phrase of
+    SET_PHRASES naming a place ("the Iraq invasion"): a lexicon word inside one is no word choice of the outlet."""
+    spans = [m.span() for name in {n for a in known for n in (a.name, *a.aliases) if len(n.split()) > 1}
+             for m in re.finditer(r"(?<![\w])" + re.escape(name) + r"(?![\w])", text)]
+    places = {n for a in known if a.kind == PLACE for n in (a.name, *a.aliases)} | set(gazetteer().demonyms)
+    for pattern in SET_PHRASES:
+        for m in pattern.finditer(text):
+            if "place" not in pattern.groupindex or m.group("place") in places or gazetteer().kinds.get(m.group("place"), ("",))[0] == PLACE:
+                spans.append(m.span())
+    return spans
+
+
+def _written_outside(word: str, text: str, spans: Sequence[tuple[int, int]]) -> bool:
+    """Whether the text writes the word (whole, any case) at least once outside the spans (every word counts without a
+    text)."""
+    if not text:
+        return True
+    return any(not any(a <= m.start() and m.end() <= b for a, b in spans)
+               for m in re.finditer(r"(?<![\w'’-])" + re.escape(word) + r"(?![\w'’-])", text, re.I))
+
+
+def _loaded_words(profiles, names, articles=(), actors=()):
     """Loaded or sensational words one outlet writes in its own voice and the other does not write at all (in any
     form): a word both use ("conspiracy" for the charge) is the story's, not an outlet's choice. The line names only
     such words, needs MIN_LOADED_WORDS of them and more than the other outlet's own, and claims no rate: the lexicon
@@ -769,10 +801,14 @@ def _loaded_words(profiles, names, articles=()):
     if not ext or ext[2] - ext[3] < MIN_RATE_SPREAD:
         return []
     hi, lo, vh, vl = ext
-    words_hi = [w for w in dict.fromkeys(u.word for u in _own_uses(hi, TONE_WORDS))
-                if w not in NEUTRAL_TERMS and not _uses_word(_text(articles, lo.article), w)]
-    words_lo = [w for w in dict.fromkeys(u.word for u in _own_uses(lo, TONE_WORDS))
-                if w not in NEUTRAL_TERMS and not _uses_word(_text(articles, hi.article), w)]
+    neutral = {p.article: _neutral_spans(_text(articles, p.article), _known(actors, p.article)) for p in (hi, lo)}
+
+    def chosen(p, other, w):  # the outlet's own word: not a neutral term, not in a name or set phrase, not the other's
+        return (w not in NEUTRAL_TERMS and not _uses_word(_text(articles, other.article), w)
+                and _written_outside(w, _text(articles, p.article), neutral[p.article]))
+
+    words_hi = [w for w in dict.fromkeys(u.word for u in _own_uses(hi, TONE_WORDS)) if chosen(hi, lo, w)]
+    words_lo = [w for w in dict.fromkeys(u.word for u in _own_uses(lo, TONE_WORDS)) if chosen(lo, hi, w)]
     if len(words_hi) < max(MIN_LOADED_WORDS, len(words_lo) + 1):
         return []
     lo_part = f"; {names[lo.article]} writes {_list([f'“{w}”' for w in words_lo], 4)}, which {names[hi.article]} does not" if words_lo else ""
@@ -828,7 +864,8 @@ NOUN_BEFORE = re.compile(r"(?:\b(?:the|a|an|his|her|their|its|our|my|your|these|
 OTHER_SENSE = (
     (re.compile(r"den(?:y|ied|ies|ying)$", re.I),
      re.compile(r"\s+(?:(?:him|her|them|us|me|[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*)\s+(?:the|a|an|any|his|her|their|its|that)\b"
-                r"|(?:access|entry|bail|permission|parole|tenure|funding|service|coverage|benefits)\b)")),
+                r"|(?:access|entry|bail|permission|parole|tenure|funding|funds|money|aid|service|coverage|benefits|visas?|"
+                r"loans?|licen[cs]es?|approval|applications?|requests?)\b)")),  # "delay or deny funds": withholds, reports nothing
     (re.compile(r"admit(?:s|ted|ting)?$", re.I), re.compile(r"\s+(?:into|as)\b")),
     (re.compile(r"declar(?:e|ed|es|ing)$", re.I),
      re.compile(r"\s+(?:(?:a|an|the)\s+)?(?:state|emergency|war|disaster|victory|bankruptcy|independence|candidacy|martial)\b", re.I)),
