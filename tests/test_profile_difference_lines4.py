@@ -7,10 +7,12 @@ from __future__ import annotations
 
 from compare.ingest import article_from_text
 from compare.model import Actor
-from compare.profile.differences import _loaded_words, _reported, _voice
+from compare.profile.differences import _loaded_words, _placement, _reported, _voice
 from compare.profile.types import (
     Evidence,
+    FramingProfile,
     OutletProfile,
+    Placement,
     SourcingProfile,
     SpeakerShare,
     WordingProfile,
@@ -150,3 +152,52 @@ def test_deny_with_an_object_it_withholds_is_no_report_verb():
     assert not _reported("deny", "The board may delay or deny funds to the school district next year.")
     assert not _reported("denied", "The agency denied visas to the students.")
     assert _reported("denied", "The agency denied the report on Friday.")
+
+
+# --------------------------------------------------------------------------- headlines
+
+def _heads(*actor_lists):
+    return [OutletProfile(article=i, outlet=f"o{i}",
+                          framing=FramingProfile(placement=Placement(headline_actors=tuple(a))))
+            for i, a in enumerate(actor_lists)]
+
+
+def _articles(*headlines):
+    return [article_from_text(h + "\n\nSome body text that says little.", outlet=f"o{i}")
+            for i, h in enumerate(headlines)]
+
+
+def test_a_place_before_an_organisation_word_or_in_a_headlines_label_is_no_actor_up_front():
+    articles = _articles("Neighbors Ask Questions After Ohio Police Stop Driver on Highway",
+                         "Police chief apologizes for driver's arrest")
+    actors = [(Actor("Ohio", "place"),), ()]
+    assert _placement(_heads(["Ohio"], []), NAMES, actors, articles) == []
+    articles = _articles("Lagos fire: market blaze started by a generator, officials say", "Traders count losses")
+    actors = [(Actor("Lagos", "place"),), ()]
+    assert _placement(_heads(["Lagos"], []), NAMES, actors, articles) == []
+    articles = _articles("Ohio sues Kentucky over river water", "River water fight heads to court")
+    actors = [(Actor("Ohio", "place"), Actor("Kentucky", "place")), ()]
+    (line,) = _placement(_heads(["Ohio", "Kentucky"], []), NAMES, actors, articles)
+    assert line.text == "Headlines put different actors up front: only A's headline names Ohio and Kentucky."
+
+
+def test_a_name_with_an_organisation_word_is_no_persons_name_whose_last_word_names_it():
+    articles = _articles("Ministry Denies Fault in Norland Flight Delay", "Passengers wait nine hours at the airport")
+    actors = [(Actor("International Airlines Flight", "person", ("Flight", "International Airlines Flight")),), ()]
+    assert _placement(_heads(["International Airlines Flight"], []), NAMES, actors, articles) == []
+
+
+def test_a_person_the_other_headline_puts_up_front_by_title_is_no_difference():
+    articles = _articles("Democratic senator 'troubled' by budget deal",
+                         "Budget: Jane Miller 'troubled' by the deal")
+    actors = [(Actor("Jane Miller", "person", ("Jane Miller", "Miller"), ("Senator",)),),
+              (Actor("Jane Miller", "person", ("Jane Miller", "Miller")),)]
+    assert _placement(_heads([], ["Jane Miller"]), NAMES, actors, articles) == []
+    # the title stands for one person only: the one whose label shares more words with the headline
+    articles = _articles("Feud with former Mexican president", "Former President Juan Diaz Slams President Luis Ortiz")
+    actors = [(Actor("Juan Diaz", "person", ("Juan Diaz", "Diaz"), ("Mexican President",)),
+               Actor("Luis Ortiz", "person", ("Luis Ortiz", "Ortiz"), ("President",))),
+              (Actor("Juan Diaz", "person", ("Juan Diaz", "Diaz")),
+               Actor("Luis Ortiz", "person", ("Luis Ortiz", "Ortiz")))]
+    (line,) = _placement(_heads([], ["Juan Diaz", "Luis Ortiz"]), NAMES, actors, articles)
+    assert line.text == "Headlines put different actors up front: only B's headline names Luis Ortiz."

@@ -577,6 +577,10 @@ def _placement(profiles, names, actors, articles=()):
                    for j in heads if j != i):
                 continue
             only.append(a)
+        for j in heads:
+            if j != i:
+                titled = _by_title([_actor(a, _known(actors, i)) for a in only], headlines.get(j, ""), _known(actors, j))
+                only = [a for a in only if a not in titled]
         if only:
             parts.append(f"only {names[i]}'s headline names {_list(only)}")
     if not parts:
@@ -584,6 +588,28 @@ def _placement(profiles, names, actors, articles=()):
     text = "Headlines put different actors up front: " + "; ".join(parts)
     text += "" if text.endswith(".") else "."  # "G.O.P." ends the line
     return [_diff("placement", text, 0.5, {f"{names[i]}: headline actors": len(a) for i, a in heads.items()}, ())]
+
+
+NOT_ROLES = frozenset({"Democrat", "Democratic", "Republican", "Independent", "Former", "First", "Acting", "Deputy", "Grand"})
+
+
+def _by_title(people: Sequence[Actor], headline: str, known: Sequence[Actor]) -> set[str]:
+    """The one person of ``people`` a headline puts up front by the title its own article gives them ("Republican
+    senator 'disturbed' by ..." of Lisa Murkowski, "Senator" in that article; "Trump gets into Twitter feud with former
+    Mexican president" of Vicente Fox, "Mexican President" there, not of Enrique Peña Nieto, only "President"): the
+    person whose labels share a title and the most words with the headline; none when two share as many."""
+    words = {w.lower().strip(",.:;'‘’\"“”") for w in headline.split()}
+    scores = {}
+    for person in people:
+        own = next((x for x in known if x.kind == PERSON and same_actor(person, x)), None) if person.kind == PERSON else None
+        labels = [label.split() for label in (own.labels if own else ())]
+        if any(w in gazetteer().titles and w not in NOT_ROLES and w.lower() in words for label in labels for w in label):
+            scores[person.name] = max(len({w.lower() for w in label} & words) for label in labels)
+    if not scores:
+        return set()
+    best = max(scores.values())
+    top = [name for name, score in scores.items() if score == best]
+    return set(top) if len(top) == 1 else set()
 
 
 def _headline_names(actor: Actor, headline: str, known: Sequence[Actor] = ()) -> bool:
@@ -595,7 +621,9 @@ def _headline_names(actor: Actor, headline: str, known: Sequence[Actor] = ()) ->
     if actor.kind != PERSON:  # one ordinary word of a name ("Marriage" of "National Organization for Marriage") is no name
         forms = {f for f in forms if f == actor.name or " " in f or f.isupper() or f in gazetteer().kinds}
     own = re.split(r"[’']s\s+", actor.name)[-1].split()
-    if actor.kind == PERSON and any(w.islower() and w not in NAME_PARTICLES for w in own):
+    if actor.kind == PERSON and any((w.islower() and w not in NAME_PARTICLES) or w in gazetteer().org_suffixes for w in own):
+        # "Organization for Marriage", "International Airlines Flight" (of "Ukraine International Airlines Flight 752"):
+        # no person's name, so no surname of it ("Flight") names it
         actor = Actor(actor.name, "organisation", actor.aliases)  # "Organization for Marriage" is no person's name
         forms = {f for f in forms if f == actor.name or " " in f or f.isupper() or f in gazetteer().kinds}
     if actor.kind == PERSON:
@@ -606,9 +634,14 @@ def _headline_names(actor: Actor, headline: str, known: Sequence[Actor] = ()) ->
         return _names_any(headline, forms)
     titles = gazetteer().titles
     people = {w for a in known if a.kind == PERSON for n in (a.name, *a.aliases) for w in n.split()[-1:] + n.split()[:1]}
+    kicker = re.match(r"\s*(?:[\w’'.-]+\s+){0,3}[\w’'.-]+:\s", headline)  # "Tehran crash: ...": the story's label
     for form in forms:
         for text, m in _form_matches(headline, form):
+            if kicker and m.end() <= kicker.end():
+                continue  # a place in the label before a headline's colon is where the story is, not who acts in it
             rest = text[m.end():].split()
+            if rest and rest[0].strip(",.:;") in gazetteer().org_suffixes:
+                continue  # "Texas Police Kill ...": the place of an organisation, which is the actor
             k = 0
             while k < len(rest) and re.sub(r"[’']s$", "", rest[k]) in titles:
                 k += 1
