@@ -7,9 +7,10 @@ from __future__ import annotations
 
 from compare.ingest import article_from_text
 from compare.model import Actor
-from compare.profile.differences import _loaded_words, _placement, _reported, _voice
+from compare.profile.differences import _frames, _loaded_words, _placement, _reported, _voice
 from compare.profile.types import (
     Evidence,
+    FrameScore,
     FramingProfile,
     OutletProfile,
     Placement,
@@ -201,3 +202,34 @@ def test_a_person_the_other_headline_puts_up_front_by_title_is_no_difference():
                Actor("Luis Ortiz", "person", ("Luis Ortiz", "Ortiz")))]
     (line,) = _placement(_heads([], ["Juan Diaz", "Luis Ortiz"]), NAMES, actors, articles)
     assert line.text == "Headlines put different actors up front: only B's headline names Luis Ortiz."
+
+
+# --------------------------------------------------------------------------- frames
+
+def test_no_frame_line_for_a_frame_within_a_hair_of_the_other_articles_top_frame():
+    articles = [article_from_text("Verdict\n\nThe murder trial ended. Police and prosecutors spoke. The murder case "
+                                  "went to prosecutors. The police and prosecutors met.", outlet="o0"),
+                article_from_text("Verdict\n\nThe jury met on Monday. The police spoke.", outlet="o1")]
+    cues = ("murder", "police", "prosecutors")
+    crime = FrameScore("Crime and punishment", 0.5, 20, cues, (Evidence(1, "x", ("murder",)),))
+    def b(crime_share, life_share):
+        return OutletProfile(1, "o1", framing=FramingProfile({"Crime and punishment": crime_share,
+                                                             "Quality of life": life_share}, ()))
+
+    profiles = [OutletProfile(0, "o0", framing=FramingProfile({"Crime and punishment": 0.5}, (crime,))), b(0.2, 0.21)]
+    assert _frames(profiles, NAMES, articles, [(), ()]) == []  # crime is B's lead too, a hair under its top frame
+    profiles[1] = b(0.2, 0.3)
+    assert len(_frames(profiles, NAMES, articles, [(), ()])) == 1
+
+
+def test_frame_cues_are_quoted_as_the_article_writes_them():
+    long_b = "Weather\n\n" + " ".join(f"It rained on day {i}." for i in range(12)) + " The senate met."
+    articles = [article_from_text("Senate vote\n\nThe senator’s vote was held. The party met. The election was called. "
+                                  "The senate and the party voted.", outlet="o0"),
+                article_from_text(long_b, outlet="o1")]
+    cues = ("senator's", "party", "election", "vote")
+    political = FrameScore("Political", 0.5, 20, cues, (Evidence(1, "x", ("party",)),))
+    profiles = [OutletProfile(0, "o0", framing=FramingProfile({"Political": 0.5}, (political,))),
+                OutletProfile(1, "o1", framing=FramingProfile({"Political": 0.05, "Economic": 0.2}, ()))]
+    (line,) = _frames(profiles, NAMES, articles, [(), ()])
+    assert "“senator’s”" in line.text and "senator's" not in line.text
