@@ -113,7 +113,24 @@ def compare_pair(article_a: Article, article_b: Article, index_a: int, index_b: 
         links, counts = specific_links_only(links, facts_a, facts_b, letters)
         verdict = event_verdict(article_a, article_b, facts_a, facts_b, links, made.to_a, made.to_b, letters,
                                 settings.event)
-    return PairComparison(index_a, index_b, tuple(links), verdict, made.shared_actors, made.variants, counts)
+    variants = tuple(v for v in made.variants if _variant_shown(v, article_a.text, article_b.text))
+    return PairComparison(index_a, index_b, tuple(links), verdict, made.shared_actors, variants, counts)
+
+
+def _variant_shown(variant, text_a: str, text_b: str) -> bool:
+    """Whether two names of one person are a difference between the articles: not when they differ only in the marks
+    ("O’Neil" and "O'Neil"), nor when either article writes the other's form too (both write "Mike" and "Michael
+    Bloomberg": the recogniser kept one of each, the articles do not differ)."""
+    def plain(name: str) -> str:
+        return re.sub(r"[’‘ʼ`]", "'", re.sub(r"[‐‑–—]", "-", name))
+
+    if plain(variant.a_form) == plain(variant.b_form):
+        return False
+
+    def writes(text: str, form: str) -> bool:
+        return re.search(r"(?<![\w'])" + re.escape(plain(form)) + r"(?![\w])", plain(text)) is not None
+
+    return not writes(text_a, variant.b_form) and not writes(text_b, variant.a_form)
 
 
 def same_event(a: Article, b: Article, settings: EngineSettings = DEFAULT) -> Verdict:

@@ -565,7 +565,7 @@ def test_a_quote_counts_for_its_speaker_only_where_the_text_names_the_speaker_at
     assert _quote_in(article, views, "If they reach a deal, the conference will support the speaker.", "Tom Cole")
 
 
-def test_most_quoted_uses_checked_words_and_says_at_least_when_words_are_left_open():
+def test_most_quoted_uses_checked_words_and_gives_a_range_when_words_are_left_open():
     def sourcing(*speakers):
         return OutletProfile(article=len(sourcing.made), outlet="o", sourcing=_sourcing(speakers=speakers))
     sourcing.made = []
@@ -580,8 +580,13 @@ def test_most_quoted_uses_checked_words_and_says_at_least_when_words_are_left_op
     hunter[0] = SpeakerShare("Duncan Hunter", 2, 37, 0.51, checked_words=37)
     profiles[0] = OutletProfile(0, "o0", sourcing=_sourcing(speakers=hunter))
     (line,) = [d for d in _voice(profiles, NAMES) if d.text.startswith("Most quoted")]
+    # 40 of B's 100 quoted words are open: Braverman's share lies in 60-100%, too wide a range to give
+    assert line.text == "Most quoted: Duncan Hunter in A (86% of quoted words); Adam L. Braverman in B."
+    braverman[1] = SpeakerShare("unattributed quote", 1, 15, 0.2)
+    profiles[1] = OutletProfile(1, "o1", sourcing=_sourcing(speakers=braverman))
+    (line,) = [d for d in _voice(profiles, NAMES) if d.text.startswith("Most quoted")]
     assert line.text == ("Most quoted: Duncan Hunter in A (86% of quoted words); "
-                         "Adam L. Braverman in B (at least 60% of quoted words).")
+                         "Adam L. Braverman in B (80–100% of quoted words).")
 
 
 def test_one_person_spelt_two_ways_is_no_most_quoted_difference():

@@ -67,7 +67,7 @@ class Gazetteer:
     org_suffixes: frozenset[str]
     stop: frozenset[str]
     not_actors: frozenset[str]
-    first_name_groups: dict[str, int]  # normalised first name -> variant group id
+    first_name_groups: dict[str, frozenset[int]]  # normalised first name -> its variant groups ("Michael": Micheál, Mike)
     outlets: frozenset[str]  # canonical outlet names
     prefixes: frozenset[str] = frozenset()  # every entry's leading words before each of its spaces ("European")
     states: frozenset[str] = frozenset()  # AP state abbreviations ("Fla."), read as the state after a comma
@@ -90,10 +90,10 @@ def gazetteer() -> Gazetteer:
         kinds[alias] = (kind, canonical)
     for abbreviation, state in raw["state_abbreviations"].items():  # "Aventura, Fla.": only after a comma (_tokens)
         kinds[abbreviation] = (PLACE, state)
-    groups = {}
+    groups: dict[str, frozenset[int]] = {}
     for gid, names in enumerate(raw["first_name_variants"]):
-        for name in names:
-            groups.setdefault(fold(name), gid)
+        for name in names:  # a name in two lists is a variant of both ("Michael" of "Micheál" and of "Mike")
+            groups[fold(name)] = groups.get(fold(name), frozenset()) | {gid}
     titles = raw["titles"]
     return Gazetteer(
         kinds=kinds,
@@ -595,8 +595,7 @@ def _first_match(a: str, b: str, gz: Gazetteer) -> bool:
     fa, fb = fold(a), fold(b)
     if fa == fb:
         return True
-    ga, gb = gz.first_name_groups.get(fa), gz.first_name_groups.get(fb)
-    if ga is not None and ga == gb:
+    if gz.first_name_groups.get(fa, frozenset()) & gz.first_name_groups.get(fb, frozenset()):
         return True
     return (len(fa) == 1 or len(fb) == 1) and fa[:1] == fb[:1]  # an initial
 

@@ -93,6 +93,90 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+_MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+          r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?")
+# the signature an embedded tweet ends with: "— Display Name (@handle) June 9, 2020"
+_SIGNATURE = r"\s+[—–]\s*(?P<name>[^\n()—–]{1,80}?)\s*\(@\w{1,15}\)\s+" + _MONTH + r"\s+\d{1,2},\s+\d{4}"
+_LINK = r"(?:https?://\S+|pic\.twitter\.com/\S+)"
+SIGNED = re.compile(_SIGNATURE + r"\s*$")
+_SIGNED_AT = re.compile(r"(?:\s*" + _LINK + r")*" + _SIGNATURE)
+_LINKS = re.compile(r"(?:\s*" + _LINK + r")+\s*$")
+# a block quotation's lead-in that is not a name alone holds a quoting word ("Trump lashed out on Twitter, saying:",
+# "Here's the text of that portion of the interview:", "a section quoting some career officials ...:"); a report verb
+# alone does not do ("Officials said the plan has three parts:" is followed by the outlet's own account)
+_BLOCK_CUE = re.compile(r"\b(?:saying|wrote|writes|writing|tweeted|tweeting|posted|quoting|quoted|reads?|text|"
+                        r"transcript|excerpts?|passage|statement)\b", re.IGNORECASE)
+_BLOCK_LEAD_WORDS = 5  # a lead-in of at most this many words that is only a name ("Bloomberg:") introduces its words
+VERB_SIGNED = "tweeted"  # the verb of a quote signed as an embedded tweet
+
+
+def signed_tweet(line: str) -> re.Match | None:
+    """The "— Name (@handle) Month D, YYYY" signature a line (an embedded tweet) ends with, or None."""
+    return SIGNED.search(line)
+
+
+def signed_after(text: str) -> bool:
+    """Whether a tweet's signature (links before it allowed) opens the text: what follows a signed tweet's words."""
+    return _SIGNED_AT.match(text) is not None
+
+
+def _display_name(name: str, mentions: Sequence[Mention]) -> str | None:
+    """A tweet's display name as the speaker: the article's actor of the same surname when it has one ("Donald J.
+    Trump" -> "Donald Trump"), else the display name itself when it reads as a name (a nickname in quotation marks
+    and emoji left out: 'Kyle "Please Mute Your Line" Feldscher' -> "Kyle Feldscher")."""
+    clean = re.sub(r"[^\w\s.’'-]", "", re.sub(r"\s*[“\"][^”\"]*[”\"]", "", name)).strip()
+    words = clean.split()
+    if not words or not words[0][:1].isupper():
+        return None  # "drop out bloomberg": no name
+    by_surname = [m.actor for m in mentions if m.actor.split()[-1:] == words[-1:] and _is_person(m)]
+    return max(by_surname, key=len) if by_surname else clean
+
+
+def _block_speaker(lead: str, lead_start: int, mentions: Sequence[Mention]) -> tuple[bool, str | None]:
+    """(whether the lead-in introduces a block quotation, whose words it says they are): a name alone ("Bloomberg:")
+    introduces that person's words, a lead-in with a quoting word (_BLOCK_CUE) words it does not name."""
+    named = [m for m in mentions if lead_start <= m.start < lead_start + len(lead)]
+    words = lead.rstrip(":").split()
+    if len(words) <= _BLOCK_LEAD_WORDS and named and all(w[:1].isupper() for w in words) and not lead.isupper():
+        return True, named[-1].actor
+    return _BLOCK_CUE.search(lead) is not None, None
+
+
+def unmarked_quotes(text: str, mentions: Sequence[Mention] = ()) -> list[tuple[int, int, str | None, str | None, int]]:
+    """Quotations written without quotation marks, as (start, end, speaker, verb, end of their paragraph):
+    - an embedded tweet: a paragraph signed "— Name (@handle) Month D, YYYY"; the words before the signature, links left
+      out, are the signer's (VERB_SIGNED);
+    - a block quotation: a paragraph after a paragraph whose last sentence (the lead-in) ends in a colon, when the
+      lead-in is a name alone ("Bloomberg:"), whose words it is, or holds a quoting word ("saying:", "the text of the
+      interview:"); a paragraph that opens with a quotation mark is a marked quotation, "Here's what we know:" no
+      lead-in."""
+    out = []
+    offsets, pos = [], 0
+    lines = text.split("\n")
+    for line in lines:
+        offsets.append(pos)
+        pos += len(line) + 1
+    previous = None  # (index, line) of the last non-empty line
+    for k, line in enumerate(lines):
+        if not line.strip():
+            continue
+        start = offsets[k] + len(line) - len(line.lstrip())
+        signed = signed_tweet(line)
+        if signed:
+            end = offsets[k] + len(_LINKS.sub("", line[:signed.start()]).rstrip())
+            if end - start > 1:
+                speaker = _display_name(signed.group("name"), mentions)
+                out.append((start, end, speaker, VERB_SIGNED, offsets[k] + len(line)))
+        elif previous is not None and previous[1].rstrip().endswith(":") and line.lstrip()[:1] not in "“\"‘'":
+            lead = re.split(r"(?<=[.!?”\"])\s+", previous[1].strip())[-1]
+            block, speaker = _block_speaker(lead, offsets[previous[0]] + previous[1].rindex(lead), mentions)
+            if block:
+                end = offsets[k] + len(line.rstrip())
+                out.append((start, end, speaker, None, end))
+        previous = (k, line)
+    return out
+
+
 def _sentence_of(spans: Sequence[tuple[int, int]], offset: int) -> tuple[int, int]:
     for s, e in spans:
         if s <= offset < e or s <= offset <= e:
@@ -466,7 +550,11 @@ def _quotes_with_cues(text, sentence_spans, mentions) -> list[tuple[Quote, tuple
     previous: Quote | None = None
     previous_line = -1
     previous_cue: tuple[int, int] | None = None
-    spans = quote_spans(text)
+    found = unmarked_quotes(text, mentions)
+    unmarked = {(a, b): (speaker, verb) for a, b, speaker, verb, _ in found}
+    # a quotation inside a tweet (its signature too) or inside a block quotation is part of it
+    spans = sorted([(s, e) for s, e in quote_spans(text) if not any(a <= s and e <= c for a, _, _, _, c in found)]
+                   + list(unmarked))
     mentions = _outside(mentions, spans)  # a name inside quotation marks is spoken about, never the speaker
     starts = sorted(s for s, _ in sentence_spans)
     breaks = [m.start() for m in re.finditer(r"\n+", text)]
@@ -476,6 +564,14 @@ def _quotes_with_cues(text, sentence_spans, mentions) -> list[tuple[Quote, tuple
         s_start, s_end = _sentence_of(sentence_spans, start)
         s_end = max(s_end, _sentence_of(sentence_spans, end)[1])
         line = bisect.bisect_right(breaks, start)  # the paragraph (a run of line breaks ends one)
+        if (start, end) in unmarked:  # a tweet or block quotation: its speaker is its signer or its lead-in's name
+            speaker, verb = unmarked[start, end]
+            quote = Quote(text[start:end], start, end, speaker, False, verb)
+            quotes.append((quote, None))
+            previous, previous_line, previous_cue = quote, line, None
+            if speaker:
+                last, last_line = quote, line
+            continue
         if _is_title(text, start, end):
             quotes.append((Quote(text[start:end], start, end), None))
             continue

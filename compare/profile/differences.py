@@ -62,7 +62,7 @@ def profile_differences(articles: Sequence[Article], profiles: Sequence[OutletPr
     for rule in (_anonymity, _tone, _biased, _readability):
         found.extend(rule(profiles, names))
     found.extend(_headline_frames(profiles, names, articles))
-    found.extend(_loaded_words(profiles, names, articles))
+    found.extend(_loaded_words(profiles, names, articles, actors))
     found.extend(_cited_outlets(profiles, names, articles))
     found.extend(_frames(profiles, names, articles, actors))
     found.extend(_report_verbs(profiles, names, articles))
@@ -161,10 +161,19 @@ def _named_speakers(p: OutletProfile, known: Sequence[Actor] = ()) -> list:
 
 
 def _is_person(speaker: str, known: Sequence[Actor] = ()) -> bool:
+    """A speaker that is a person: the article's actor of that name (or alias) is one, and a one-word name is only a
+    person's when the article gives it a first name or a title somewhere ("Harvard", "Stanford" of "Harvard said" and
+    "Stanford University" are no one: an institution the recogniser took for a surname)."""
     words = speaker.split()
     if not _is_name(speaker) or not words or words[-1] in PLACE_WORDS | gazetteer().org_suffixes:
         return False
-    return _actor(speaker, known).kind == PERSON
+    me = _actor(speaker, known)
+    if me.kind != PERSON:
+        return False
+    if len(words) > 1 or not known:
+        return True
+    own = next((a for a in known if a.name == speaker), None) or next((a for a in known if speaker in a.aliases), None)
+    return own is not None and (own.kind == PERSON and (bool(own.labels) or any(len(x.split()) > 1 for x in (own.name, *own.aliases))))
 
 
 def _is_name(speaker: str) -> bool:
@@ -222,17 +231,16 @@ def _voice(profiles, names, actors=()):
         top = _most_quoted(hi, _known(actors, hi.article))
         who = ""
         if top:
-            speaker, share, exact = top
+            speaker, share, upper = top
             most = "most of it" if share > 0.5 else "the largest share to"
-            who = f", {most} {speaker.speaker} ({'' if exact else 'at least '}{share:.0%} of quoted words)"
+            who = f", {most} {speaker.speaker}{_share_text(share, upper)}"
         text = f"{names[hi.article]} gives {vh:.0%} of its words to quotations{who}; {names[lo.article]} {vl:.0%}."
         evidence = _ev(names[hi.article], top[0].evidence) if top else ()
         out.append(_diff("sourcing", text, 2 * (vh - vl), {f"{names[hi.article]}: quoted share": vh, f"{names[lo.article]}: quoted share": vl}, evidence))
     tops = {p.article: top for p in profiles if (top := _most_quoted(p, _known(actors, p.article)))}
     people = [_actor(t[0].speaker, ()) for t in tops.values()]
     if len(tops) >= 2 and not all(_same_person(people[0], x) for x in people[1:]):  # one person in every outlet: no difference
-        parts = [f"{t.speaker} in {names[i]} ({'' if exact else 'at least '}{share:.0%} of quoted words)"
-                 for i, (t, share, exact) in tops.items()]
+        parts = [f"{t.speaker} in {names[i]}{_share_text(share, upper)}" for i, (t, share, upper) in tops.items()]
         evidence = tuple(x for i, (t, _, _) in tops.items() for x in _ev(names[i], t.evidence, 1))
         out.append(_diff("sourcing", "Most quoted: " + "; ".join(parts) + ".", 0.5,
                          {f"{names[i]}: {t.speaker} share": share for i, (t, share, _) in tops.items()}, evidence))
@@ -242,12 +250,26 @@ def _voice(profiles, names, actors=()):
 UNCERTAIN_SHARE = 0.1  # quoted words of no checked speaker from which a share is only a lower bound
 
 
+MAX_SHARE_RANGE = 0.3  # a most-quoted share known only within a wider range is not given ("27-100%" tells nothing)
+
+
+def _share_text(share: float, upper: float) -> str:
+    """A most-quoted share as the line writes it, in brackets after the name: " (N% of quoted words)", or the range it
+    lies in when the words left open could be the speaker's (" (34–64% of quoted words)": "at least 34%" was read as
+    the share when the speaker's unchecked quotes made it 64%), or nothing when that range is wider than MAX_SHARE_RANGE."""
+    low, high = f"{share:.0%}", f"{upper:.0%}"
+    if upper - share > MAX_SHARE_RANGE:
+        return ""
+    return f" ({low if low == high else low[:-1] + '–' + high} of quoted words)"
+
+
 def _most_quoted(p: OutletProfile, known: Sequence[Actor] = ()):
-    """(speaker, share of the quoted words, exact) of the article's most quoted named speaker by checked words, when
-    that is a person whose checked words pass every other speaker's words (checked or not, named or not; one person under two
-    names, "Father Reese" and "Jesuit Father Thomas J. Reese", counted as one); None otherwise. The share counts checked
-    words only, so it is a lower bound ("at least") when the words left open (unattributed quotes, quotes the text does
-    not attribute at a report cue) are UNCERTAIN_SHARE of the quoted words or more."""
+    """(speaker, share of the quoted words, highest share) of the article's most quoted named speaker by checked words,
+    when that is a person whose checked words pass every other speaker's words (checked or not, named or not; one person
+    under two names, "Father Reese" and "Jesuit Father Thomas J. Reese", counted as one); None otherwise. The share counts
+    checked words only, so it is a lower bound when the words left open (unattributed quotes, quotes the text does not
+    attribute at a report cue) are UNCERTAIN_SHARE of the quoted words or more: the highest share then counts them all
+    as the speaker's (else it is the share)."""
     s = p.sourcing
     if not s or not s.speakers:
         return None
@@ -273,7 +295,8 @@ def _most_quoted(p: OutletProfile, known: Sequence[Actor] = ()):
         return None
     checked = sum(x.checked_words for x in s.speakers if not x.anonymous)
     open_words = total - checked - sum(x.words for x in s.speakers if x.anonymous)
-    return top, checked_top / total, open_words < UNCERTAIN_SHARE * total
+    share = checked_top / total
+    return top, share, share if open_words < UNCERTAIN_SHARE * total else min(1.0, (checked_top + open_words) / total)
 
 
 def _name_within(a: str, b: str) -> bool:
@@ -439,7 +462,7 @@ def _frames(profiles, names, articles=(), actors=()):
             spreads.append((ext[2] - ext[3], frame, ext))
     out = []
     for spread, frame, (hi, lo, vh, vl) in sorted(spreads, reverse=True):
-        if _top_frame(hi) == frame == _top_frame(lo):
+        if _leads(hi, frame) and _leads(lo, frame):
             continue  # both articles lead with the frame: a larger share of it is no difference of framing
         score = next((f for f in hi.framing.frames if f.frame == frame), None)
         if score is None:
@@ -454,8 +477,9 @@ def _frames(profiles, names, articles=(), actors=()):
             continue
         (n_hi, _), (n_lo, _) = room[hi.article], room[lo.article]
         sentences = (f"; its cue words in {n_hi} sentences vs {n_lo}" if articles else "")
+        shown = [_as_written(c, _text(articles, hi.article)) for c in cues]
         text = (f"{names[hi.article]} gives more room to the {frame} frame ({vh:.0%} of its text vs {vl:.0%} in {names[lo.article]}"
-                f"{sentences}; cues: {_list([f'“{c}”' for c in cues], 5)}).")
+                f"{sentences}; cues: {_list([f'“{c}”' for c in shown], 5)}).")
         out.append(_diff("framing", text, spread / 0.3, {f"{names[hi.article]}: {frame}": vh, f"{names[lo.article]}: {frame}": vl},
                          _ev(names[hi.article], score.evidence)))
     return out[:2]
@@ -473,9 +497,22 @@ GENERIC_CUES = {  # cue words that count toward a frame's share but not toward a
 }
 
 
-def _top_frame(p: OutletProfile) -> str | None:
+def _as_written(word: str, text: str) -> str:
+    """A cue word (lower case, straight apostrophe) as the text writes it, in lower case: "republican’s", not
+    "republican's", when the text has the curly mark (the word itself without a text)."""
+    pattern = r"(?<![\w'’])" + re.escape(word).replace("'", "['’]") + r"(?![\w'’])"
+    m = re.search(pattern, text, re.I) if text else None
+    return m.group().lower() if m else word
+
+
+FRAME_LEAD_MARGIN = 0.03  # a frame this close to an article's top share leads it too (a murder verdict's Crime and
+# punishment at 20.5% beside Quality of life at 20.8% for "apartment" and "home": the story is as much the crime)
+
+
+def _leads(p: OutletProfile, frame: str) -> bool:
+    """Whether the frame leads the article: its top frame, or within FRAME_LEAD_MARGIN of the top share."""
     shares = {f: v for f, v in (p.framing.distribution if p.framing else {}).items() if f != "Other"}
-    return max(sorted(shares), key=lambda f: shares[f]) if shares else None
+    return frame in shares and shares[frame] >= max(shares.values()) - FRAME_LEAD_MARGIN
 
 
 def _frame_room(articles: Sequence[Article], index: int, frame: str) -> tuple[int, int]:
@@ -554,6 +591,10 @@ def _placement(profiles, names, actors, articles=()):
                    for j in heads if j != i):
                 continue
             only.append(a)
+        for j in heads:
+            if j != i:
+                titled = _by_title([_actor(a, _known(actors, i)) for a in only], headlines.get(j, ""), _known(actors, j))
+                only = [a for a in only if a not in titled]
         if only:
             parts.append(f"only {names[i]}'s headline names {_list(only)}")
     if not parts:
@@ -561,6 +602,28 @@ def _placement(profiles, names, actors, articles=()):
     text = "Headlines put different actors up front: " + "; ".join(parts)
     text += "" if text.endswith(".") else "."  # "G.O.P." ends the line
     return [_diff("placement", text, 0.5, {f"{names[i]}: headline actors": len(a) for i, a in heads.items()}, ())]
+
+
+NOT_ROLES = frozenset({"Democrat", "Democratic", "Republican", "Independent", "Former", "First", "Acting", "Deputy", "Grand"})
+
+
+def _by_title(people: Sequence[Actor], headline: str, known: Sequence[Actor]) -> set[str]:
+    """The one person of ``people`` a headline puts up front by the title its own article gives them ("Republican
+    senator 'disturbed' by ..." of Lisa Murkowski, "Senator" in that article; "Trump gets into Twitter feud with former
+    Mexican president" of Vicente Fox, "Mexican President" there, not of Enrique Peña Nieto, only "President"): the
+    person whose labels share a title and the most words with the headline; none when two share as many."""
+    words = {w.lower().strip(",.:;'‘’\"“”") for w in headline.split()}
+    scores = {}
+    for person in people:
+        own = next((x for x in known if x.kind == PERSON and same_actor(person, x)), None) if person.kind == PERSON else None
+        labels = [label.split() for label in (own.labels if own else ())]
+        if any(w in gazetteer().titles and w not in NOT_ROLES and w.lower() in words for label in labels for w in label):
+            scores[person.name] = max(len({w.lower() for w in label} & words) for label in labels)
+    if not scores:
+        return set()
+    best = max(scores.values())
+    top = [name for name, score in scores.items() if score == best]
+    return set(top) if len(top) == 1 else set()
 
 
 def _headline_names(actor: Actor, headline: str, known: Sequence[Actor] = ()) -> bool:
@@ -572,7 +635,9 @@ def _headline_names(actor: Actor, headline: str, known: Sequence[Actor] = ()) ->
     if actor.kind != PERSON:  # one ordinary word of a name ("Marriage" of "National Organization for Marriage") is no name
         forms = {f for f in forms if f == actor.name or " " in f or f.isupper() or f in gazetteer().kinds}
     own = re.split(r"[’']s\s+", actor.name)[-1].split()
-    if actor.kind == PERSON and any(w.islower() and w not in NAME_PARTICLES for w in own):
+    if actor.kind == PERSON and any((w.islower() and w not in NAME_PARTICLES) or w in gazetteer().org_suffixes for w in own):
+        # "Organization for Marriage", "International Airlines Flight" (of "Ukraine International Airlines Flight 752"):
+        # no person's name, so no surname of it ("Flight") names it
         actor = Actor(actor.name, "organisation", actor.aliases)  # "Organization for Marriage" is no person's name
         forms = {f for f in forms if f == actor.name or " " in f or f.isupper() or f in gazetteer().kinds}
     if actor.kind == PERSON:
@@ -583,9 +648,14 @@ def _headline_names(actor: Actor, headline: str, known: Sequence[Actor] = ()) ->
         return _names_any(headline, forms)
     titles = gazetteer().titles
     people = {w for a in known if a.kind == PERSON for n in (a.name, *a.aliases) for w in n.split()[-1:] + n.split()[:1]}
+    kicker = re.match(r"\s*(?:[\w’'.-]+\s+){0,3}[\w’'.-]+:\s", headline)  # "Tehran crash: ...": the story's label
     for form in forms:
         for text, m in _form_matches(headline, form):
+            if kicker and m.end() <= kicker.end():
+                continue  # a place in the label before a headline's colon is where the story is, not who acts in it
             rest = text[m.end():].split()
+            if rest and rest[0].strip(",.:;") in gazetteer().org_suffixes:
+                continue  # "Texas Police Kill ...": the place of an organisation, which is the actor
             k = 0
             while k < len(rest) and re.sub(r"[’']s$", "", rest[k]) in titles:
                 k += 1
@@ -733,11 +803,43 @@ NEUTRAL_TERMS = frozenset({"entitlement", "entitlements", "failure", "failures",
                            # the names of charges and allegations are the story's words ("corruption investigation",
                            # "obstruction of justice", "Russian interference"), not an outlet's choice
                            "corruption", "obstruction", "collusion", "interference", "conspiracy", "theft", "murder",
-                           "murdered", "assault", "illegal"})  # lexicon words that are, in news copy, mostly the plain
+                           "murdered", "assault", "illegal",
+                           # the name of a subject of reporting ("institutional racism", "the impact of racism")
+                           "racism"})  # lexicon words that are, in news copy, mostly the plain
 # name of a thing ("entitlement programs", "failure to act"): the line does not name them as loaded
 
 
-def _loaded_words(profiles, names, articles=()):
+EVENT_NOUNS = r"(?:invasion|occupation|annexation)"
+# set phrases that hold a lexicon word as the plain name of a policy or an event: "regime change", "the Iraq invasion",
+# "the invasion of Kuwait" (a place written before or after it), not the outlet's choice of a loaded word
+SET_PHRASES = (re.compile(r"\bregime[- ]change\b", re.I),
+               re.compile(r"\b(?P<place>[A-Z][\w’'-]*(?: [A-Z][\w’'-]*)*) " + EVENT_NOUNS + r"\b"),
+               re.compile(r"\b" + EVENT_NOUNS + r" of (?:the )?(?P<place>[A-Z][\w’'-]*(?: [A-Z][\w’'-]*)*)"))
+
+
+def _neutral_spans(text: str, known: Sequence[Actor] = ()) -> list[tuple[int, int]]:
+    """Where the text writes a name (an actor's name of several words, "NARAL Pro-Choice America") or a set phrase of
+    SET_PHRASES naming a place ("the Iraq invasion"): a lexicon word inside one is no word choice of the outlet."""
+    spans = [m.span() for name in {n for a in known for n in (a.name, *a.aliases) if len(n.split()) > 1}
+             for m in re.finditer(r"(?<![\w])" + re.escape(name) + r"(?![\w])", text)]
+    places = {n for a in known if a.kind == PLACE for n in (a.name, *a.aliases)} | set(gazetteer().demonyms)
+    for pattern in SET_PHRASES:
+        for m in pattern.finditer(text):
+            if "place" not in pattern.groupindex or m.group("place") in places or gazetteer().kinds.get(m.group("place"), ("",))[0] == PLACE:
+                spans.append(m.span())
+    return spans
+
+
+def _written_outside(word: str, text: str, spans: Sequence[tuple[int, int]]) -> bool:
+    """Whether the text writes the word (whole, any case) at least once outside the spans (every word counts without a
+    text)."""
+    if not text:
+        return True
+    return any(not any(a <= m.start() and m.end() <= b for a, b in spans)
+               for m in re.finditer(r"(?<![\w'’-])" + re.escape(word) + r"(?![\w'’-])", text, re.I))
+
+
+def _loaded_words(profiles, names, articles=(), actors=()):
     """Loaded or sensational words one outlet writes in its own voice and the other does not write at all (in any
     form): a word both use ("conspiracy" for the charge) is the story's, not an outlet's choice. The line names only
     such words, needs MIN_LOADED_WORDS of them and more than the other outlet's own, and claims no rate: the lexicon
@@ -746,10 +848,14 @@ def _loaded_words(profiles, names, articles=()):
     if not ext or ext[2] - ext[3] < MIN_RATE_SPREAD:
         return []
     hi, lo, vh, vl = ext
-    words_hi = [w for w in dict.fromkeys(u.word for u in _own_uses(hi, TONE_WORDS))
-                if w not in NEUTRAL_TERMS and not _uses_word(_text(articles, lo.article), w)]
-    words_lo = [w for w in dict.fromkeys(u.word for u in _own_uses(lo, TONE_WORDS))
-                if w not in NEUTRAL_TERMS and not _uses_word(_text(articles, hi.article), w)]
+    neutral = {p.article: _neutral_spans(_text(articles, p.article), _known(actors, p.article)) for p in (hi, lo)}
+
+    def chosen(p, other, w):  # the outlet's own word: not a neutral term, not in a name or set phrase, not the other's
+        return (w not in NEUTRAL_TERMS and not _uses_word(_text(articles, other.article), w)
+                and _written_outside(w, _text(articles, p.article), neutral[p.article]))
+
+    words_hi = [w for w in dict.fromkeys(u.word for u in _own_uses(hi, TONE_WORDS)) if chosen(hi, lo, w)]
+    words_lo = [w for w in dict.fromkeys(u.word for u in _own_uses(lo, TONE_WORDS)) if chosen(lo, hi, w)]
     if len(words_hi) < max(MIN_LOADED_WORDS, len(words_lo) + 1):
         return []
     lo_part = f"; {names[lo.article]} writes {_list([f'“{w}”' for w in words_lo], 4)}, which {names[hi.article]} does not" if words_lo else ""
@@ -805,7 +911,8 @@ NOUN_BEFORE = re.compile(r"(?:\b(?:the|a|an|his|her|their|its|our|my|your|these|
 OTHER_SENSE = (
     (re.compile(r"den(?:y|ied|ies|ying)$", re.I),
      re.compile(r"\s+(?:(?:him|her|them|us|me|[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*)\s+(?:the|a|an|any|his|her|their|its|that)\b"
-                r"|(?:access|entry|bail|permission|parole|tenure|funding|service|coverage|benefits)\b)")),
+                r"|(?:access|entry|bail|permission|parole|tenure|funding|funds|money|aid|service|coverage|benefits|visas?|"
+                r"loans?|licen[cs]es?|approval|applications?|requests?)\b)")),  # "delay or deny funds": withholds, reports nothing
     (re.compile(r"admit(?:s|ted|ting)?$", re.I), re.compile(r"\s+(?:into|as)\b")),
     (re.compile(r"declar(?:e|ed|es|ing)$", re.I),
      re.compile(r"\s+(?:(?:a|an|the)\s+)?(?:state|emergency|war|disaster|victory|bankruptcy|independence|candidacy|martial)\b", re.I)),

@@ -9,6 +9,7 @@ from functools import lru_cache
 from compare.ingest.outlet import canonical_outlet
 from compare.lexicon import lexicon
 from compare.nlp.actors import gazetteer
+from compare.nlp.quotes import VERB_SIGNED, signed_after
 from compare.model import Fact, Quote
 from compare.profile.sections import SentenceView
 from compare.profile.textfeatures import tokens
@@ -75,7 +76,8 @@ def sourcing_profile(views: tuple[SentenceView, ...], facts: tuple[Fact, ...], o
                 continue
             index = view.sentence.index
             speaker = q.speaker or UNATTRIBUTED
-            checked = bool(q.speaker) and not q.anonymous and _speaker_at_cue(views, view, q, positions)
+            checked = bool(q.speaker) and not q.anonymous and (_signed(views, q, positions)
+                                                                or _speaker_at_cue(views, view, q, positions))
             _add_quote(speakers, speaker, q, view, checked)
             attributed.add(index)
             if q.anonymous:
@@ -173,6 +175,26 @@ def _view_at(views: tuple[SentenceView, ...], offset: int) -> SentenceView | Non
 
     k = bisect.bisect_right(views, offset, key=lambda v: v.sentence.start) - 1  # views are in reading order
     return views[k] if k >= 0 and views[k].sentence.start <= offset < views[k].sentence.end else None
+
+
+LEAD_NAME = re.compile(r"[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,4}:")
+
+
+def _signed(views: tuple[SentenceView, ...], quote: Quote, at: _Positions) -> bool:
+    """Whether the quote is an embedded tweet whose signature ("— Name (@handle) June 9, 2020") follows its words, or a
+    block quotation whose lead-in is the speaker's name alone ("Bloomberg:"): the speaker is named at the quote as
+    surely as at a report cue."""
+    if not quote.speaker:
+        return False
+    if quote.verb == VERB_SIGNED:
+        k = max(0, bisect_right(at.starts, quote.end) - 1)
+        after = " ".join(v.sentence.text[max(0, quote.end - v.sentence.start):] for v in views[k:k + 2])
+        return signed_after(after)
+    k = bisect_right(at.starts, quote.start) - 1
+    if k < 1 or views[k].sentence.start != quote.start:
+        return False
+    lead = views[k - 1].sentence.text.strip()
+    return LEAD_NAME.fullmatch(lead) is not None and quote.speaker.split()[-1] in lead
 
 
 def _speaker_cue(views: tuple[SentenceView, ...], view: SentenceView, quote: Quote) -> tuple[SentenceView, str]:
