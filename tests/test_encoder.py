@@ -35,7 +35,17 @@ def test_targets_of_one_sentence_share_its_states_but_not_their_own():
     assert np.array_equal(vectors[0, 2 * dims:3 * dims], vectors[1, 2 * dims:3 * dims])  # the sentence block
     assert not np.allclose(vectors[0, :dims], vectors[1, :dims])  # each target its own pieces
     alone = encoder.context_vectors([kaine])
-    np.testing.assert_allclose(alone[0], vectors[1], atol=1e-5)  # batching does not change a sentence's figures
+    assert np.array_equal(alone[0], vectors[1])
+
+
+def test_a_sentence_gets_the_same_figures_whatever_else_is_encoded():
+    """The int8 encoder quantises a call's activations with one scale: sentences encoded together would change each
+    other's figures, so each is encoded alone."""
+    target = ("Critics blasted Smith for the disastrous rollout.", 16, 21)
+    long = ("Officials said on Tuesday that the long-delayed budget, which had been debated for months by "
+            "committees in both chambers, would finally be voted on next week.", 0, 9)
+    alone = encoder.context_vectors([target])
+    assert np.array_equal(encoder.context_vectors([long, target])[1], alone[0])
 
 
 def test_odd_input_gives_figures_not_errors():

@@ -22,7 +22,6 @@ VOCAB = ("profile", "minilm_vocab.txt")
 MAX_PIECES = 128  # pieces per sentence, [CLS] and [SEP] included; a longer sentence is cut (its later targets read
 #                   only the pieces before the cut)
 WINDOW = 4  # pieces each side of the target read as its near context
-BATCH = 32  # sentences per encoder call (similar lengths together, little padding)
 DIMS = 384
 CONTEXT_DIMS = 4 * DIMS  # the target (layers 6 and 4), the sentence (layer 6), the near context (layer 6)
 MAX_WORD_CHARS = 100  # BERT's own limit: a longer word is one unknown piece
@@ -81,8 +80,10 @@ def _session():
 def context_vectors(targets: Sequence[tuple]) -> np.ndarray:
     """(targets × CONTEXT_DIMS) float32 for (sentence, start, end, ...) targets: the mean layer-6 and layer-4 states of
     the pieces overlapping sentence[start:end], the mean layer-6 state of the whole sentence, and of the WINDOW pieces
-    each side of the target (the target's own pieces when there are none). Each sentence is encoded once, in batches
-    of sentences of similar length; the states are dropped once its targets are read (nothing is kept between calls)."""
+    each side of the target (the target's own pieces when there are none). Each sentence is encoded once and on its
+    own: the int8 model quantises each call's activations with one scale, so a sentence batched with others would get
+    other figures (up to 0.46 apart) depending on its neighbours; alone, it gets the same figures in any article. The
+    states are dropped once its targets are read (nothing is kept between calls)."""
     import numpy as np
 
     out = np.zeros((len(targets), CONTEXT_DIMS), dtype=np.float32)
@@ -91,23 +92,13 @@ def context_vectors(targets: Sequence[tuple]) -> np.ndarray:
         rows.setdefault(target[0], []).append(k)
     vocab = vocabulary()
     cls, sep = vocab["[CLS]"], vocab["[SEP]"]
-    split = {s: pieces(s)[: MAX_PIECES - 2] for s in rows}
-    order = sorted(rows, key=lambda s: len(split[s]))
-    for b in range(0, len(order), BATCH):
-        batch = order[b:b + BATCH]
-        width = max(len(split[s]) for s in batch) + 2
-        ids = np.zeros((len(batch), width), dtype=np.int64)
-        mask = np.zeros((len(batch), width), dtype=np.int64)
-        for i, s in enumerate(batch):
-            n = len(split[s])
-            ids[i, : n + 2] = [cls, *(p[0] for p in split[s]), sep]
-            mask[i, : n + 2] = 1
-        layer4, layer6 = _session().run(None, {"input_ids": ids, "attention_mask": mask})
-        for i, s in enumerate(batch):
-            spans = [(a, z) for _, a, z in split[s]]
-            n = len(spans) + 2
-            for k in rows[s]:
-                out[k] = _pool(layer4[i, :n], layer6[i, :n], spans, targets[k][1], targets[k][2])
+    for sentence, ks in rows.items():
+        found = pieces(sentence)[: MAX_PIECES - 2]
+        ids = np.array([[cls, *(p[0] for p in found), sep]], dtype=np.int64)
+        layer4, layer6 = _session().run(None, {"input_ids": ids, "attention_mask": np.ones_like(ids)})
+        spans = [(a, z) for _, a, z in found]
+        for k in ks:
+            out[k] = _pool(layer4[0], layer6[0], spans, targets[k][1], targets[k][2])
     return out
 
 

@@ -69,7 +69,7 @@ def method_notes() -> dict[str, str]:
             "word in its sentence (the word's states in a small encoder, all-MiniLM-L6-v2 int8, with the word model's score), at "
             f"p ≥ {evidence.get('word_threshold', 'n/a')} (where precision meets recall out of fold); a flagged sentence may name "
             "none. They are never function words, words of a proper name (Supreme Court, "
-            "Social Security) or first names; against the words BABE's annotators marked they reach precision 0.46 and recall 0.48 "
+            "Social Security) or first names; against the words BABE's annotators marked they reach precision 0.47 and recall 0.49 "
             "(grouped 5-fold, flagged sentences only; 0.42 / 0.41 from the word model alone). The same scorer is public as "
             "compare.sentence_bias. Limits: BABE is US "
             "partisan news; word flags are suggestions for a reader to check, and more than half of them were not marked by BABE's "
