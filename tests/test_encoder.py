@@ -68,3 +68,18 @@ def test_tone_reads_at_most_the_first_sentences_naming_an_actor(monkeypatch):
     monkeypatch.setattr(sentiment, "MAX_TONE_SENTENCES", 3)
     (capped,) = build_profile(article, 0, (), actor).sentiment.targets
     assert everything.sentences == 9 and capped.sentences == 3
+
+
+def test_the_text_diff_never_loads_the_encoder():
+    """The text diff shows neither tone toward actors nor evidence words: it runs without onnxruntime (faster start)."""
+    import subprocess
+    import sys
+
+    from conftest import SEED_A, SEED_B
+
+    code = ("import sys; from compare.cli import main; sys.argv = ['newscompare', 'diff', sys.argv[1], sys.argv[2]]\n"
+            "try:\n    main()\nexcept SystemExit:\n    pass\n"
+            "print('encoder loaded' if 'onnxruntime' in sys.modules else 'no encoder', file=sys.stderr)")
+    run = subprocess.run([sys.executable, "-c", code, str(SEED_A), str(SEED_B)], capture_output=True, text=True,
+                         timeout=120)
+    assert "no encoder" in run.stderr and "Main differences" in run.stdout, run.stderr[-500:]

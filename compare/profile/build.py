@@ -16,7 +16,8 @@ from compare.profile.wording import wording_profile
 def build_profile(article: Article, index: int, facts: tuple[Fact, ...], actors: tuple[Actor, ...],
                   targets: bool = True) -> OutletProfile:
     """The outlet profile of one article: every figure with its evidence, "not enough text" where a figure would mean
-    nothing; ``targets=False`` leaves out the sentiment toward each actor (noted in the profile)."""
+    nothing; ``targets=False`` leaves out what needs the encoder: the sentiment toward each actor and the evidence
+    words of flagged sentences (noted in the profile; the text diff shows neither)."""
     views = sentence_views(article, facts)
     mentions = actor_mentions(views, facts, actors)
     notes = []
@@ -29,7 +30,7 @@ def build_profile(article: Article, index: int, facts: tuple[Fact, ...], actors:
     if not actors and not any(f.mentions for f in facts):
         notes.append("no actors found: no sentiment toward actors")
     elif not targets:
-        notes.append("sentiment toward actors not computed (not shown in this output)")
+        notes.append("sentiment toward actors and biased-wording evidence words not computed (not shown in this output)")
     return OutletProfile(
         article=index,
         outlet=article.outlet,
@@ -37,7 +38,7 @@ def build_profile(article: Article, index: int, facts: tuple[Fact, ...], actors:
         sentences=len(views),
         sentiment=sentiment_profile(views, mentions if targets else {}),
         framing=framing_profile(views, facts, mentions),
-        wording=wording_profile(views, actors),
+        wording=wording_profile(views, actors, evidence=targets),
         sourcing=sourcing_profile(views, facts, article.outlet),
         readability=readability_profile(views, article.language),
         notes=tuple(notes),

@@ -65,8 +65,9 @@ def sentence_bias(sentence: str, *, word_model: LinearModel | None = None, sente
 
 def sentence_biases(sentences: Sequence[str], *, word_model: LinearModel | None = None,
                     sentence_model: LinearModel | None = None,
-                    evidence_model: LinearModel | None = None) -> list[tuple[float, tuple[str, ...]]]:
-    """:func:`sentence_bias` for many sentences at once."""
+                    evidence_model: LinearModel | None = None, evidence: bool = True) -> list[tuple[float, tuple[str, ...]]]:
+    """:func:`sentence_bias` for many sentences at once; ``evidence=False`` gives the probabilities only (no words,
+    and the encoder the evidence model reads is not run)."""
     from compare.profile.wording import bias_scores
 
-    return bias_scores(list(sentences), word_model, sentence_model, evidence_model)
+    return bias_scores(list(sentences), word_model, sentence_model, evidence_model, evidence)

@@ -129,9 +129,10 @@ def sentence_bias_features(text: str, vocab: frozenset[str] | None, word_probs: 
 
 
 def bias_scores(texts: list[str], word_model: LinearModel | None = None, sentence_model: LinearModel | None = None,
-                evidence_model: LinearModel | None = None) -> list[tuple[float, tuple[str, ...]]]:
+                evidence_model: LinearModel | None = None, evidence: bool = True) -> list[tuple[float, tuple[str, ...]]]:
     """P(biased) for each sentence (shipped models unless given) and, for a flagged sentence, the words the evidence
-    model names (never a function word, a word of a proper name or a first name; none for a sentence not flagged)."""
+    model names (never a function word, a word of a proper name or a first name; none for a sentence not flagged, and
+    none at all when ``evidence`` is False: the encoder is not run)."""
     import numpy as np
 
     word_model = word_model or load_model("bias_words")
@@ -143,7 +144,7 @@ def bias_scores(texts: list[str], word_model: LinearModel | None = None, sentenc
     probs = [[next(flat) for _ in r] for r in rows]
     sentence_ps = [p["True"] for p in sentence_model.probabilities_many(
         [sentence_bias_features(text, None, ps) for text, ps in zip(texts, probs)])]
-    flagged = [k for k, p in enumerate(sentence_ps) if p >= BIASED_SENTENCE]
+    flagged = [k for k, p in enumerate(sentence_ps) if p >= BIASED_SENTENCE] if evidence else []
     words = evidence_words([texts[k] for k in flagged], [probs[k] for k in flagged], word_model, evidence_model)
     named = dict(zip(flagged, words))
     return [(p, named.get(k, ())) for k, p in enumerate(sentence_ps)]
@@ -184,8 +185,9 @@ def _logit(p: float) -> float:
     return math.log(p / (1 - p))
 
 
-def wording_profile(views: tuple[SentenceView, ...], actors: tuple[Actor, ...]) -> WordingProfile:
-    """Lexicon uses per category (own voice vs quoted), report verbs, model-flagged biased sentences, actor labels."""
+def wording_profile(views: tuple[SentenceView, ...], actors: tuple[Actor, ...], evidence: bool = True) -> WordingProfile:
+    """Lexicon uses per category (own voice vs quoted), report verbs, model-flagged biased sentences (with their
+    evidence words unless ``evidence`` is False), actor labels."""
     lex = lexicon()
     counts: dict[tuple[str, str], list] = {}  # (word, category) -> [count, quoted, evidence]
     own_words = 0
@@ -212,7 +214,7 @@ def wording_profile(views: tuple[SentenceView, ...], actors: tuple[Actor, ...]) 
     candidates = [v for v in views if len(tokens(v.own_text)) >= MIN_BIAS_WORDS]
     scored = len(candidates)
     flagged = [Evidence(v.sentence.index, v.sentence.text, words, round(p, 3), v.section)
-               for v, (p, words) in zip(candidates, sentence_biases([v.own_text for v in candidates])) if p >= BIASED_SENTENCE]
+               for v, (p, words) in zip(candidates, sentence_biases([v.own_text for v in candidates], evidence=evidence)) if p >= BIASED_SENTENCE]
     labels = tuple(ActorLabels(a.name, kept) for a in actors if (kept := descriptive_labels(a, actors)))
     note = "" if own_words >= MIN_WORDS else f"{NOT_ENOUGH_TEXT}: {own_words} own-voice words"
     return WordingProfile(
