@@ -129,11 +129,13 @@ def grouped_bars(categories: list[str], series: list[list[float | None]], colour
         data = series
     d = Drawing(width, height, initialFontName=style.font)
     chart = VerticalBarChart()
-    chart.x, chart.y, chart.width, chart.height = 34, 22, width - 44, height - 34
-    chart.data = [list(row) for row in data]  # None: no bar, no label
     # An axis no shorter than +/-0.25: small differences in tone must not look large.
     peak = max([abs(v) for row in data for v in row if v is not None] + [0.2])
     top = value_range or min(1.0, _nice_ceiling(peak * 1.15))
+    # A bar reaching near the bottom has its value printed under the axis: the category names then go lower still.
+    drop = style.size + 2 if any(v is not None and v < -0.85 * top for row in data for v in row) else 0
+    chart.x, chart.y, chart.width, chart.height = 34, 22 + drop, width - 44, height - 34 - drop
+    chart.data = [list(row) for row in data]  # None: no bar, no label
     chart.valueAxis.valueMin, chart.valueAxis.valueMax = -top, top
     chart.valueAxis.valueStep = top / 2
     chart.valueAxis.labels.fontName, chart.valueAxis.labels.fontSize = style.font, style.size - 1.5
@@ -143,6 +145,7 @@ def grouped_bars(categories: list[str], series: list[list[float | None]], colour
     chart.categoryAxis.labelAxisMode = "low"  # labels under the chart even when bars are negative
     chart.categoryAxis.labels.fontName, chart.categoryAxis.labels.fontSize = style.font, style.size - 1
     chart.categoryAxis.labels.boxAnchor = "n"
+    chart.categoryAxis.labels.dy = -drop
     chart.barSpacing, chart.groupSpacing = 1, 8
     chart.barLabelFormat = "%+.2f"
     chart.barLabels.fontName, chart.barLabels.fontSize = style.font, style.size - 2
