@@ -39,7 +39,7 @@ def build_profile(article: Article, index: int, facts: tuple[Fact, ...], actors:
         sentiment=sentiment_profile(views, mentions if targets else {}),
         framing=framing_profile(views, facts, mentions),
         wording=wording_profile(views, actors, evidence=targets),
-        sourcing=sourcing_profile(views, facts, article.outlet),
+        sourcing=sourcing_profile(views, facts, article.outlet, article.text),
         readability=readability_profile(views, article.language),
         notes=tuple(notes),
     )

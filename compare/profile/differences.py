@@ -8,7 +8,7 @@ from typing import Callable, Sequence
 from compare.facts import article_name
 from compare.lexicon import lexicon as shared_lexicon
 from compare.model import Actor, ActorGroup, ActorName, Article, Difference
-from compare.nlp.actors import PERSON, PLACE, gazetteer, same_actor
+from compare.nlp.actors import ORGANISATION, PERSON, PLACE, gazetteer, same_actor
 from compare.profile.framing import sentence_frames
 from compare.profile.sourcing import _SOURCE_WORD, UNATTRIBUTED, _anonymous_key
 from compare.profile.textfeatures import tokens
@@ -586,6 +586,8 @@ def _placement(profiles, names, actors, articles=()):
             actor = _actor(a, _known(actors, i))
             if articles and not _headline_names(actor, headlines.get(i, ""), _known(actors, i)):
                 continue
+            if i < len(articles) and not _body_knows(actor, articles[i]):
+                continue
             forms = _name_forms(actor)
             if any(_names_any(headlines.get(j, ""), forms) or _acronym_in(a, headlines.get(j, "")) or _all_words_in(a, headlines.get(j, ""))
                    for j in heads if j != i):
@@ -604,6 +606,25 @@ def _placement(profiles, names, actors, articles=()):
     return [_diff("placement", text, 0.5, {f"{names[i]}: headline actors": len(a) for i, a in heads.items()}, ())]
 
 
+def _body_knows(actor: Actor, article: Article) -> bool:
+    """Whether a headline "actor" is a name at all: the gazetteer knows it, a headline in sentence case writes it with a
+    capital, or the article's body writes it as a name (any of its forms, in its case, outside words in capitals
+    throughout), as a headline in title case or a word in capitals needs: "REVOKED" of "has his visa REVOKED" is a
+    shouted verb and "Wanted Groups" of "Republicans Wanted Groups like ..." a fragment of a headline in title case."""
+    if actor.name in gazetteer().kinds or _gazetteer_forms(actor.name) - {actor.name}:
+        return True
+    long_words = [w for w in re.findall(r"[^\W\d_][\w’'-]*", article.headline or "") if len(w) > 3]
+    title_case = bool(long_words) and sum(w[0].isupper() for w in long_words) >= 0.8 * len(long_words)
+    if not (actor.name.isupper() and len(actor.name) > 2) and not title_case:  # "NJ": a short abbreviation
+        return True  # in a headline written in sentence case, a capital marks a name
+    words = actor.name.split()
+    if actor.kind == PERSON and len(words) > 1 and words[0] in shared_lexicon().first_name_gender:
+        return True  # "Juan Diaz": a listed first name
+    body = article.text.replace(article.headline, " ", 1) if article.headline else article.text
+    body = re.sub(r"\b[A-Z][A-Z’'.-]*(?:[\s,;:]+[A-Z][A-Z’'.-]*){2,}\b", " ", body)  # a run of shouted words
+    return any(re.search(r"(?<![\w])" + re.escape(f) + r"(?![\w])", body) for f in _name_forms(actor) if len(f) > 1)
+
+
 NOT_ROLES = frozenset({"Democrat", "Democratic", "Republican", "Independent", "Former", "First", "Acting", "Deputy", "Grand"})
 
 
@@ -612,13 +633,15 @@ def _by_title(people: Sequence[Actor], headline: str, known: Sequence[Actor]) ->
     senator 'disturbed' by ..." of Lisa Murkowski, "Senator" in that article; "Trump gets into Twitter feud with former
     Mexican president" of Vicente Fox, "Mexican President" there, not of Enrique Peña Nieto, only "President"): the
     person whose labels share a title and the most words with the headline; none when two share as many."""
-    words = {w.lower().strip(",.:;'‘’\"“”") for w in headline.split()}
+    words = {_title_word(w) or w.lower().strip(",.:;'‘’\"“”") for w in headline.split()}  # "Gov." = "governor"
     scores = {}
     for person in people:
         own = next((x for x in known if x.kind == PERSON and same_actor(person, x)), None) if person.kind == PERSON else None
-        labels = [label.split() for label in (own.labels if own else ())]
-        if any(w in gazetteer().titles and w not in NOT_ROLES and w.lower() in words for label in labels for w in label):
-            scores[person.name] = max(len({w.lower() for w in label} & words) for label in labels)
+        labels = [{_title_word(w) or w.lower() for w in label.split()} for label in (own.labels if own else ())]
+        roles = {t for label in (own.labels if own else ()) for w in label.split()
+                 if (t := _title_word(w)) and w.capitalize() not in NOT_ROLES}
+        if roles & words:
+            scores[person.name] = max(len(label & words) for label in labels)
     if not scores:
         return set()
     best = max(scores.values())
@@ -644,24 +667,60 @@ def _headline_names(actor: Actor, headline: str, known: Sequence[Actor] = ()) ->
         parts = {_surname_of(" ".join(own)), own[0]} if own else set()
         forms = {f for f in forms if parts & set(f.split())} | parts
     forms = {f for f in forms if len(f) > 1}
-    if actor.kind != PLACE:
+    if actor.kind == PERSON:
         return _names_any(headline, forms)
-    titles = gazetteer().titles
     people = {w for a in known if a.kind == PERSON for n in (a.name, *a.aliases) for w in n.split()[-1:] + n.split()[:1]}
     kicker = re.match(r"\s*(?:[\w’'.-]+\s+){0,3}[\w’'.-]+:\s", headline)  # "Tehran crash: ...": the story's label
     for form in forms:
         for text, m in _form_matches(headline, form):
-            if kicker and m.end() <= kicker.end():
+            if kicker and m.end() <= kicker.end() and actor.kind == PLACE:
                 continue  # a place in the label before a headline's colon is where the story is, not who acts in it
+            if re.search(r"[’']s?$", text[m.start():m.end()]) or re.match(r"[’']", text[m.end():]):
+                return True  # "Georgia's Governor", "FBI's probe": its own
             rest = text[m.end():].split()
-            if rest and rest[0].strip(",.:;") in gazetteer().org_suffixes:
+            if rest and rest[0].strip(",.:;") in gazetteer().org_suffixes and actor.kind == PLACE:
                 continue  # "Texas Police Kill ...": the place of an organisation, which is the actor
+            if rest and _title_word(rest[0].strip(",.:;")) is None and rest[0].strip(",.:;").lower() in MODIFIED_NOUNS:
+                continue  # "Iowa caucus", "Russia Probe", "Boston airport": the event's or the place's name, no actor
             k = 0
-            while k < len(rest) and re.sub(r"[’']s$", "", rest[k]) in titles:
+            if len(rest) > 1 and rest[0].islower() and _title_word(rest[1]) and rest[1].islower() and rest[0] not in VERBS:
+                k = 1  # "US prisons director": an office of the place or body
+            while k < len(rest) and _title_word(rest[k]):
                 k += 1
-            if not k or (k < len(rest) and rest[k].strip(",.:;") in people):
+            if not k:
                 return True
+            # a body before a title is the person's office ("Supreme Court Chief Justice Roberts", "Georgia House
+            # Minority Leader"); a place before a title and a person's name acts through that person
+            if actor.kind == PLACE and k < len(rest) and rest[k].strip(",.:;") in people:
+                return True
+            if actor.kind not in (PLACE, ORGANISATION):
+                return True  # a party or a group before a title is named ("GOP Rep. Duncan Hunter", "GOP Senators")
     return False
+
+
+# Nouns after a place or a body that make it the name of a happening or a site ("Iowa caucus", "Russia Probe",
+# "Boston airport"): the place or body is no actor of the headline
+MODIFIED_NOUNS = frozenset({"caucus", "caucuses", "primary", "primaries", "election", "elections", "probe", "probes",
+                         "investigation", "inquiry", "trial", "scandal", "hearing", "hearings", "airport", "referendum",
+                         "summit", "border", "dossier", "collusion", "meddling", "interference"})
+# Headline verbs that may stand between a name and a lowercase title ("Iran fires director"): not an office's word
+VERBS = frozenset({"fires", "names", "hires", "sues", "picks", "taps", "ousts", "removes", "appoints", "nominates",
+                   "replaces", "blames", "backs", "slams", "says", "asks", "urges", "accuses", "charges", "arrests",
+                   "expels", "sanctions", "bans", "blocks", "warns", "calls", "tells", "orders"})
+TITLE_ABBREVIATIONS = {"gov": "governor", "sen": "senator", "rep": "representative", "lt": "lieutenant", "gen": "general",
+                       "atty": "attorney", "sec": "secretary", "supt": "superintendent", "pres": "president"}
+
+
+def _title_word(word: str) -> str | None:
+    """The title a headline word is, in any case and as its abbreviation ("Gov." = "governor"), else None."""
+    word = re.sub(r"[’']s$", "", word.strip(",.:;"))
+    low = TITLE_ABBREVIATIONS.get(word.lower().rstrip("."), word.lower())
+    return low if low in _titles_lower() and low not in ("former", "acting") else None
+
+
+@lru_cache(maxsize=1)
+def _titles_lower() -> frozenset[str]:
+    return frozenset(t.lower().rstrip(".") for t in gazetteer().titles) | frozenset(TITLE_ABBREVIATIONS.values())
 
 
 NAME_PARTICLES = frozenset({"de", "del", "della", "der", "van", "von", "bin", "ibn", "al", "el", "la", "le", "du", "da", "di",

@@ -56,8 +56,11 @@ def _same_outlet(cited: str, own: str) -> bool:
     return bool(key) and key == _outlet_key(own or "")
 
 
-def sourcing_profile(views: tuple[SentenceView, ...], facts: tuple[Fact, ...], outlet: str) -> SourcingProfile:
-    """Quotes per speaker, quoted-word share, named / anonymous attributions, cited outlets, attributed share."""
+def sourcing_profile(views: tuple[SentenceView, ...], facts: tuple[Fact, ...], outlet: str,
+                     article_text: str = "") -> SourcingProfile:
+    """Quotes per speaker, quoted-word share, named / anonymous attributions, cited outlets, attributed share;
+    ``article_text``, the article's whole text, gives the outlets of its reporting credits ("Contributing: The
+    Associated Press"), which are no reporting sentences."""
     by_index = {v.sentence.index: v for v in views}
     positions = _positions(views)
     report_words = _report_words()
@@ -102,7 +105,8 @@ def sourcing_profile(views: tuple[SentenceView, ...], facts: tuple[Fact, ...], o
                 at = a.text.find(a.source)
                 employer = at >= 0 and EMPLOYER_AFTER.match(a.text, at + len(a.source)) is not None  # "Fox News host"
                 if (not _same_outlet(a.source, outlet) and not employer
-                        and not _person_before(view.sentence.text[:max(0, a.start - view.sentence.start)])):
+                        and not _person_before(view.sentence.text[:max(0, a.start - view.sentence.start)])
+                        and _cited_in(view.sentence.text, a.source)):
                     cited.setdefault(_canonical_outlet(a.source), []).append(_evidence(view, _within(view, a.start, a.end) or a.text))
             else:
                 named.add((view.sentence.index, a.source))
@@ -117,6 +121,8 @@ def sourcing_profile(views: tuple[SentenceView, ...], facts: tuple[Fact, ...], o
             name = _canonical_outlet(m.group())
             if _person_before(text[:m.start()]) or EMPLOYER_AFTER.match(text, m.end()):
                 continue  # "Mayor Michael Bloomberg": a person of that name; "the Fox News host": an employer, no source
+            if not _cited_at(text, m.start(), m.end()):
+                continue  # "(AP Photo/Jane Doe)", "CNN's Jeff Zucker", "He tweeted a Times report": named, not a source
             if not _same_outlet(name, outlet) and not v.is_quoted(m.start(), m.end()):
                 evs = cited.setdefault(name, [])
                 if all(e.sentence != v.sentence.index for e in evs):
@@ -124,6 +130,12 @@ def sourcing_profile(views: tuple[SentenceView, ...], facts: tuple[Fact, ...], o
                 attributed.add(v.sentence.index)
         if any(w in report_words and not v.is_quoted(s, e) for w, s, e in tokens(text)):
             attributed.add(v.sentence.index)
+    for line in article_text.splitlines():
+        if CREDIT_LINE.search(line):
+            for m in OUTLET_RE.finditer(line):
+                name = _canonical_outlet(m.group())
+                if not _same_outlet(name, outlet):
+                    cited.setdefault(name, [])
     quoted_words = sum(s[1] for s in speakers.values())
     shares = tuple(sorted(
         (SpeakerShare(name, n, w, round(w / quoted_words, 3) if quoted_words else 0.0, anon, tuple(ev[:EVIDENCE_PER_FIGURE]),
@@ -152,6 +164,83 @@ EMPLOYER_AFTER = re.compile(r"\s+(?:(?:senior|chief|political|legal|national|for
                             r"contributor|contributors|anchor|anchors|analyst|analysts|commentator|commentators|personality|"
                             r"personalities|pundit|pundits|employee|employees|executive|executives|founder|owner|chairman|"
                             r"president|star|show host|talk show host)\b", re.I)
+
+
+_ARTICLE = (r"(?:(?:a|an|the|its|their|his|her|one|two|several|recent|new|earlier|an earlier)\s+)*"
+            r"(?:(?:newspaper|paper|magazine|network|website|site|news agency|agency|channel|station|outlet)\s+)?")
+_REPORT_NOUN = (r"(?:report|reports|reporting|story|stories|article|articles|analysis|poll|polls|survey|investigation|"
+                r"interview|review|tally|count|data|estimate|estimates|projection|projections|findings)")
+_SAY_VERB = (r"(?:reported|reports|reporting|first reported|said|says|found|finds|obtained|obtains|confirmed|"
+             r"confirms|revealed|reveals|learned|learns|published|publishes|wrote|writes|noted|notes|quoted|quotes|cited|"
+             r"cites|projected|projects|estimated|estimates|showed|shows|broke the news|was first to report|"
+             r"has learned|has reported|had reported|previously reported|also reported|later reported|first reported)")
+# The outlet as a source of information, in the words before it: "according to (a report by) the X", "told X", "said
+# in an interview with X", "first reported by X", "a report in X", "speaking on X"
+CITED_BEFORE = re.compile(
+    r"(?:\baccording\s+to\s+" + _ARTICLE + r"(?:[\w’'-]+\s+){0,2}?(?:" + _REPORT_NOUN + r"\s+(?:by|from|in|of)\s+)?" + _ARTICLE
+    + r"|\b(?:told|tells|telling|tell|spoke\s+to|speaking\s+to|talked\s+to|talking\s+to|confirmed\s+to|said\s+to|"
+    r"(?:interview|interviews|conversation|statement|statements)\s+(?:with|to|on)|"
+    r"(?:op-ed|column|piece|essay|editorial|commentary)\s+(?:for|in)|"
+    r"(?:exchange|appearance|segment|broadcast|debate)\s+on|"
+    r"(?:reported|published|posted|obtained|revealed|confirmed|first\s+reported|broken|quoted|cited|carried|aired|"
+    r"broadcast)(?:\s+online)?\s+by|"
+    r"(?:said|says|saying|speaking|appeared|appearing|appears|wrote|writes|writing|told\s+\w+)\s+(?:on|in)|"
+    r"(?:contributing|additional\s+reporting|reporting)\s*(?::|by|from)|"
+    r"citing|cited|per|via\s+(?=" + _REPORT_NOUN + r")|" + _REPORT_NOUN + r"\s+(?:by|from|in|on|for))\s+" + _ARTICLE + r")$",
+    re.I)
+# ... or after it: "X reported", "X first reported", "X's report found", "a X poll showed", "X, citing officials"
+CITED_AFTER = re.compile(
+    r"^(?:[’']s?)?(?:,\s+(?:which|citing|quoting)\b|\s+contributed\b|\s+\(@\w+\)|\s+(?:(?:also|first|later|previously|"
+    r"earlier|has|had|have|was|were|exclusively|recently|initially)\s+){0,2}" + _SAY_VERB + r"\b|\s+(?:[\w’'-]+\s+){0,1}?"
+    + _REPORT_NOUN + r"\s+(?:(?!(?:and|but|then|before|after|while|who|he|she|they|it)\s)[\w’'-]+\s+){0,4}?" + _SAY_VERB
+    + r"\b)", re.I)  # not "He tweeted a X report on the talks and wrote": there the report says nothing itself
+
+
+# A reporting credit: "Contributing: The Associated Press", "Reuters contributed to this report"
+CREDIT_LINE = re.compile(r"^\s*(?:contributing|additional reporting|reporting)\s*(?::|by|from)\s|\bcontributed\s+(?:to\s+this\s+"
+                         r"(?:report|story|article)|reporting)\b", re.I)
+
+
+def _cited_at(text: str, start: int, end: int) -> bool:
+    """Whether the outlet named at text[start:end] is a source of information: "according to X", "X reported", "told
+    X", "in an interview with X", "first reported by X", "a X report found"; not a photo credit ("(AP Photo/...)",
+    "Photo: Bloomberg", "via AP"), an employer ("CNN's Jeff Zucker", "an MSNBC host") or the object of another verb ("He
+    tweeted a New York Times report")."""
+    before, after = text[max(0, start - 80):start], text[end:end + 120]
+    if re.match(r"\)\s*[—–-]", after) and before.endswith("("):
+        return True  # a dateline: "DENVER (AP) —"
+    joint = re.search(r"/\s*$", before) and any(m.end() == len(before.rstrip("/ ")) for m in
+                                                  OUTLET_RE.finditer(before.rstrip("/ ")))
+    if not joint and re.search(r"(?:\bphoto|\bcredit|\bimages?|\bvia|/|\()\s*[:/]?\s*$", before, re.I):
+        return False  # a picture's credit
+    if CITED_BEFORE.search(before):
+        return True
+    after = re.sub(r"^/(?:[A-Z][\w.&’'-]*\s?){1,4}?(?=\s+" + _REPORT_NOUN + r"\b)", "", after)  # "NBC News/WSJ poll"
+    if (re.search(r"\b(?:in|during|to|from|by|with|for)\s+" + _ARTICLE + r"$", before, re.I)
+            and re.match(r"\s+(?:[\w’'-]+\s+)?" + _REPORT_NOUN + r"\b", after, re.I)):
+        return True  # "asserted in a New York Times interview", "in a CNN poll"
+    possessive = re.search(r"[’']s?$", text[start:end]) or re.match(r"[’']", after)
+    if possessive and re.search(r"\bon\s+$", before, re.I) and re.match(r"(?:[’']s?)?\s+[“\"]", after):
+        return True  # "On Fox News' “Hannity,” she said": on the outlet's programme
+    if possessive and re.match(r"(?:[’']s?)?\s+(?:[A-Z][\w.’'-]*\s+){1,3}(?:first\s+|also\s+)?(?:reported|reports|tweeted|wrote|writes|"
+                r"noted|notes|confirmed|revealed|learned)\b", after):
+        return True  # "CNN's Jane Roe tweeted": the outlet's reporter reporting
+    if re.search(r"\b(?:one|another)\s+by\s+$", before, re.I) and re.match(r"\s*(?:--|—|–)\s*" + _SAY_VERB, after):
+        return True  # "two instant surveys -- one by CBS, one by CNN -- showed"
+    if re.match(r"\s*(?:[’']s?\s+)?(?:[A-Z][\w.’'-]*\s+){0,1}(?:Photo|Images)\b", after):
+        return False
+    if not CITED_AFTER.match(after):
+        return False
+    # "a New York Times report" as the object of another verb ("He tweeted a ... report") is no citation: the report
+    # must say something itself ("a X report found") or be where the facts are ("according to a X report", above)
+    return True
+
+
+def _cited_in(text: str, source: str) -> bool:
+    """Whether a sentence a fact attributes to an outlet cites it somewhere as a source (see :func:`_cited_at`); a
+    sentence that does not write the name as given is taken at the fact's word."""
+    found = [m for m in re.finditer(r"(?<![\w])" + re.escape(source) + r"(?![\w])", text)]
+    return not found or any(_cited_at(text, m.start(), m.end()) for m in found)
 
 
 def _person_before(text: str) -> bool:
