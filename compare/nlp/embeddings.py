@@ -22,25 +22,29 @@ def wordpiece_ids(text: str, index: dict[str, int]) -> list[int]:
     text = unicodedata.normalize("NFD", text.lower())
     text = "".join(c for c in text if not unicodedata.combining(c))
     ids = []
-    longest = _longest_piece(index)
     for word in _BERT_SPLIT.findall(text):
-        if len(word) > MAX_WORD_CHARS:
-            continue
-        start, pieces = 0, []
-        while start < len(word):
-            end = min(len(word), start + longest)
-            while end > start:
-                piece = word[start:end] if start == 0 else "##" + word[start:end]
-                if piece in index:
-                    pieces.append(index[piece])
-                    break
-                end -= 1
-            if end == start:
-                pieces = []
-                break
-            start = end
-        ids.extend(pieces)
+        if len(word) <= MAX_WORD_CHARS:
+            ids.extend(word_pieces(word, index) or ())
     return ids
+
+
+def word_pieces(word: str, index: dict[str, int]) -> list[int] | None:
+    """The greedy longest-match WordPiece ids of one normalised word ("##" marks a piece inside it), or None when a
+    character of it no piece covers."""
+    longest = _longest_piece(index)
+    start, pieces = 0, []
+    while start < len(word):
+        end = min(len(word), start + longest)
+        while end > start:
+            piece = word[start:end] if start == 0 else "##" + word[start:end]
+            if piece in index:
+                pieces.append(index[piece])
+                break
+            end -= 1
+        if end == start:
+            return None
+        start = end
+    return pieces
 
 
 _LONGEST: dict[int, int] = {}

@@ -12,6 +12,7 @@ import unicodedata
 from functools import lru_cache
 from typing import TYPE_CHECKING, Sequence
 
+from compare.nlp.embeddings import MAX_WORD_CHARS, word_pieces
 from compare.paths import resource
 
 if TYPE_CHECKING:
@@ -24,7 +25,6 @@ MAX_PIECES = 128  # pieces per sentence, [CLS] and [SEP] included; a longer sent
 WINDOW = 4  # pieces each side of the target read as its near context
 DIMS = 384
 CONTEXT_DIMS = 4 * DIMS  # the target (layers 6 and 4), the sentence (layer 6), the near context (layer 6)
-MAX_WORD_CHARS = 100  # BERT's own limit: a longer word is one unknown piece
 _WORD = re.compile(r"[^\W_]+|[^\w\s]|_", re.UNICODE)
 
 
@@ -47,25 +47,9 @@ def pieces(text: str) -> list[tuple[int, int, int]]:
         word = "".join(c for c in word if not unicodedata.combining(c))
         if not word:
             continue
-        found = _word_pieces(word, vocab) if len(word) <= MAX_WORD_CHARS else None
+        found = word_pieces(word, vocab) if len(word) <= MAX_WORD_CHARS else None
         out.extend((i, m.start(), m.end()) for i in (found or [unknown]))
     return out
-
-
-def _word_pieces(word: str, vocab: dict[str, int]) -> list[int] | None:
-    ids, start = [], 0
-    while start < len(word):
-        end = len(word)
-        while end > start:
-            piece = word[start:end] if start == 0 else "##" + word[start:end]
-            if piece in vocab:
-                ids.append(vocab[piece])
-                break
-            end -= 1
-        if end == start:
-            return None
-        start = end
-    return ids
 
 
 @lru_cache(maxsize=1)
