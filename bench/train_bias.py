@@ -152,8 +152,8 @@ class EvidenceModel:
 
 
 def _logits(p):
-    p = np.clip(np.asarray(p, dtype=np.float64), 1e-4, 1 - 1e-4)
-    return np.log(p / (1 - p))
+    """wording.word_logit of each probability: the run-time scorer's own input."""
+    return np.array([wording.word_logit(float(x)) for x in np.asarray(p).ravel()], dtype=np.float64)
 
 
 def break_even(y, scores, named):

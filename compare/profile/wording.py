@@ -170,7 +170,7 @@ def evidence_words(texts: list[str], word_probs: list[list[float]], word_model: 
     flat = [(t, s, e) for t, cs in zip(texts, candidates) for _, s, e, _ in cs]
     vectors = context_vectors(flat)[:, : 2 * DIMS]
     ps = iter(p["True"] for p in evidence_model.probabilities_many(
-        [{"wp:logit": _logit(p)} for cs in candidates for *_, p in cs], vectors))
+        [{"wp:logit": word_logit(p)} for cs in candidates for *_, p in cs], vectors))
     out = []
     for cs in candidates:
         ranked = sorted(((next(ps), w) for w, *_ in cs), key=lambda x: -x[0])
@@ -178,7 +178,9 @@ def evidence_words(texts: list[str], word_probs: list[list[float]], word_model: 
     return out
 
 
-def _logit(p: float) -> float:
+def word_logit(p: float) -> float:
+    """The evidence model's input from a word-model probability: its log-odds, the probability kept within 1e-4 of
+    0 and 1 (bench/train_bias.py trains on the same function)."""
     import math
 
     p = min(max(p, 1e-4), 1 - 1e-4)
