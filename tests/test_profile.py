@@ -10,7 +10,7 @@ from compare.ingest import article_from_text, read_article
 from compare.model import Actor, Attribution, Fact, Mention, OutletProfile, Quote, from_dict, to_dict
 from compare.profile import build, build_profile, framing, method_notes, profile_differences, sentiment
 from compare.profile.differences import actor_groups
-from compare.profile.framing import sentence_frames
+from compare.profile.framing import cue_frames, sentence_frames
 from compare.profile.sections import sentence_views
 from compare.profile.sourcing import sourcing_profile
 from compare.profile.types import NOT_ENOUGH_TEXT, ReadabilityProfile, SourcingProfile, SpeakerShare
@@ -193,6 +193,22 @@ def test_wording_lexicon(sentence, word, category):
 def test_frame_cues(sentence, frame):
     weights, _ = sentence_frames(sentence)
     assert max(weights, key=weights.get) == frame, weights
+
+
+@pytest.mark.parametrize("word", ["europe", "plane", "planet", "plantation", "crimea", "courteous", "courting",
+                                  "politico", "waged", "morales", "trademark", "judged", "policing", "homeland",
+                                  "homework"])
+def test_frame_prefix_cues_do_not_catch_other_words(word):
+    # cues written as prefixes caught unrelated words: "Europe" cued Economic (euro*), "plane" Policy (plan*)
+    assert cue_frames(word) == ()
+
+
+@pytest.mark.parametrize("word,frame", [("euros", "Economic"), ("trades", "Economic"), ("wages", "Economic"),
+                                        ("morality", "Morality"), ("courtroom", "Legality, constitutionality and jurisprudence"),
+                                        ("policies", "Policy prescription and evaluation"), ("crimes", "Crime and punishment"),
+                                        ("politicians", "Political"), ("homeowners", "Quality of life")])
+def test_frame_cue_words_kept(word, frame):
+    assert frame in cue_frames(word)
 
 
 @pytest.mark.parametrize("sentence,anonymous", CUES["anonymous"])
