@@ -120,14 +120,40 @@ def test_a_fragment_of_a_title_case_headline_the_body_never_names_is_no_actor():
     ("Supreme Court Chief Justice Adams Scolds Both Sides", "Supreme Court", "organisation"),
     ("Georgia House Minority Leader Faces Questions", "House of Representatives", "organisation"),
     ("Minister orders removal of acting US prisons director", "United States", "place"),
+    # a venue, the place of an office, a race or a feud (BASIL headlines; the earlier reading took "names" literally)
+    ("President to meet Minister Berg at the White House", "White House", "organisation"),
+    ("Congressman and wife indicted on fraud charges in California", "California", "place"),
+    ("Ad airing in Florida features foreign leader", "Florida", "place"),
+    ("Paul Reed, the Governor of Maine, Now Says He Is Staying", "Maine", "place"),
+    ("Maine Gov. Reed opens door to early exit", "Maine", "place"),
+    ("Israel Prime Minister Bibi Netanyahu Used In Attack Ad", "Israel", "place"),
+    ("Governor urges congressman to drop Senate bid", "Senate", "organisation"),
+    ("Senator gets into Twitter feud with former president", "Twitter", "organisation"),
 ])
 def test_a_place_or_body_before_a_title_or_an_event_noun_is_no_actor_of_the_headline(head_a, name, kind):
     from compare.model import Actor
 
-    body = "Officials spoke on Tuesday about the matter in Iowa, Russia, Boston, the House and the Supreme Court."
+    body = ("Officials spoke on Tuesday about the matter in Iowa, Russia, Boston, the House and the Supreme Court, the"
+            " White House, California, Florida, Maine, Israel, the Senate and on Twitter.")
     articles = _bodied((head_a, body), ("Officials speak about the matter", body))
     actors = [(Actor(name, kind),), ()]
     assert _placed([[name], []], actors, articles) == [], head_a
+
+
+@pytest.mark.parametrize("head_a,name,kind", [
+    ("Nebraska and Oklahoma Sue Colorado Over Marijuana Law", "Nebraska", "place"),
+    ("Senate Set to Override Veto on Bill Allowing Suits Against Saudi Arabia", "Saudi Arabia", "place"),
+    ("Senate Overrides Veto Of Victims Bill", "Senate", "organisation"),
+    ("Representative resigns from Congress", "Congress", "organisation"),
+])
+def test_a_place_or_body_that_acts_or_is_acted_on_in_the_headline_is_named(head_a, name, kind):
+    from compare.model import Actor
+
+    body = "Nebraska, Saudi Arabia, the Senate and Congress were in the news on Tuesday."
+    articles = _bodied((head_a, body), ("Officials speak about the matter", body))
+    actors = [(Actor(name, kind),), ()]
+    (line,) = _placed([[name], []], actors, articles)
+    assert line.text.endswith(f"only A's headline names {name}."), head_a
 
 
 def test_a_party_before_a_title_is_still_named():

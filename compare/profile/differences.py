@@ -584,7 +584,7 @@ def _placement(profiles, names, actors, articles=()):
             if (i, a) not in alone or _is_headline(a, headlines.get(i, "")):
                 continue
             actor = _actor(a, _known(actors, i))
-            if articles and not _headline_names(actor, headlines.get(i, ""), _known(actors, i)):
+            if articles and not _headline_names(actor, headlines.get(i, "")):
                 continue
             if i < len(articles) and not _body_knows(actor, articles[i]):
                 continue
@@ -649,11 +649,12 @@ def _by_title(people: Sequence[Actor], headline: str, known: Sequence[Actor]) ->
     return set(top) if len(top) == 1 else set()
 
 
-def _headline_names(actor: Actor, headline: str, known: Sequence[Actor] = ()) -> bool:
+def _headline_names(actor: Actor, headline: str) -> bool:
     """Whether the headline writes the actor as itself: its name, an alias or a gazetteer spelling; for a person one that
     holds the surname or the first name of the person's own name (the part after a possessive: "Mike Elliott" of
-    "Marijuana Industry Group's Mike Elliott", whose "Marijuana" is not his name); for a place not only as the place of
-    an office that names no person ("U.S. Attorney Subpoenas", not "Israel Prime Minister Bibi Netanyahu")."""
+    "Marijuana Industry Group's Mike Elliott", whose "Marijuana" is not his name); for a place or a body not only as the
+    place of an office ("U.S. Attorney Subpoenas", "Israel Prime Minister Bibi Netanyahu", "the Governor of Maine"), of
+    an event ("Senate bid") or as a venue ("at the White House")."""
     forms = {actor.name, *actor.aliases} | _gazetteer_forms(actor.name)
     if actor.kind != PERSON:  # one ordinary word of a name ("Marriage" of "National Organization for Marriage") is no name
         forms = {f for f in forms if f == actor.name or " " in f or f.isupper() or f in gazetteer().kinds}
@@ -669,7 +670,6 @@ def _headline_names(actor: Actor, headline: str, known: Sequence[Actor] = ()) ->
     forms = {f for f in forms if len(f) > 1}
     if actor.kind == PERSON:
         return _names_any(headline, forms)
-    people = {w for a in known if a.kind == PERSON for n in (a.name, *a.aliases) for w in n.split()[-1:] + n.split()[:1]}
     kicker = re.match(r"\s*(?:[\w’'.-]+\s+){0,3}[\w’'.-]+:\s", headline)  # "Tehran crash: ...": the story's label
     for form in forms:
         for text, m in _form_matches(headline, form):
@@ -677,6 +677,11 @@ def _headline_names(actor: Actor, headline: str, known: Sequence[Actor] = ()) ->
                 continue  # a place in the label before a headline's colon is where the story is, not who acts in it
             if re.search(r"[’']s?$", text[m.start():m.end()]) or re.match(r"[’']", text[m.end():]):
                 return True  # "Georgia's Governor", "FBI's probe": its own
+            if VENUE.search(text[:m.start()]):
+                continue  # "meet Rutte at the White House", "indicted ... in California": where it happens, no actor
+            before = text[:m.start()].split()
+            if actor.kind == PLACE and len(before) > 1 and before[-1].lower() == "of" and _title_word(before[-2]):
+                continue  # "the Governor of Maine": the place of an office
             rest = text[m.end():].split()
             if rest and rest[0].strip(",.:;") in gazetteer().org_suffixes and actor.kind == PLACE:
                 continue  # "Texas Police Kill ...": the place of an organisation, which is the actor
@@ -689,20 +694,21 @@ def _headline_names(actor: Actor, headline: str, known: Sequence[Actor] = ()) ->
                 k += 1
             if not k:
                 return True
-            # a body before a title is the person's office ("Supreme Court Chief Justice Roberts", "Georgia House
-            # Minority Leader"); a place before a title and a person's name acts through that person
-            if actor.kind == PLACE and k < len(rest) and rest[k].strip(",.:;") in people:
-                return True
+            # a place or a body before a title is the person's office ("Maine Gov. LePage", "Supreme Court Chief Justice
+            # Roberts", "Georgia House Minority Leader"): the person is the headline's actor
             if actor.kind not in (PLACE, ORGANISATION):
                 return True  # a party or a group before a title is named ("GOP Rep. Duncan Hunter", "GOP Senators")
     return False
 
 
 # Nouns after a place or a body that make it the name of a happening or a site ("Iowa caucus", "Russia Probe",
-# "Boston airport"): the place or body is no actor of the headline
+# "Boston airport", "Senate bid", "Twitter feud"): the place or body is no actor of the headline
 MODIFIED_NOUNS = frozenset({"caucus", "caucuses", "primary", "primaries", "election", "elections", "probe", "probes",
                          "investigation", "inquiry", "trial", "scandal", "hearing", "hearings", "airport", "referendum",
-                         "summit", "border", "dossier", "collusion", "meddling", "interference"})
+                         "summit", "border", "dossier", "collusion", "meddling", "interference", "bid", "race", "run",
+                         "seat", "feud", "mosque", "visit", "trip"})
+# A name right after these is where something happens ("at the White House", "charges in California"), not who acts
+VENUE = re.compile(r"(?<![\w’'])(?:at|in|inside|outside)\s+(?:the\s+)?$", re.I)
 # Headline verbs that may stand between a name and a lowercase title ("Iran fires director"): not an office's word
 VERBS = frozenset({"fires", "names", "hires", "sues", "picks", "taps", "ousts", "removes", "appoints", "nominates",
                    "replaces", "blames", "backs", "slams", "says", "asks", "urges", "accuses", "charges", "arrests",
