@@ -50,7 +50,9 @@ def method_notes() -> dict[str, str]:
             "lexicon was never scored against frame annotations (the Media Frames Corpus is not in our eval data), so no accuracy "
             "figure exists; cue words are not frames (\"war\" in a policy sentence counts as Security), so compare outlets with "
             "each other rather than reading one distribution alone. Placement counts the actors in headline and lead and the "
-            "words of the sentences that name each actor."
+            "words of the sentences that name each actor; a place or body a headline names only as a venue (\"at the White "
+            "House\"), as an office's place (\"Maine Gov.\") or in an event's name (\"Senate bid\", \"Iowa caucus\") is "
+            "no actor of it."
         ),
         "wording": (
             "Word choice: our own lexicon of loaded, sensational, intensifying and hedging words (hedges after Hyland 2005) and of "
