@@ -82,7 +82,7 @@ def method_notes() -> dict[str, str]:
             "Quotes and speakers come from the engine's quotes (else quotation marks, speaker unknown); quoted-word share is quoted "
             "words over headline and body words. Anonymous sources: the engine's anonymous attributions plus our patterns "
             "(\"according to sources\", \"a senior official said\", \"U.S. sources indicate\", \"is said to\"); outlets and agencies "
-            "cited: the engine's outlet attributions plus a list of about 40 outlets (the article's own outlet excluded, whole "
+            "cited: the engine's outlet attributions plus a list of about 75 outlets (the article's own outlet excluded, whole "
             "names compared). A sentence counts as attributed when it holds a quote, an attribution, the name of a cited outlet "
             "or a report verb outside quotes. A speaker's words count for \"most quoted\" only where the text outside the quote "
             "names the speaker (or a pronoun) nearest a report cue; sources are counted once each (\"a senior Democratic "
