@@ -34,3 +34,68 @@ def test_an_outlet_citing_itself_cites_nothing():
     assert _cited("The Daily Caller reported the story first.", "Daily Caller") == ()
     assert _cited("TheBlaze reported the story first.", "theblaze.com") == ()  # the outlet of a domain
     assert _cited("The Blaze reported the story first.", "theblaze.com") == ()
+
+
+# --------------------------------------------------------------------------- documents reprinted without marks
+
+APOLOGY = ("Paper apologises for cartoon\n\n"
+           "The Daily Ledger removed the cartoon on Saturday after days of criticism. On Sunday it posted a tweet that "
+           "read, \"We apologise for the cartoon. Here is our statement.\"\n\n"
+           "We are deeply sorry for the cartoon we published last week, and we are committed to making sure nothing "
+           "like this happens again. A single editor chose it without oversight, and we anticipate significant "
+           "changes.\n\n"
+           "Critics said the apology came late. \"It took them four days,\" columnist Ann Reed wrote.")
+PETITION = ("Former officials urge minister to go\n\n"
+            "More than 900 former ministry officials signed a petition calling on the minister to resign. According to "
+            "the petition, the minister broke the department's rules.\n\n"
+            "We, the undersigned, served governments of both parties. Each of us strongly condemns the minister's "
+            "interference in the case.\n\n"
+            "The minister's office did not answer questions on Monday.")
+
+
+def _reprinted(text):
+    from compare.nlp.quotes import unmarked_quotes
+
+    return [(text[a:b][:20], speaker) for a, b, speaker, _, _ in unmarked_quotes(text)]
+
+
+def test_a_first_person_paragraph_after_a_named_document_is_the_documents_words():
+    assert _reprinted(APOLOGY) == [("We are deeply sorry ", None)]
+    assert _reprinted(PETITION) == [("We, the undersigned,", None)]
+
+
+def test_the_outlets_own_first_person_is_no_reprint():
+    own = APOLOGY + "\n\nWe have asked the Ledger how the cartoon was chosen."  # the outlet writes "We" itself
+    assert _reprinted(own) == []
+    assert _reprinted(APOLOGY.replace("Critics said", "\n\nWe asked the editor why. Critics said")) == []
+    unnamed = APOLOGY.replace("Here is our statement.", "See below.").replace("posted a tweet that read", "wrote")
+    assert _reprinted(unnamed.replace("tweet", "line")) == []  # no document named before it
+    assert _reprinted("Vote\n\nThe council voted on Monday.\n\nWe will update this story.") == []
+
+
+def test_a_reprinted_document_is_quoted_text_not_the_outlets_voice():
+    from compare.facts import extract_facts
+    from compare.profile.build import build_profile
+    from compare.profile.sections import sentence_views
+
+    article = article_from_text(PETITION, outlet="o0")
+    actors, facts = extract_facts(article, 0)
+    views = sentence_views(article, facts)
+    assert not any("condemns" in v.own_text for v in views)
+    profile = build_profile(article, 0, facts, actors)
+    assert not [u for u in profile.wording.uses if u.word == "condemns" and u.count > u.quoted]
+    assert profile.sourcing.quoted_word_share > 0.3
+
+
+def test_no_most_quoted_speaker_when_words_of_no_known_speaker_outnumber_theirs():
+    from compare.profile.differences import _most_quoted
+    from compare.profile.sourcing import UNATTRIBUTED
+    from compare.profile.types import OutletProfile, SourcingProfile, SpeakerShare
+
+    def profile(unattributed):
+        speakers = (SpeakerShare("Ann Reed", 1, 16, 0.0, checked_words=16),
+                    SpeakerShare(UNATTRIBUTED, 2, unattributed, 0.0))
+        return OutletProfile(0, "o0", sourcing=SourcingProfile(quotes=3, quoted_word_share=0.3, speakers=speakers))
+
+    assert _most_quoted(profile(115)) is None  # a statement reprinted whole could be anyone's
+    assert _most_quoted(profile(6))[0].speaker == "Ann Reed"

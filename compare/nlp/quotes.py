@@ -106,6 +106,13 @@ _LINKS = re.compile(r"(?:\s*" + _LINK + r")+\s*$")
 # alone does not do ("Officials said the plan has three parts:" is followed by the outlet's own account)
 _BLOCK_CUE = re.compile(r"\b(?:saying|wrote|writes|writing|tweeted|tweeting|posted|quoting|quoted|reads?|text|"
                         r"transcript|excerpts?|passage|statement)\b", re.IGNORECASE)
+# a document (the shared vocabulary's document nouns: a text that speaks for its author) an outlet may reprint whole,
+# without quotation marks, in the paragraph after the one naming it ("The statement was attached to a tweet that read,
+# ...", "According to the petition, ...") when that paragraph speaks in the first person ("We are deeply sorry ...",
+# "We, the undersigned, ...") and the outlet's own paragraphs never do
+_REPRINTABLE = re.compile(r"\b(?:" + lexicon().document_pattern() + r")\b", re.IGNORECASE)
+_FIRST_PERSON = re.compile(r"(?:We|I|Our|My|Each of us|All of us|None of us)\b")
+_NO_REPRINT = re.compile(r"\b(?:for comment|reached out|this (?:story|report|article|post)|update)\b", re.IGNORECASE)
 _BLOCK_LEAD_WORDS = 5  # a lead-in of at most this many words that is only a name ("Bloomberg:") introduces its words
 VERB_SIGNED = "tweeted"  # the verb of a quote signed as an embedded tweet
 
@@ -149,7 +156,11 @@ def unmarked_quotes(text: str, mentions: Sequence[Mention] = ()) -> list[tuple[i
     - a block quotation: a paragraph after a paragraph whose last sentence (the lead-in) ends in a colon, when the
       lead-in is a name alone ("Bloomberg:"), whose words it is, or holds a quoting word ("saying:", "the text of the
       interview:"); a paragraph that opens with a quotation mark is a marked quotation, "Here's what we know:" no
-      lead-in."""
+      lead-in;
+    - a reprinted document: a paragraph that speaks in the first person ("We are deeply sorry ...") after a paragraph
+      whose last sentence names a statement, letter or petition (_REPRINTABLE), in an article whose other paragraphs
+      never open in the first person (an outlet writing "We" is its own voice); whose words they are the lead-in does
+      not say."""
     out = []
     offsets, pos = [], 0
     lines = text.split("\n")
@@ -157,6 +168,7 @@ def unmarked_quotes(text: str, mentions: Sequence[Mention] = ()) -> list[tuple[i
         offsets.append(pos)
         pos += len(line) + 1
     previous = None  # (index, line) of the last non-empty line
+    reprints = _reprinted(lines)
     for k, line in enumerate(lines):
         if not line.strip():
             continue
@@ -173,8 +185,28 @@ def unmarked_quotes(text: str, mentions: Sequence[Mention] = ()) -> list[tuple[i
             if block:
                 end = offsets[k] + len(line.rstrip())
                 out.append((start, end, speaker, None, end))
+        elif k in reprints:
+            end = offsets[k] + len(line.rstrip())
+            out.append((start, end, None, None, end))
         previous = (k, line)
     return out
+
+
+def _reprinted(lines: Sequence[str]) -> set[int]:
+    """The lines that are a document reprinted without quotation marks (see :func:`unmarked_quotes`)."""
+    found: set[int] = set()
+    previous = None
+    first_person = []
+    for k, line in enumerate(lines):
+        if not line.strip():
+            continue
+        if _FIRST_PERSON.match(line.lstrip()) and not signed_tweet(line):
+            first_person.append(k)
+            if previous is not None and not _NO_REPRINT.search(line) and \
+                    _REPRINTABLE.search(re.split(r"(?<=[.!?])\s+(?=[A-Z“\"])", lines[previous].strip())[-1]):
+                found.add(k)
+        previous = k
+    return found if found and len(found) == len(first_person) else set()
 
 
 def _sentence_of(spans: Sequence[tuple[int, int]], offset: int) -> tuple[int, int]:
