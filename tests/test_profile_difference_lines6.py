@@ -99,3 +99,43 @@ def test_no_most_quoted_speaker_when_words_of_no_known_speaker_outnumber_theirs(
 
     assert _most_quoted(profile(115)) is None  # a statement reprinted whole could be anyone's
     assert _most_quoted(profile(6))[0].speaker == "Ann Reed"
+
+
+# --------------------------------------------------------------------------- labels
+
+
+def test_an_office_owned_by_a_title_gives_no_one_that_title():
+    from compare.facts import extract_facts
+
+    article = article_from_text("Pardons\n\nFormer Kentucky Gov. Ann Reed issued hundreds of pardons before leaving "
+                                "office. The Kentucky secretary of state's office began filing the orders on Monday. "
+                                "The governor said each case was reviewed.", outlet="o0")
+    reed = next(a for a in extract_facts(article, 0)[0] if a.name == "Ann Reed")
+    assert "Kentucky secretary of state" not in reed.labels
+
+
+def _label_line(label_b, text_a):
+    from compare.model import Actor
+    from compare.profile.differences import _labels
+    from compare.profile.types import ActorLabels, OutletProfile, WordingProfile
+
+    articles = [article_from_text("Mask order\n\n" + text_a, outlet="o0"),
+                article_from_text("Mask order\n\nGeorgia Gov. Ben Kerr signed the order on Wednesday.", outlet="o1")]
+    kerr = Actor("Ben Kerr", "person", ("Ben Kerr", "Kerr"))
+    actors = [(kerr,), (kerr,)]
+
+    def labelled(*labels):
+        return WordingProfile(words=100, labels=(ActorLabels("Ben Kerr", labels),))
+
+    profiles = [OutletProfile(0, "o0", wording=labelled("Georgia Gov.")),
+                OutletProfile(1, "o1", wording=labelled(label_b))]
+    return [d.text for d in _labels(profiles, {0: "A", 1: "B"}, actors, articles)]
+
+
+def test_a_label_whose_words_the_other_article_gives_the_person_is_no_difference():
+    a = "Georgia Gov. Ben Kerr voided local mask orders. Kerr, a Republican, has clashed with mayors."
+    assert _label_line("Republican governor", a) == []
+    assert _label_line("Republican governor", "Georgia Gov. Ben Kerr voided local orders. The mayor is a Republican "
+                                               "who has long opposed the state's plans.") == [
+        "B calls Ben Kerr “Republican governor”."]  # "Republican" is not said of him
+    assert _label_line("former pastor", a) == ["B calls Ben Kerr “former pastor”."]

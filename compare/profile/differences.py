@@ -716,7 +716,8 @@ VERBS = frozenset({"fires", "names", "hires", "sues", "picks", "taps", "ousts", 
                    "replaces", "blames", "backs", "slams", "says", "asks", "urges", "accuses", "charges", "arrests",
                    "expels", "sanctions", "bans", "blocks", "warns", "calls", "tells", "orders"})
 TITLE_ABBREVIATIONS = {"gov": "governor", "sen": "senator", "rep": "representative", "lt": "lieutenant", "gen": "general",
-                       "atty": "attorney", "sec": "secretary", "supt": "superintendent", "pres": "president"}
+                       "atty": "attorney", "sec": "secretary", "supt": "superintendent", "pres": "president",
+                       "amb": "ambassador"}
 
 
 def _title_word(word: str) -> str | None:
@@ -1044,7 +1045,9 @@ def _labels(profiles, names, actors, articles=()):
         for i, (actor, labs) in per.items():
             others = [y for j, (_, ls) in per.items() if j != i for y in ls]
             own = [x for x in labs if not any(_same_label(*_label_pair(x, y)) for y in others)
-                   and not any(_writes_label(_text(articles, j), x) for j in per if j != i)]
+                   and not any(_writes_label(_text(articles, j), x)
+                               or _labelled_near(_text(articles, j), x, _actor(per[j][0], _known(actors, j)))
+                               for j in per if j != i)]
             if own:
                 parts.append(f"{names[i]} calls {actor} {_list([f'“{x}”' for x in own], 3)}")
         if parts:
@@ -1080,15 +1083,29 @@ def _writes_label(text: str, label: str) -> bool:
     return bool(text) and re.search(r"(?<![\w])" + re.escape(label) + r"(?![\w])", text, re.I) is not None
 
 
-TITLE_SHORT = {"gov": "governor", "sen": "senator", "rep": "representative", "gen": "general", "pres": "president",
-               "sec": "secretary", "lt": "lieutenant", "atty": "attorney", "amb": "ambassador", "supt": "superintendent"}
-
-
 def _label_key(label: str) -> str:
     """Labels compared without case, hyphenation or title short forms ("Secretary-General" = "secretary general",
     "Gov." = "governor")."""
     words = label.lower().replace("-", " ").split()
-    return " ".join(TITLE_SHORT.get(w.rstrip("."), w) if w.endswith(".") else w for w in words)
+    return " ".join(TITLE_ABBREVIATIONS.get(w.rstrip("."), w) if w.endswith(".") else w for w in words)
+
+
+LABEL_WINDOW = 40  # characters either side of a mention of the actor where the other article's words may label them
+
+
+def _labelled_near(text: str, label: str, actor: Actor) -> bool:
+    """Whether the text gives the actor the label's words itself: each content word of the label (title short forms
+    read whole: "Gov." = governor) within LABEL_WINDOW characters of some mention of the actor ("Kemp, a Republican"
+    and "Georgia Gov. Brian Kemp" give "Republican governor")."""
+    wanted = set(_label_key(label).split()) - shared_lexicon().function_words
+    if not text or not wanted:
+        return False
+    near: set[str] = set()
+    for form in _name_forms(actor):
+        for m in re.finditer(r"(?<![\w])" + re.escape(form) + r"(?![\w])", text):
+            window = text[max(0, m.start() - LABEL_WINDOW):m.end() + LABEL_WINDOW]
+            near |= {TITLE_ABBREVIATIONS.get(w, w) for w in re.findall(r"[a-z]+", _label_key(re.sub(r"[’']s\b", "", window)))}
+    return wanted <= near
 
 
 def _same_label(a: str, b: str) -> bool:
