@@ -139,3 +139,30 @@ def test_a_label_whose_words_the_other_article_gives_the_person_is_no_difference
                                                "who has long opposed the state's plans.") == [
         "B calls Ben Kerr “Republican governor”."]  # "Republican" is not said of him
     assert _label_line("former pastor", a) == ["B calls Ben Kerr “former pastor”."]
+
+
+# --------------------------------------------------------------------------- loaded words
+
+
+def _uses(*words):
+    from compare.profile.types import Evidence, WordingProfile, WordUse
+
+    return WordingProfile(words=200, rates={"loaded": 5.0 * len(words), "sensational": 0.0},
+                          uses=tuple(WordUse(w, "loaded", 1, 0, (Evidence(1, "x", (w,)),)) for w in words))
+
+
+def test_a_lexicon_word_in_the_name_of_a_charge_or_a_set_phrase_is_no_loaded_word():
+    from compare.profile.differences import _loaded_words
+    from compare.profile.types import OutletProfile
+
+    a = article_from_text("Pardons\n\nThe governor blasted the court. One man was on death row for years; another was "
+                          "charged with reckless homicide. The pardons were controversial.", outlet="o0")
+    b = article_from_text("Pardons\n\nThe governor left office on Monday.", outlet="o1")
+    profiles = [OutletProfile(0, "o0", wording=_uses("blasted", "row", "reckless", "controversial")),
+                OutletProfile(1, "o1", wording=_uses())]
+    (line,) = _loaded_words(profiles, {0: "A", 1: "B"}, [a, b])
+    assert line.text == ("A writes loaded or sensational words in its own voice that B does not use: “blasted” and "
+                         "“controversial”.")
+    reckless = article_from_text("Pardons\n\nThe governor blasted the reckless court. The row was controversial.")
+    (line,) = _loaded_words(profiles, {0: "A", 1: "B"}, [reckless, b])
+    assert "“row”" in line.text and "“reckless”" in line.text  # the words in their own sense are still named
