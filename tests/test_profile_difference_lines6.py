@@ -60,8 +60,8 @@ def _reprinted(text):
 
 
 def test_a_first_person_paragraph_after_a_named_document_is_the_documents_words():
-    assert _reprinted(APOLOGY) == [("We are deeply sorry ", None)]
-    assert _reprinted(PETITION) == [("We, the undersigned,", None)]
+    assert _reprinted(APOLOGY) == [("We are deeply sorry ", "the statement")]
+    assert _reprinted(PETITION) == [("We, the undersigned,", "the petition")]
 
 
 def test_the_outlets_own_first_person_is_no_reprint():
@@ -87,18 +87,45 @@ def test_a_reprinted_document_is_quoted_text_not_the_outlets_voice():
     assert profile.sourcing.quoted_word_share > 0.3
 
 
-def test_no_most_quoted_speaker_when_words_of_no_known_speaker_outnumber_theirs():
+def test_a_reprinted_document_quoted_more_than_a_person_leaves_no_most_quoted_person():
+    from compare.facts import extract_facts
+    from compare.profile.build import build_profile
     from compare.profile.differences import _most_quoted
-    from compare.profile.sourcing import UNATTRIBUTED
-    from compare.profile.types import OutletProfile, SourcingProfile, SpeakerShare
 
-    def profile(unattributed):
-        speakers = (SpeakerShare("Ann Reed", 1, 16, 0.0, checked_words=16),
-                    SpeakerShare(UNATTRIBUTED, 2, unattributed, 0.0))
-        return OutletProfile(0, "o0", sourcing=SourcingProfile(quotes=3, quoted_word_share=0.3, speakers=speakers))
+    article = article_from_text(APOLOGY, outlet="o0")
+    actors, facts = extract_facts(article, 0)
+    profile = build_profile(article, 0, facts, actors)
+    statement = next(s for s in profile.sourcing.speakers if s.speaker == "the statement")
+    assert statement.words > 30
+    assert _most_quoted(profile, actors) is None  # not Ann Reed: the paper's own statement is quoted more
 
-    assert _most_quoted(profile(115)) is None  # a statement reprinted whole could be anyone's
-    assert _most_quoted(profile(6))[0].speaker == "Ann Reed"
+
+TWEET_LINES = ("Paper criticised\n\n"
+               "The chief of the league also condemned the paper on Saturday.\n\n"
+               "The more I think about the @dailyledger \"cartoon,\" the more appalled I am.\n\n"
+               "While #hate is rising, the paper pours oil on the fire.\n\n"
+               "Shame on them. pic.twitter.com/x1 — Dan Hart (@danhart) April 27, 2019\n\n"
+               "The paper did not reply.")
+
+
+def test_an_embedded_tweet_over_several_paragraphs_is_all_the_signers():
+    from compare.nlp.quotes import unmarked_quotes
+
+    (found,) = [(TWEET_LINES[a:b], speaker) for a, b, speaker, _, _ in unmarked_quotes(TWEET_LINES)]
+    assert found[0].startswith("The more I think") and found[0].endswith("Shame on them.") and found[1] == "Dan Hart"
+    narration = TWEET_LINES.replace("While #hate is rising, the", "The")  # a line with no handle or hashtag ends it
+    (found,) = [narration[a:b] for a, b, _, _, _ in unmarked_quotes(narration)]
+    assert found == "Shame on them."
+
+
+def test_a_tweets_signature_is_no_ones_own_voice():
+    from compare.facts import extract_facts
+    from compare.profile.sections import sentence_views
+
+    article = article_from_text(TWEET_LINES, outlet="o0")
+    views = sentence_views(article, extract_facts(article, 0)[1])
+    assert not any("appalled" in v.own_text or "hate" in v.own_text or "Dan Hart" in v.own_text for v in views)
+    assert any("did not reply" in v.own_text for v in views)
 
 
 # --------------------------------------------------------------------------- labels

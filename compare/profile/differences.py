@@ -271,8 +271,7 @@ def _share_text(share: float, upper: float) -> str:
 
 def _most_quoted(p: OutletProfile, known: Sequence[Actor] = ()):
     """(speaker, share of the quoted words, highest share) of the article's most quoted named speaker by checked words,
-    when that is a person whose checked words pass every other speaker's words (checked or not, named or not, or of no
-    known speaker: a statement reprinted without its author's name may be another speaker's; one person
+    when that is a person whose checked words pass every other speaker's words (checked or not, named or not; one person
     under two names, "Father Reese" and "Jesuit Father Thomas J. Reese", counted as one); None otherwise. The share counts
     checked words only, so it is a lower bound when the words left open (unattributed quotes, quotes the text does not
     attribute at a report cue) are UNCERTAIN_SHARE of the quoted words or more: the highest share then counts them all
@@ -298,8 +297,7 @@ def _most_quoted(p: OutletProfile, known: Sequence[Actor] = ()):
         return None
     top, _, checked_top = people[0]
     if (not _is_name(top.speaker) or not _is_person(top.speaker, known) or any(g[1] >= checked_top for g in people[1:])
-            or any((x.anonymous or x.speaker == UNATTRIBUTED) and x.words >= checked_top for x in s.speakers)):
-        return None  # an unnamed aide quoted more, or as many quoted words of no known speaker (a reprinted statement)
+            or any(x.anonymous and x.words >= checked_top for x in s.speakers)):  # an unnamed aide quoted more
         return None
     checked = sum(x.checked_words for x in s.speakers if not x.anonymous)
     open_words = total - checked - sum(x.words for x in s.speakers if x.anonymous)
