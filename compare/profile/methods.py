@@ -79,7 +79,10 @@ def method_notes() -> dict[str, str]:
             "annotators."
         ),
         "sourcing": (
-            "Quotes and speakers come from the engine's quotes (else quotation marks, speaker unknown); quoted-word share is quoted "
+            "Quotes and speakers come from the engine's quotes (else quotation marks, speaker unknown); quotations printed "
+            "without marks count too: an embedded tweet (its signer's, over several paragraphs when they hold its handles or "
+            "hashtags), a block quotation after a lead-in ending in a colon, and a document reprinted in the first person "
+            "right after a paragraph naming it (\"We, the undersigned, ...\": the petition's). Quoted-word share is quoted "
             "words over headline and body words. Anonymous sources: the engine's anonymous attributions plus our patterns "
             "(\"according to sources\", \"a senior official said\", \"U.S. sources indicate\", \"is said to\"); outlets and agencies "
             "cited: the engine's outlet attributions plus a list of about 75 outlets (the article's own outlet excluded, whole "
