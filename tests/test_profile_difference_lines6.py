@@ -193,3 +193,10 @@ def test_a_lexicon_word_in_the_name_of_a_charge_or_a_set_phrase_is_no_loaded_wor
     reckless = article_from_text("Pardons\n\nThe governor blasted the reckless court. The row was controversial.")
     (line,) = _loaded_words(profiles, {0: "A", 1: "B"}, [reckless, b])
     assert "“row”" in line.text and "“reckless”" in line.text  # the words in their own sense are still named
+
+
+def test_a_speaker_whose_name_ends_in_an_acronym_is_no_person():
+    from compare.profile.differences import _is_person
+
+    assert not _is_person("Atlanta-Fulton EMA")  # a tweet's display name: a county agency
+    assert _is_person("Thurston Howell III") and _is_person("Melanie Thompson")

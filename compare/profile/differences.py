@@ -167,12 +167,14 @@ def _named_speakers(p: OutletProfile, known: Sequence[Actor] = ()) -> list:
 
 
 def _is_person(speaker: str, known: Sequence[Actor] = ()) -> bool:
-    """A speaker that is a person: the article's actor of that name (or alias) is one, and a one-word name is only a
-    person's when the article gives it a first name or a title somewhere ("Harvard", "Stanford" of "Harvard said" and
-    "Stanford University" are no one: an institution the recogniser took for a surname)."""
+    """A speaker that is a person: the article's actor of that name (or alias) is one, no name ends in an acronym, and a
+    one-word name is only a person's when the article gives it a first name or a title somewhere ("Harvard", "Stanford"
+    of "Harvard said" and "Stanford University" are no one: an institution the recogniser took for a surname)."""
     words = speaker.split()
     if not _is_name(speaker) or not words or words[-1] in PLACE_WORDS | gazetteer().org_suffixes:
         return False
+    if len(words) > 1 and ACRONYM.fullmatch(words[-1]) and not re.fullmatch(r"[IVX]+", words[-1]):
+        return False  # a name ending in an acronym is a body's ("Atlanta-Fulton EMA", a tweet's display name)
     me = _actor(speaker, known)
     if me.kind != PERSON:
         return False
