@@ -69,7 +69,7 @@ def test_stopwords_and_outlets_have_one_home():
     assert FUNCTION_WORDS == lex.function_words and len(lex.function_words) == 161
     assert len(lex.stopwords & lex.function_words) == 135
     assert gazetteer().outlets == frozenset(lex.outlet_actors) and len(lex.outlet_actors) == 43
-    assert len(lex.outlets) == 44 and len(set(lex.outlet_names.values())) == 31
+    assert len(lex.outlets) == 80 and len(set(lex.outlet_names.values())) == 32
     assert canonical_outlet("FOXNEWS.COM") == "Fox News" and outlet_from_url("https://www.bbc.co.uk/news") == "BBC"
     assert canonical_outlet("BBC News") == "BBC" and canonical_outlet("AP News") == "AP News"
     from compare.nlp.similarity import REPORTING

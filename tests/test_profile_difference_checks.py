@@ -819,3 +819,17 @@ def test_one_speaker_under_a_stray_first_word_is_one_person():
                                                                                 checked_words=13)]))]
     (line,) = [d for d in _voice(profiles, NAMES) if d.text.startswith("Most quoted")]
     assert line.text.startswith("Most quoted: Mitt Romney in A (82% of quoted words)")
+
+
+def test_no_own_voice_tone_line_among_the_differences():
+    from compare.profile.differences import _tone, profile_differences
+
+    profiles = [
+        OutletProfile(article=i, outlet=f"o{i}", sentiment=SentimentProfile(
+            sentences=10, mean=mean, distribution={"clearly_negative": neg}))
+        for i, (mean, neg) in enumerate(((+0.15, 0.0), (-0.25, 0.42)))
+    ]
+    (line,) = _tone(profiles, NAMES)  # the rule still reads the means
+    assert "own voice is more negative" in line.text
+    lines = profile_differences(_articles("Guards fired after death", "Prisons chief removed"), profiles)
+    assert not [d for d in lines if d.kind == "tone"]  # but the lines do not say it (6 of 19 right)

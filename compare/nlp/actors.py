@@ -512,7 +512,9 @@ def _descriptions(text, sentence_spans, resolved, persons, canonical) -> list[tu
             before = bisect.bisect_right(ends, m.start())  # people whose mention ends before the description
             last = latest[head][before - 1] if before else -1
             target = resolved[last][1] if last >= 0 else None
-            if target is None and m.start() == s and k > 0:
+            if target is None and m.start() == s and k > 0 and not re.match(r"[’']s?\b", text[m.end():m.end() + 2]):
+                # a sentence opening with the description names the person of the sentence before, unless it only owns
+                # what the sentence is about ("The Kentucky secretary of state's office began filing his orders")
                 in_sentence = {name for _, _, name in by_sentence.get(k, ())}
                 target = next((name for _, c, name in by_sentence.get(k - 1, ())
                                if c.end <= m.start() and name not in in_sentence), None)

@@ -101,11 +101,19 @@ _LINK = r"(?:https?://\S+|pic\.twitter\.com/\S+)"
 SIGNED = re.compile(_SIGNATURE + r"\s*$")
 _SIGNED_AT = re.compile(r"(?:\s*" + _LINK + r")*" + _SIGNATURE)
 _LINKS = re.compile(r"(?:\s*" + _LINK + r")+\s*$")
+_SIGNED_END = re.compile(r"(?:\s*" + _LINK + r")*" + _SIGNATURE + r"\s*$")
 # a block quotation's lead-in that is not a name alone holds a quoting word ("Trump lashed out on Twitter, saying:",
 # "Here's the text of that portion of the interview:", "a section quoting some career officials ...:"); a report verb
 # alone does not do ("Officials said the plan has three parts:" is followed by the outlet's own account)
 _BLOCK_CUE = re.compile(r"\b(?:saying|wrote|writes|writing|tweeted|tweeting|posted|quoting|quoted|reads?|text|"
                         r"transcript|excerpts?|passage|statement)\b", re.IGNORECASE)
+# a document (the shared vocabulary's document nouns: a text that speaks for its author) an outlet may reprint whole,
+# without quotation marks, in the paragraph after the one naming it ("The statement was attached to a tweet that read,
+# ...", "According to the petition, ...") when that paragraph speaks in the first person ("We are deeply sorry ...",
+# "We, the undersigned, ...") and the outlet's own paragraphs never do
+_REPRINTABLE = re.compile(r"\b(?:" + lexicon().document_pattern() + r")\b", re.IGNORECASE)
+_FIRST_PERSON = re.compile(r"(?:We|I|Our|My|Each of us|All of us|None of us)\b")
+_NO_REPRINT = re.compile(r"\b(?:for comment|reached out|this (?:story|report|article|post)|update)\b", re.IGNORECASE)
 _BLOCK_LEAD_WORDS = 5  # a lead-in of at most this many words that is only a name ("Bloomberg:") introduces its words
 VERB_SIGNED = "tweeted"  # the verb of a quote signed as an embedded tweet
 
@@ -113,6 +121,13 @@ VERB_SIGNED = "tweeted"  # the verb of a quote signed as an embedded tweet
 def signed_tweet(line: str) -> re.Match | None:
     """The "— Name (@handle) Month D, YYYY" signature a line (an embedded tweet) ends with, or None."""
     return SIGNED.search(line)
+
+
+def signature_span(text: str) -> tuple[int, int] | None:
+    """Where a text ends in an embedded tweet's signature, links before it included ("pic.twitter.com/x — Name
+    (@handle) June 9, 2020"): the tweet's frame, no one's words."""
+    m = _SIGNED_END.search(text)
+    return m.span() if m else None
 
 
 def signed_after(text: str) -> bool:
@@ -149,7 +164,11 @@ def unmarked_quotes(text: str, mentions: Sequence[Mention] = ()) -> list[tuple[i
     - a block quotation: a paragraph after a paragraph whose last sentence (the lead-in) ends in a colon, when the
       lead-in is a name alone ("Bloomberg:"), whose words it is, or holds a quoting word ("saying:", "the text of the
       interview:"); a paragraph that opens with a quotation mark is a marked quotation, "Here's what we know:" no
-      lead-in."""
+      lead-in;
+    - a reprinted document: a paragraph that speaks in the first person ("We are deeply sorry ...") after a paragraph
+      whose last sentence names a statement, letter or petition (_REPRINTABLE), in an article whose other paragraphs
+      never open in the first person (an outlet writing "We" is its own voice); its speaker is the document ("the
+      statement"), as of a quote "the statement said"."""
     out = []
     offsets, pos = [], 0
     lines = text.split("\n")
@@ -157,6 +176,7 @@ def unmarked_quotes(text: str, mentions: Sequence[Mention] = ()) -> list[tuple[i
         offsets.append(pos)
         pos += len(line) + 1
     previous = None  # (index, line) of the last non-empty line
+    reprints = _reprinted(lines)
     for k, line in enumerate(lines):
         if not line.strip():
             continue
@@ -164,6 +184,7 @@ def unmarked_quotes(text: str, mentions: Sequence[Mention] = ()) -> list[tuple[i
         signed = signed_tweet(line)
         if signed:
             end = offsets[k] + len(_LINKS.sub("", line[:signed.start()]).rstrip())
+            start = _tweet_start(lines, offsets, k, start, end - start, out[-1][4] if out else 0)
             if end - start > 1:
                 speaker = _display_name(signed.group("name"), mentions)
                 out.append((start, end, speaker, VERB_SIGNED, offsets[k] + len(line)))
@@ -173,8 +194,51 @@ def unmarked_quotes(text: str, mentions: Sequence[Mention] = ()) -> list[tuple[i
             if block:
                 end = offsets[k] + len(line.rstrip())
                 out.append((start, end, speaker, None, end))
+        elif k in reprints:
+            end = offsets[k] + len(line.rstrip())
+            out.append((start, end, reprints[k], None, end))
         previous = (k, line)
     return out
+
+
+TWEET_CHARACTERS = 280  # the most a tweet holds: the lines before a signed line that may still be its words
+_TWEET_MARK = re.compile(r"(?<![\w@#])[@#]\w")  # a handle or a hashtag: a line written as a tweet
+
+
+def _tweet_start(lines: Sequence[str], offsets: Sequence[int], k: int, start: int, length: int, free: int) -> int:
+    """Where the words of the tweet signed on line k begin: an embedded tweet of several lines spreads over several
+    paragraphs, so the lines before it that hold a handle or a hashtag (not opening with a quotation mark, after
+    ``free``, the end of the last quotation found) are its words too while the whole stays within TWEET_CHARACTERS."""
+    j = k - 1
+    while j >= 0:
+        line = lines[j].strip()
+        if line:
+            if (offsets[j] < free or line[:1] in "“\"‘'" or not _TWEET_MARK.search(line) or signed_tweet(line)
+                    or length + len(line) > TWEET_CHARACTERS):
+                break
+            length += len(line) + 1
+            start = offsets[j] + len(lines[j]) - len(lines[j].lstrip())
+        j -= 1
+    return start
+
+
+def _reprinted(lines: Sequence[str]) -> dict[int, str]:
+    """The lines that are a document reprinted without quotation marks (see :func:`unmarked_quotes`), each with the
+    document as its speaker ("the statement"), as a quote "the statement said" has."""
+    found: dict[int, str] = {}
+    previous = None
+    first_person = []
+    for k, line in enumerate(lines):
+        if not line.strip():
+            continue
+        if _FIRST_PERSON.match(line.lstrip()) and not signed_tweet(line):
+            first_person.append(k)
+            lead = re.split(r"(?<=[.!?])\s+(?=[A-Z“\"])", lines[previous].strip())[-1] if previous is not None else ""
+            documents = _REPRINTABLE.findall(lead)
+            if documents and not _NO_REPRINT.search(line):
+                found[k] = "the " + documents[-1].lower()
+        previous = k
+    return found if found and len(found) == len(first_person) else {}
 
 
 def _sentence_of(spans: Sequence[tuple[int, int]], offset: int) -> tuple[int, int]:

@@ -57,13 +57,31 @@ def cue_frames(word: str) -> tuple[str, ...]:
     return ()
 
 
+# a cue followed by one of these words is in a sense that is not its frame's: health insurance and benefits are money
+# (a staff dispute over "health insurance" is no Health and safety framing), a safety net is welfare
+OTHER_SENSE = (("health", frozenset({"insurance", "insurer", "insurers", "benefits", "benefit", "plan", "plans", "coverage",
+                                     "premiums", "premium", "costs", "savings", "account", "accounts"}), ("Economic",)),
+               ("safety", frozenset({"net", "nets"}), ("Economic",)))
+
+
+def _sense(words: list[str], k: int) -> tuple[str, ...] | None:
+    """The frames of words[k] in the sense the next word (after "care") gives it, or None for its usual frames."""
+    after = words[k + 1:k + 3]
+    after = after[1:] if after[:1] == ["care"] else after
+    for start, next_words, frames in OTHER_SENSE:
+        if words[k].startswith(start) and after[:1] and after[0] in next_words:
+            return frames
+    return None
+
+
 @lru_cache(maxsize=4096)
 def sentence_frames(text: str) -> tuple[dict[str, float], dict[str, list[str]]]:
     """Frame weights of one sentence (cue counts, normalised to sum 1; no cue -> Other) and the cues per frame. A weak
     cue ("defends", "investigators", "business", "deal") counts only beside a plain cue of the same frame. Worked out
     once per text (the profile and the frame lines of profile_differences read the same sentences): the result is
     shared, read it, never write it."""
-    found = [(w, cue_frames(w)) for w, _, _ in tokens(text)]
+    words = [w for w, _, _ in tokens(text)]
+    found = [(w, _sense(words, k) or cue_frames(w)) for k, w in enumerate(words)]
     plain = {f for _, frames in found for f in frames if not f.startswith("~")}
     weights: Counter[str] = Counter()
     cues: dict[str, list[str]] = {}

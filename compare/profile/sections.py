@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from compare.model import HEADLINE, Article, Fact, Sentence
+from compare.nlp.quotes import signature_span
 from compare.profile.textfeatures import quoted_spans
 
 LEAD_SENTENCES = 2  # the lead is the first body paragraphs until they hold this many sentences (at most two paragraphs)
@@ -19,11 +20,12 @@ class SentenceView:
 
     @cached_property  # read by the tone and the word-choice parts: worked out once per sentence
     def own_text(self) -> str:
-        """The sentence with quoted spans blanked out: the outlet's own voice."""
-        if not self.quotes:
+        """The sentence with quoted spans and an embedded tweet's signature blanked out: the outlet's own voice."""
+        signature = signature_span(self.sentence.text) if "(@" in self.sentence.text else None
+        if not self.quotes and not signature:
             return self.sentence.text
         chars = list(self.sentence.text)
-        for s, e in self.quotes:
+        for s, e in (*self.quotes, *((signature,) if signature else ())):
             chars[s:e] = " " * (e - s)
         return "".join(chars)
 
