@@ -138,11 +138,13 @@ def _uses(*words):
 def test_loaded_words_inside_names_set_phrases_or_naming_a_subject_are_not_named():
     a = article_from_text(
         "Talks\n\nThe aide was infamous in Washington. He backed regime change in Iran and the Iraq invasion. "
-        "The Pro-Choice Voters League, led by Jane Roe, called the bill a ploy. Experts spoke of institutional racism.",
+        "The Pro-Choice Voters League, led by Jane Roe, called the bill a ploy. Experts spoke of institutional racism. "
+        "Anti-abortion groups cheered.",
         outlet="o0")
     b = article_from_text("Talks\n\nThe aide left the job on Tuesday.", outlet="o1")
     actors = [(Actor("Pro-Choice Voters League", "organisation"), Actor("Iran", "place"), Actor("Iraq", "place")), ()]
-    profiles = [OutletProfile(0, "o0", wording=_uses("infamous", "regime", "invasion", "pro-choice", "ploy", "racism")),
+    profiles = [OutletProfile(0, "o0", wording=_uses("infamous", "regime", "invasion", "pro-choice", "ploy", "racism",
+                                                    "anti-abortion")),
                 OutletProfile(1, "o1", wording=_uses())]
     (line,) = _loaded_words(profiles, NAMES, [a, b], actors)
     assert line.text == ("A writes loaded or sensational words in its own voice that B does not use: “infamous” and "

@@ -129,12 +129,13 @@ def test_a_fragment_of_a_title_case_headline_the_body_never_names_is_no_actor():
     ("Israel Prime Minister Bibi Netanyahu Used In Attack Ad", "Israel", "place"),
     ("Governor urges congressman to drop Senate bid", "Senate", "organisation"),
     ("Senator gets into Twitter feud with former president", "Twitter", "organisation"),
+    ("Airline Calls for Boeing to Investigate Ukraine Flight Crash", "Ukraine", "place"),
 ])
 def test_a_place_or_body_before_a_title_or_an_event_noun_is_no_actor_of_the_headline(head_a, name, kind):
     from compare.model import Actor
 
     body = ("Officials spoke on Tuesday about the matter in Iowa, Russia, Boston, the House and the Supreme Court, the"
-            " White House, California, Florida, Maine, Israel, the Senate and on Twitter.")
+            " White House, California, Florida, Maine, Israel, Ukraine, the Senate and on Twitter.")
     articles = _bodied((head_a, body), ("Officials speak about the matter", body))
     actors = [(Actor(name, kind),), ()]
     assert _placed([[name], []], actors, articles) == [], head_a

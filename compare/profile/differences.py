@@ -714,7 +714,7 @@ def _headline_names(actor: Actor, headline: str) -> bool:
 MODIFIED_NOUNS = frozenset({"caucus", "caucuses", "primary", "primaries", "election", "elections", "probe", "probes",
                          "investigation", "inquiry", "trial", "scandal", "hearing", "hearings", "airport", "referendum",
                          "summit", "border", "dossier", "collusion", "meddling", "interference", "bid", "race", "run",
-                         "seat", "feud", "mosque", "visit", "trip"})
+                         "seat", "feud", "mosque", "visit", "trip", "flight", "plane", "jet", "airliner", "crash"})
 # A name right after these is where something happens ("at the White House", "charges in California"), not who acts
 VENUE = re.compile(r"(?<![\w’'])(?:at|in|inside|outside)\s+(?:the\s+)?$", re.I)
 # Headline verbs that may stand between a name and a lowercase title ("Iran fires director"): not an office's word
@@ -879,7 +879,9 @@ NEUTRAL_TERMS = frozenset({"entitlement", "entitlements", "failure", "failures",
                            "corruption", "obstruction", "collusion", "interference", "conspiracy", "theft", "murder",
                            "murdered", "assault", "illegal",
                            # the name of a subject of reporting ("institutional racism", "the impact of racism")
-                           "racism"})  # lexicon words that are, in news copy, mostly the plain
+                           "racism",
+                           # the neutral name of a side the AP Stylebook prescribes (for "pro-life" and "pro-choice")
+                           "anti-abortion"})  # lexicon words that are, in news copy, mostly the plain
 # name of a thing ("entitlement programs", "failure to act"): the line does not name them as loaded
 
 
