@@ -397,9 +397,9 @@ def test_a_frame_line_needs_more_room_in_sentences_not_only_a_larger_share():
     long_text = ("Senate vote\n\n" + " ".join(f"The senator spoke about the weather on day {i}." for i in range(12))
                  + " The senate vote and the election followed. The party and its candidates met.")
     short_text = ("Senate vote\n\nThe senate vote was held. The party met. The election was called. "
-                  "The weather was fine.")
+                  "The campaign went on. The weather was fine.")
     articles = [article_from_text(short_text, outlet="o0"), article_from_text(long_text, outlet="o1")]
-    cues = ("senate", "party", "election", "vote")
+    cues = ("senate", "party", "election", "vote", "campaign")
     political = FrameScore("Political", 0.5, 20, cues, (Evidence(1, "x", ("senate",)),))
     profiles = [
         OutletProfile(article=0, outlet="o0", framing=FramingProfile({"Political": 0.5}, (political,))),
@@ -412,7 +412,26 @@ def test_a_frame_line_needs_more_room_in_sentences_not_only_a_larger_share():
     framing = FramingProfile({"Political": 0.05, "Economic": 0.2}, ())  # Political is not B's leading frame
     profiles[1] = OutletProfile(article=1, outlet="o1", framing=framing)
     (line,) = _frames(profiles, NAMES, articles, [(), ()])
-    assert "its cue words in 4 sentences vs 1" in line.text
+    assert "its cue words in 5 sentences vs 1" in line.text
+
+
+def test_a_frame_line_needs_four_cue_words_in_five_sentences():
+    """Two or three cue words, or four in fewer than five sentences, make no frame (frame lines judged: 1 of 7 right)."""
+    b = article_from_text("Weather\n\n" + " ".join(f"It rained on day {i}." for i in range(12)) + " The senate met.",
+                          outlet="o1")
+    for text, cues, said in [
+        ("The senate vote was held. The party met. The election was called. The campaign went on.",
+         ("senate", "party", "election", "vote", "campaign"), False),  # four sentences
+        ("The senate vote was held. The senate met. The vote was called. The senate voted. The senate rose.",
+         ("senate", "vote"), False),  # two cue words
+        ("The senate vote was held. The party met. The election was called. The campaign went on. The party won.",
+         ("senate", "party", "election", "vote", "campaign"), True),
+    ]:
+        articles = [article_from_text("Today\n\n" + text, outlet="o0"), b]
+        political = FrameScore("Political", 0.5, 20, cues, (Evidence(1, "x", ("senate",)),))
+        profiles = [OutletProfile(0, "o0", framing=FramingProfile({"Political": 0.5}, (political,))),
+                    OutletProfile(1, "o1", framing=FramingProfile({"Political": 0.05, "Economic": 0.2}, ()))]
+        assert bool(_frames(profiles, NAMES, articles, [(), ()])) is said, text
 
 
 def test_loaded_words_name_only_words_the_other_article_does_not_use():

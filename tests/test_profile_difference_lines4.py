@@ -210,9 +210,10 @@ def test_a_person_the_other_headline_puts_up_front_by_title_is_no_difference():
 
 def test_no_frame_line_for_a_frame_within_a_hair_of_the_other_articles_top_frame():
     articles = [article_from_text("Verdict\n\nThe murder trial ended. Police and prosecutors spoke. The murder case "
-                                  "went to prosecutors. The police and prosecutors met.", outlet="o0"),
+                                  "went to prosecutors. The police and prosecutors met. A suspect was arrested. "
+                                  "The jail held him.", outlet="o0"),
                 article_from_text("Verdict\n\nThe jury met on Monday. The police spoke.", outlet="o1")]
-    cues = ("murder", "police", "prosecutors")
+    cues = ("murder", "police", "prosecutors", "arrested", "jail")
     crime = FrameScore("Crime and punishment", 0.5, 20, cues, (Evidence(1, "x", ("murder",)),))
     def b(crime_share, life_share):
         return OutletProfile(1, "o1", framing=FramingProfile({"Crime and punishment": crime_share,
