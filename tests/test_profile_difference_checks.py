@@ -416,7 +416,7 @@ def test_a_frame_line_needs_more_room_in_sentences_not_only_a_larger_share():
 
 
 def test_a_frame_line_needs_four_cue_words_in_five_sentences():
-    """Two or three cue words, or four in fewer than five sentences, make no frame (frame lines judged: 1 of 7 right)."""
+    """Two or three cue words, or four in under five sentences, make no frame (judged frame lines: 1 of 7 right)."""
     b = article_from_text("Weather\n\n" + " ".join(f"It rained on day {i}." for i in range(12)) + " The senate met.",
                           outlet="o1")
     for text, cues, said in [
