@@ -183,9 +183,10 @@ def test_a_lexicon_word_in_the_name_of_a_charge_or_a_set_phrase_is_no_loaded_wor
     from compare.profile.types import OutletProfile
 
     a = article_from_text("Pardons\n\nThe governor blasted the court. One man was on death row for years; another was "
-                          "charged with reckless homicide. The pardons were controversial.", outlet="o0")
+                          "charged with reckless homicide. A third was accused of lying under oath. The pardons were "
+                          "controversial.", outlet="o0")
     b = article_from_text("Pardons\n\nThe governor left office on Monday.", outlet="o1")
-    profiles = [OutletProfile(0, "o0", wording=_uses("blasted", "row", "reckless", "controversial")),
+    profiles = [OutletProfile(0, "o0", wording=_uses("blasted", "row", "reckless", "lying", "controversial")),
                 OutletProfile(1, "o1", wording=_uses())]
     (line,) = _loaded_words(profiles, {0: "A", 1: "B"}, [a, b])
     assert line.text == ("A writes loaded or sensational words in its own voice that B does not use: “blasted” and "

@@ -892,12 +892,14 @@ NEUTRAL_TERMS = frozenset({"entitlement", "entitlements", "failure", "failures",
 EVENT_NOUNS = r"(?:invasion|occupation|annexation)"
 # set phrases that hold a lexicon word as the plain name of a policy or an event: "regime change", "the Iraq invasion",
 # "the invasion of Kuwait" (a place written before or after it), not the outlet's choice of a loaded word; and the
-# names of charges and other fixed terms, where the word has its plain sense ("reckless homicide", "death row", "hate
-# crimes", "a Ponzi scheme", "three days in a row", "the front row")
+# names of charges and other fixed terms, where the word has its plain sense ("reckless homicide", "lying under oath",
+# "death row", "hate crimes", "a Ponzi scheme", "three days in a row", "the front row")
 SET_PHRASES = (re.compile(r"\bregime[- ]change\b", re.I),
                re.compile(r"\breckless (?:homicide|endangerment|driving|manslaughter|conduct|disregard)\b|"
                           r"\b(?:death|skid|front|back|first|second|third|last) row\b|\bin a row\b|\brow of\b|"
-                          r"\bhate (?:crimes?|speech)\b|\b(?:Ponzi|pyramid) schemes?\b", re.I),
+                          r"\bhate (?:crimes?|speech)\b|\b(?:Ponzi|pyramid) schemes?\b|"
+                          r"\b(?:lying|lied) (?:under oath|to (?:Congress|the FBI|federal (?:agents|investigators)|"
+                          r"investigators|agents|prosecutors|a grand jury))\b", re.I),
                re.compile(r"\b(?P<place>[A-Z][\w’'-]*(?: [A-Z][\w’'-]*)*) " + EVENT_NOUNS + r"\b"),
                re.compile(r"\b" + EVENT_NOUNS + r" of (?:the )?(?P<place>[A-Z][\w’'-]*(?: [A-Z][\w’'-]*)*)"))
 
