@@ -691,6 +691,9 @@ def test_a_bias_model_line_gives_its_counts_and_needs_more_than_a_short_articles
     (line,) = _biased(profiles, NAMES)
     assert line.text == ("The bias model flags 8 of 23 (35%) of A's own-voice sentences as biased wording, "
                          "0 of 13 (0%) of B's.")
+    # three flagged sentences are too few to compare (a false flag or two overturns it): "3 of 10 vs 1 of 29"
+    profiles = [OutletProfile(0, "o0", wording=flagged(3, 10)), OutletProfile(1, "o1", wording=flagged(1, 29))]
+    assert _biased(profiles, NAMES) == []
 
 
 # --------------------------------------------------------------------------- lines3: failures of fresh_turn3

@@ -147,7 +147,8 @@ def _label_line(label_b, text_a):
     from compare.profile.types import ActorLabels, OutletProfile, WordingProfile
 
     articles = [article_from_text("Mask order\n\n" + text_a, outlet="o0"),
-                article_from_text("Mask order\n\nGeorgia Gov. Ben Kerr signed the order on Wednesday.", outlet="o1")]
+                article_from_text("Mask order\n\nGeorgia Gov. Ben Kerr, a former pastor, signed the order on "
+                                  "Wednesday.", outlet="o1")]
     kerr = Actor("Ben Kerr", "person", ("Ben Kerr", "Kerr"))
     actors = [(kerr,), (kerr,)]
 

@@ -45,6 +45,9 @@ MIN_RATE_SPREAD = 5.0  # loaded + sensational words per 1,000 own-voice words
 MIN_LOADED_WORDS = 2  # different loaded or sensational words the higher side needs (one word is not a pattern), and
 # more than the lower side has: a higher rate from as many different words is the length of the articles
 MIN_BIASED_SPREAD = 0.2
+MIN_BIASED_SENTENCES = 6  # flagged sentences the higher side needs: the model is right about 7 times in 10 (BABE), so a
+# few false flags overturn a comparison of 3-5; judged against both texts, such lines were right 2 times in 6 (2 partly,
+# 2 wrong), those with 6 or more 8 in 11 (3 partly)
 MIN_GRADE_SPREAD = 2.0
 TONE_WORDS = ("loaded", "sensational")
 LOADED_REPORT = "report_loaded"
@@ -608,7 +611,9 @@ def _placement(profiles, names, actors, articles=()):
         for j in heads:
             if j != i:
                 titled = _by_title([_actor(a, _known(actors, i)) for a in only], headlines.get(j, ""), _known(actors, j))
-                only = [a for a in only if a not in titled]
+                only = [a for a in only if a not in titled
+                        and not _described(_actor(a, _known(actors, i)), headlines.get(j, ""),
+                                           [_body(articles[k]) for k in (i, j) if k < len(articles)])]
         if only:
             parts.append(f"only {names[i]}'s headline names {_list(only)}")
     if not parts:
@@ -616,6 +621,44 @@ def _placement(profiles, names, actors, articles=()):
     text = "Headlines put different actors up front: " + "; ".join(parts)
     text += "" if text.endswith(".") else "."  # "G.O.P." ends the line
     return [_diff("placement", text, 0.5, {f"{names[i]}: headline actors": len(a) for i, a in heads.items()}, ())]
+
+
+# Nouns a headline may name a body by instead of its name ("Maryland newspaper" of the Capital Gazette, "Federal appeals
+# court" of the Ninth Circuit, "new initiative" of Redistricting U)
+KIND_NOUNS = frozenset({
+    "newspaper", "paper", "magazine", "outlet", "network", "broadcaster", "station", "channel", "website", "platform",
+    "court", "company", "firm", "giant", "maker", "retailer", "chain", "carrier", "airline", "automaker", "startup",
+    "bank", "lender", "insurer", "agency", "department", "ministry", "bureau", "panel", "committee", "commission",
+    "board", "council", "regulator", "watchdog", "initiative", "program", "programme", "project", "group",
+    "organization", "organisation", "nonprofit", "charity", "foundation", "institute", "university", "college",
+    "school", "hospital", "union", "party", "coalition", "alliance", "team", "club", "league", "church", "military",
+    "army", "police", "government", "administration", "parliament", "legislature"})
+
+
+def _described(actor: Actor, headline: str, texts: Sequence[str]) -> bool:
+    """Whether another headline may name a body (not a place, nor a person with a first name) by what it is: a kind noun
+    of that headline (KIND_NOUNS) is written beside a mention of the body in either article's body ("the Capital Gazette
+    newspaper group",
+    "the Ninth Circuit Court of Appeals", "training initiative, Redistricting U"): "only A's headline names" it is not
+    said then."""
+    if actor.kind == PLACE or actor.kind == PERSON and actor.name.split()[0] in shared_lexicon().first_name_gender:
+        return False  # a place, or a person's name ("Ninth Circuit", "Redistricting U" taken for persons are none)
+    kinds = {w.lower() for w in re.findall(r"[A-Za-z]+", headline) if w.lower() in KIND_NOUNS}
+    if not kinds:
+        return False
+    near = re.compile(r"\b(?:" + "|".join(sorted(kinds)) + r")s?\b", re.I)
+    for text in texts:
+        for form in _name_forms(actor):
+            for m in re.finditer(r"(?<![\w])" + re.escape(form) + r"(?![\w])", text):
+                window = text[max(0, m.start() - LABEL_WINDOW):m.start()] + " " + text[m.end():m.end() + LABEL_WINDOW]
+                if near.search(window):
+                    return True
+    return False
+
+
+def _body(article: Article) -> str:
+    """The article's text after its headline."""
+    return article.text.replace(article.headline, " ", 1) if article.headline else article.text
 
 
 def _body_knows(actor: Actor, article: Article) -> bool:
@@ -632,8 +675,7 @@ def _body_knows(actor: Actor, article: Article) -> bool:
     words = actor.name.split()
     if actor.kind == PERSON and len(words) > 1 and words[0] in shared_lexicon().first_name_gender:
         return True  # "Juan Diaz": a listed first name
-    body = article.text.replace(article.headline, " ", 1) if article.headline else article.text
-    body = re.sub(r"\b[A-Z][A-Z’'.-]*(?:[\s,;:]+[A-Z][A-Z’'.-]*){2,}\b", " ", body)  # a run of shouted words
+    body = re.sub(r"\b[A-Z][A-Z’'.-]*(?:[\s,;:]+[A-Z][A-Z’'.-]*){2,}\b", " ", _body(article))  # shouted words
     return any(re.search(r"(?<![\w])" + re.escape(f) + r"(?![\w])", body) for f in _name_forms(actor) if len(f) > 1)
 
 
@@ -681,6 +723,9 @@ def _headline_names(actor: Actor, headline: str) -> bool:
         forms = {f for f in forms if parts & set(f.split())} | parts
     forms = {f for f in forms if len(f) > 1}
     if actor.kind == PERSON:
+        after_possessive = [re.search(r"[’']s\s+$", t[:m.start()]) for t, m in _form_matches(headline, actor.name)]
+        if len(own) == 1 and after_possessive and all(after_possessive):
+            return False  # "President's Day": a one-word "person" owned by a noun is a thing's name, no one
         return _names_any(headline, forms)
     kicker = re.match(r"\s*(?:[\w’'.-]+\s+){0,3}[\w’'.-]+:\s", headline)  # "Tehran crash: ...": the story's label
     for form in forms:
@@ -1037,7 +1082,7 @@ def _biased(profiles, names):
         return []
     hi, lo, vh, vl = ext
     n_hi, n_lo = len(hi.wording.biased), len(lo.wording.biased)
-    if hi.wording.scored and lo.wording.scored and n_hi * FRAME_MASS_RATIO <= n_lo:
+    if hi.wording.scored and lo.wording.scored and n_hi * FRAME_MASS_RATIO <= n_lo or n_hi < MIN_BIASED_SENTENCES:
         return []
 
     def count(p, n, share):
@@ -1053,7 +1098,8 @@ def _labels(profiles, names, actors, articles=()):
     """Labels one article gives an actor that the other does not: not one that is another's in other words (a title's
     short form, a place added, an acronym spelt out: "RNC Chairman" and "Republican National Committee Chairman", a
     gazetteer alias: "Wisconsin GOP Chairman" and "Wisconsin Republican Party Chairman"), nor one the other article's
-    text writes anyway (its headline's "RNC Chairman")."""
+    text writes anyway (its headline's "RNC Chairman"); and only a label whose title fits the titles the article gives
+    the actor beside its name (see :func:`_title_fits`: a description alone, "The senator added", may be another's)."""
     labelled = {(p.article, lab.actor): lab.labels for p in profiles for lab in (p.wording.labels if p.wording else ())}
     out = []
     for group in actor_groups(list(labelled), actors):
@@ -1063,15 +1109,51 @@ def _labels(profiles, names, actors, articles=()):
         parts = []
         for i, (actor, labs) in per.items():
             others = [y for j, (_, ls) in per.items() if j != i for y in ls]
+            me = _actor(actor, _known(actors, i))
             own = [x for x in labs if not any(_same_label(*_label_pair(x, y)) for y in others)
                    and not any(_writes_label(_text(articles, j), x)
                                or _labelled_near(_text(articles, j), x, _actor(per[j][0], _known(actors, j)))
-                               for j in per if j != i)]
+                               for j in per if j != i)
+                   and (not articles or _title_fits(_text(articles, i), x, me))]
             if own:
                 parts.append(f"{names[i]} calls {actor} {_list([f'“{x}”' for x in own], 3)}")
         if parts:
             out.append(_diff("labels", "; ".join(parts) + ".", 0.5, {}, ()))
     return out
+
+
+def _titles_beside(text: str, actor: Actor) -> set[str]:
+    """The titles the text gives the actor beside a mention: among the three words before it ("Maine Gov. Paul LePage")
+    or in an apposition after it ("LePage, the governor,")."""
+    found: set[str] = set()
+    for form in _name_forms(actor):
+        for m in re.finditer(r"(?<![\w])" + re.escape(form) + r"(?![\w])", text):
+            before = text[max(0, m.start() - 60):m.start()].split()[-3:]
+            after = re.match(r",\s*([^,.;:!?]{1,60})", text[m.end():])
+            found |= {t for w in before + (after.group(1).split() if after else []) if (t := _title_word(w))}
+    return found - {_title_word(w) for w in NOT_ROLES} - {None}
+
+
+def _title_fits(text: str, label: str, actor: Actor) -> bool:
+    """Whether a label's office (OFFICES) fits the offices the text gives the actor beside its name: a current office
+    other than all of them is another person's (after "appointed by President Donald Trump." the description "The senator added"
+    gave Trump "senator"); a former office ("the former Dutch Prime Minister" of NATO's Secretary General), a label with
+    no title and an actor given none fit."""
+    titles = set(_titles_in(label).split()) & OFFICES
+    if not titles or not text or re.search(r"\b(?:former|ex|onetime|then)\b", label, re.I):
+        return True
+    beside = _titles_beside(text, actor) & OFFICES
+    return not beside or bool(titles & beside)
+
+
+# Offices one person holds one of at a time: a label naming another than the one beside the name is another person's
+OFFICES = frozenset({"senator", "representative", "congressman", "congresswoman", "governor", "president", "mayor",
+                     "justice", "judge", "ambassador", "speaker", "chancellor", "sheriff", "prosecutor", "minister"})
+
+
+def _titles_in(label: str) -> str:
+    """The title words of a label ("the Republican governor" -> "governor"), empty when it has none."""
+    return " ".join(t for w in label.split() if (t := _title_word(w)) and w.capitalize() not in NOT_ROLES)
 
 
 def _label_pair(x: str, y: str) -> tuple[str, str]:

@@ -61,15 +61,23 @@ def cue_frames(word: str) -> tuple[str, ...]:
 # (a staff dispute over "health insurance" is no Health and safety framing), a safety net is welfare
 OTHER_SENSE = (("health", frozenset({"insurance", "insurer", "insurers", "benefits", "benefit", "plan", "plans", "coverage",
                                      "premiums", "premium", "costs", "savings", "account", "accounts"}), ("Economic",)),
-               ("safety", frozenset({"net", "nets"}), ("Economic",)))
+               ("safety", frozenset({"net", "nets"}), ("Economic",)),
+               # "law enforcement" is the police (Crime), not the law; "national" in a title or a body's name is no
+               # identity ("national press secretary", "National Guard"), "national security" is Security
+               ("law", frozenset({"enforcement"}), ("Crime and punishment",)),
+               ("national", frozenset({"security"}), ("Security and defense",)),
+               ("national", frozenset({"press", "guard", "committee", "chairman", "chairwoman", "chair", "director",
+                                       "correspondent", "spokesman", "spokeswoman", "spokesperson", "secretary",
+                                       "archives", "institutes", "park", "weather", "review", "public"}), ()))
 
 
 def _sense(words: list[str], k: int) -> tuple[str, ...] | None:
-    """The frames of words[k] in the sense the next word (after "care") gives it, or None for its usual frames."""
+    """The frames of words[k] in the sense the next word (after "care") gives it (none: no frame), or None for its usual
+    frames."""
     after = words[k + 1:k + 3]
     after = after[1:] if after[:1] == ["care"] else after
     for start, next_words, frames in OTHER_SENSE:
-        if words[k].startswith(start) and after[:1] and after[0] in next_words:
+        if words[k] in (start, start + "care") and after[:1] and after[0] in next_words:
             return frames
     return None
 
@@ -81,7 +89,7 @@ def sentence_frames(text: str) -> tuple[dict[str, float], dict[str, list[str]]]:
     once per text (the profile and the frame lines of profile_differences read the same sentences): the result is
     shared, read it, never write it."""
     words = [w for w, _, _ in tokens(text)]
-    found = [(w, _sense(words, k) or cue_frames(w)) for k, w in enumerate(words)]
+    found = [(w, sense if (sense := _sense(words, k)) is not None else cue_frames(w)) for k, w in enumerate(words)]
     plain = {f for _, frames in found for f in frames if not f.startswith("~")}
     weights: Counter[str] = Counter()
     cues: dict[str, list[str]] = {}

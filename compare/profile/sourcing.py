@@ -23,11 +23,12 @@ MIN_WORDS = 20
 
 _SOURCE_NOUN = r"(?:" + lexicon().anonymous_pattern(groups=False)[3:-1] + r"|people familiar with [\w\s]{1,30}?)"
 _REPORT = r"(?:" + lexicon().verb_pattern()[3:-1] + r"|interviewed|expects?|indicate)"
+PASSIVE_REPORT = re.compile(r"\b(?:is|are|was|were) (?:said|reported|understood|believed) to\b", re.I)
 ANONYMOUS_PATTERNS = (
     re.compile(r"\baccording to (?:(?:a|an|the|two|three|several|some|other)\s+)?(?:[\w.\-]+\s+){0,3}?" + _SOURCE_NOUN + r"\b", re.I),
     re.compile(r"\b(?:a|an|the|two|three|several|some|other|one)\s+(?:[\w.\-]+\s+){0,3}?" + _SOURCE_NOUN + r"\s+(?:[\w,]+\s+){0,3}?" + _REPORT + r"\b", re.I),
     re.compile(r"\b(?:[A-Z][\w.]*\s+){0,2}" + _SOURCE_NOUN + r"\s+" + _REPORT + r"\b"),
-    re.compile(r"\b(?:is|are|was|were) (?:said|reported|understood|believed) to\b", re.I),
+    PASSIVE_REPORT,
 )
 OUTLETS = lexicon().outlets  # the shared vocabulary (compare/resources/lexicon/outlets.txt)
 OUTLET_RE = re.compile(r"\b(?:" + "|".join(re.escape(o) for o in sorted(OUTLETS, key=len, reverse=True)) + r")\b(?:[’']s?)?")
@@ -48,6 +49,14 @@ def _outlet_key(name: str) -> str:
     """An outlet's name compared whole: usual spelling ("AP" = "Associated Press"), no possessive, no leading "the"."""
     name = canonical_outlet(re.sub(r"[’']s?$", "", name.strip())).lower()
     return re.sub(r"[^\w]|_", "", re.sub(r"^the\s+", "", name))
+
+
+def _one_name_each(cited: dict[str, list]) -> dict[str, list]:
+    """Cited outlets with one entry per outlet ("AP" and "Associated Press" are one: the longer name, both evidences)."""
+    by_key: dict[str, list[str]] = {}
+    for name in cited:
+        by_key.setdefault(_outlet_key(name), []).append(name)
+    return {max(names, key=lambda n: (len(n), n)): [e for n in names for e in cited[n]] for names in by_key.values()}
 
 
 def _same_outlet(cited: str, own: str) -> bool:
@@ -99,9 +108,10 @@ def sourcing_profile(views: tuple[SentenceView, ...], facts: tuple[Fact, ...], o
             if view is None:
                 continue
             attributed.add(view.sentence.index)
-            if a.kind == "anonymous":
+            kind = "outlet" if a.kind == "anonymous" and OUTLET_RE.fullmatch(a.source.strip()) else a.kind
+            if kind == "anonymous":  # (an outlet the engine does not know is no unnamed source: "According to Business Insider")
                 anonymous.setdefault((view.sentence.index, a.source), _evidence(view, _within(view, a.start, a.end) or a.text))
-            elif a.kind == "outlet":
+            elif kind == "outlet":
                 at = a.text.find(a.source)
                 employer = at >= 0 and EMPLOYER_AFTER.match(a.text, at + len(a.source)) is not None  # "Fox News host"
                 if (not _same_outlet(a.source, outlet) and not employer
@@ -112,9 +122,13 @@ def sourcing_profile(views: tuple[SentenceView, ...], facts: tuple[Fact, ...], o
                 named.add((view.sentence.index, a.source))
     for v in views:
         text = v.sentence.text
+        names_outlet = any(_cited_at(text, m.start(), m.end()) for m in OUTLET_RE.finditer(text))
         for pattern in ANONYMOUS_PATTERNS:
+            if pattern is PASSIVE_REPORT and names_outlet:
+                continue  # "are reported to be in talks, according to BNN Bloomberg": the report is named
             for m in pattern.finditer(text):
-                if not v.is_quoted(m.start(), m.end()) and not any(k[0] == v.sentence.index for k in anonymous):
+                if (not v.is_quoted(m.start(), m.end()) and not any(k[0] == v.sentence.index for k in anonymous)
+                        and not OUTLET_RE.search(m.group())):  # "According to Business Insider": a named outlet
                     anonymous[(v.sentence.index, m.group())] = _evidence(v, m.group())
                     attributed.add(v.sentence.index)
         for m in OUTLET_RE.finditer(text):
@@ -136,6 +150,7 @@ def sourcing_profile(views: tuple[SentenceView, ...], facts: tuple[Fact, ...], o
                 name = _canonical_outlet(m.group())
                 if not _same_outlet(name, outlet):
                     cited.setdefault(name, [])
+    cited = _one_name_each(cited)
     quoted_words = sum(s[1] for s in speakers.values())
     shares = tuple(sorted(
         (SpeakerShare(name, n, w, round(w / quoted_words, 3) if quoted_words else 0.0, anon, tuple(ev[:EVIDENCE_PER_FIGURE]),
