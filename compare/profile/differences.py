@@ -638,9 +638,8 @@ KIND_NOUNS = frozenset({
 def _described(actor: Actor, headline: str, texts: Sequence[str]) -> bool:
     """Whether another headline may name a body (not a place, nor a person with a first name) by what it is: a kind noun
     of that headline (KIND_NOUNS) is written beside a mention of the body in either article's body ("the Capital Gazette
-    newspaper group",
-    "the Ninth Circuit Court of Appeals", "training initiative, Redistricting U"): "only A's headline names" it is not
-    said then."""
+    newspaper group", "the Ninth Circuit Court of Appeals", "training initiative, Redistricting U"): "only A's headline
+    names" it is not said then."""
     if actor.kind == PLACE or actor.kind == PERSON and actor.name.split()[0] in shared_lexicon().first_name_gender:
         return False  # a place, or a person's name ("Ninth Circuit", "Redistricting U" taken for persons are none)
     kinds = {w.lower() for w in re.findall(r"[A-Za-z]+", headline) if w.lower() in KIND_NOUNS}
@@ -1075,14 +1074,15 @@ def _reported(word: str, text: str) -> bool:
 
 def _biased(profiles, names):
     """The share of own-voice sentences the bias model flags, higher in one article: said with the counts, and only when
-    the higher share is not also far fewer flagged sentences (FRAME_MASS_RATIO: a short article's 4 of 6 against a long
-    one's 12 of 38 is not "more biased wording"; judged on BASIL pairs, such lines were partly right)."""
+    the higher side has MIN_BIASED_SENTENCES flagged and its higher share is not also far fewer flagged sentences
+    (FRAME_MASS_RATIO: a short article's 4 of 6 against a long one's 12 of 38 is not "more biased wording"; judged on
+    BASIL pairs, such lines were partly right)."""
     ext = _extremes(profiles, lambda p: p.wording.biased_share if p.wording else None)
     if not ext or ext[2] - ext[3] < MIN_BIASED_SPREAD:
         return []
     hi, lo, vh, vl = ext
     n_hi, n_lo = len(hi.wording.biased), len(lo.wording.biased)
-    if hi.wording.scored and lo.wording.scored and n_hi * FRAME_MASS_RATIO <= n_lo or n_hi < MIN_BIASED_SENTENCES:
+    if n_hi < MIN_BIASED_SENTENCES or (hi.wording.scored and lo.wording.scored and n_hi * FRAME_MASS_RATIO <= n_lo):
         return []
 
     def count(p, n, share):
@@ -1131,14 +1131,14 @@ def _titles_beside(text: str, actor: Actor) -> set[str]:
             before = text[max(0, m.start() - 60):m.start()].split()[-3:]
             after = re.match(r",\s*([^,.;:!?]{1,60})", text[m.end():])
             found |= {t for w in before + (after.group(1).split() if after else []) if (t := _title_word(w))}
-    return found - {_title_word(w) for w in NOT_ROLES} - {None}
+    return found - {_title_word(w) for w in NOT_ROLES}
 
 
 def _title_fits(text: str, label: str, actor: Actor) -> bool:
     """Whether a label's office (OFFICES) fits the offices the text gives the actor beside its name: a current office
-    other than all of them is another person's (after "appointed by President Donald Trump." the description "The senator added"
-    gave Trump "senator"); a former office ("the former Dutch Prime Minister" of NATO's Secretary General), a label with
-    no title and an actor given none fit."""
+    other than all of them is another person's (after "appointed by President Donald Trump." the description "The
+    senator added" gave Trump "senator"); a former office ("the former Dutch Prime Minister" of NATO's Secretary
+    General), a label with no office and an actor given none fit."""
     titles = set(_titles_in(label).split()) & OFFICES
     if not titles or not text or re.search(r"\b(?:former|ex|onetime|then)\b", label, re.I):
         return True
