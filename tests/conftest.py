@@ -45,3 +45,11 @@ def seed_articles():
     from compare.ingest import read_article
 
     return read_article(str(SEED_A)), read_article(str(SEED_B))
+
+
+@pytest.fixture
+def all_headline_kinds(monkeypatch):
+    """Headline lines of every kind of actor (HEADLINE_KINDS_ONLY off): the rules for places and bodies stay tested."""
+    from compare.profile import differences
+
+    monkeypatch.setattr(differences, "HEADLINE_KINDS_ONLY", False)

@@ -170,7 +170,7 @@ def _articles(*headlines):
             for i, h in enumerate(headlines)]
 
 
-def test_a_place_before_an_organisation_word_or_in_a_headlines_label_is_no_actor_up_front():
+def test_a_place_before_an_organisation_word_or_in_a_headlines_label_is_no_actor_up_front(all_headline_kinds):
     articles = _articles("Neighbors Ask Questions After Ohio Police Stop Driver on Highway",
                          "Police chief apologizes for driver's arrest")
     actors = [(Actor("Ohio", "place"),), ()]

@@ -87,7 +87,7 @@ def _placed(heads, actors, articles):
     return _placement(profiles, {0: "A", 1: "B"}, actors, articles)
 
 
-def test_a_word_in_capitals_is_a_name_only_if_the_gazetteer_or_the_body_knows_it():
+def test_a_word_in_capitals_is_a_name_only_if_the_gazetteer_or_the_body_knows_it(all_headline_kinds):
     from compare.model import Actor
 
     articles = _bodied(("Student has his permit CANCELLED at the border",
@@ -103,7 +103,7 @@ def test_a_word_in_capitals_is_a_name_only_if_the_gazetteer_or_the_body_knows_it
     assert line.text.endswith("only A's headline names NSPA.")
 
 
-def test_a_fragment_of_a_title_case_headline_the_body_never_names_is_no_actor():
+def test_a_fragment_of_a_title_case_headline_the_body_never_names_is_no_actor(all_headline_kinds):
     from compare.model import Actor
 
     articles = _bodied(("Democrats Wanted Unions like Teamsters to Back the Bill",
@@ -131,6 +131,7 @@ def test_a_fragment_of_a_title_case_headline_the_body_never_names_is_no_actor():
     ("Senator gets into Twitter feud with former president", "Twitter", "organisation"),
     ("Airline Calls for Boeing to Investigate Ukraine Flight Crash", "Ukraine", "place"),
 ])
+@pytest.mark.usefixtures("all_headline_kinds")
 def test_a_place_or_body_before_a_title_or_an_event_noun_is_no_actor_of_the_headline(head_a, name, kind):
     from compare.model import Actor
 
@@ -147,7 +148,7 @@ def test_a_place_or_body_before_a_title_or_an_event_noun_is_no_actor_of_the_head
     ("Senate Overrides Veto Of Victims Bill", "Senate", "organisation"),
     ("Representative resigns from Congress", "Congress", "organisation"),
 ])
-def test_a_place_or_body_that_acts_or_is_acted_on_in_the_headline_is_named(head_a, name, kind):
+def test_a_place_or_body_that_acts_or_is_acted_on_in_the_headline_is_named(head_a, name, kind, all_headline_kinds):
     from compare.model import Actor
 
     body = "Nebraska, Saudi Arabia, the Senate and Congress were in the news on Tuesday."

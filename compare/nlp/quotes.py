@@ -147,9 +147,22 @@ def _display_name(name: str, mentions: Sequence[Mention]) -> str | None:
     return max(by_surname, key=len) if by_surname else clean
 
 
+@lru_cache(maxsize=1)
+def _outlet_lead() -> re.Pattern:
+    """A lead-in that hands over to a known outlet's report: "The Associated Press reports:", "More on the background
+    from POLITICO:" (the outlet's words are reprinted below it)."""
+    names = "|".join(re.escape(o) for o in sorted(lexicon().outlets, key=len, reverse=True))
+    return re.compile(r"(?<![\w])(?P<outlet>" + names + r")(?:[’']s)?(?:\s+(?:reports?|reported|writes|wrote|notes|"
+                      r"explains|adds))?\s*:\s*$", re.IGNORECASE)
+
+
 def _block_speaker(lead: str, lead_start: int, mentions: Sequence[Mention]) -> tuple[bool, str | None]:
     """(whether the lead-in introduces a block quotation, whose words it says they are): a name alone ("Bloomberg:")
-    introduces that person's words, a lead-in with a quoting word (_BLOCK_CUE) words it does not name."""
+    introduces that person's words, a known outlet's report ("The Associated Press reports:") the outlet's, a lead-in
+    with a quoting word (_BLOCK_CUE) words it does not name."""
+    outlet = _outlet_lead().search(lead)
+    if outlet:
+        return True, outlet.group("outlet")
     named = [m for m in mentions if lead_start <= m.start < lead_start + len(lead)]
     words = lead.rstrip(":").split()
     if len(words) <= _BLOCK_LEAD_WORDS and named and all(w[:1].isupper() for w in words) and not lead.isupper():

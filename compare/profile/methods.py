@@ -55,7 +55,9 @@ def method_notes() -> dict[str, str]:
             "each other rather than reading one distribution alone. Placement counts the actors in headline and lead and the "
             "words of the sentences that name each actor; a place or body a headline names only as a venue (\"at the White "
             "House\"), as an office's place (\"Maine Gov.\") or in an event's name (\"Senate bid\", \"Iowa caucus\") is "
-            "no actor of it. A main-difference line that one outlet gives a frame more room needs four different cue words "
+            "no actor of it; a main-difference line on headlines names people and groups only (judged against both texts, "
+            "lines naming organisations and places were right fewer than half the time: venues, nicknames, a body the other "
+            "headline describes). A main-difference line that one outlet gives a frame more room needs four different cue words "
             "in five of its sentences (judged against both texts, lines on fewer were right 1 time in 7)."
         ),
         "wording": (

@@ -52,10 +52,15 @@ def _outlet_key(name: str) -> str:
 
 
 def _one_name_each(cited: dict[str, list]) -> dict[str, list]:
-    """Cited outlets with one entry per outlet ("AP" and "Associated Press" are one: the longer name, both evidences)."""
+    """Cited outlets with one entry per outlet: "AP" and "Associated Press" are one (the longer name, both evidences),
+    and so are a short name and the one cited outlet whose name ends in it ("The Times" of "New York Times")."""
     by_key: dict[str, list[str]] = {}
     for name in cited:
         by_key.setdefault(_outlet_key(name), []).append(name)
+    for key in sorted(by_key, key=len):
+        longer = [k for k in by_key if k != key and k.endswith(key)]
+        if len(longer) == 1 and key in by_key:
+            by_key[longer[0]] += by_key.pop(key)
     return {max(names, key=lambda n: (len(n), n)): [e for n in names for e in cited[n]] for names in by_key.values()}
 
 
