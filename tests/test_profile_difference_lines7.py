@@ -143,3 +143,12 @@ def test_a_us_title_is_the_title_without_the_country():
 
     sasse = Actor("Ben Sasse", "person", ("Ben Sasse", "Sasse"))
     assert _labelled_near("Republican Senator Ben Sasse said the arrest was right.", "U.S. Sen.", sasse)
+
+
+def test_a_plural_title_is_no_part_of_a_name():
+    from compare.facts import extract_facts
+
+    article = article_from_text("Ruling\n\nJustices Samuel Alito and Brett Kavanaugh penned dissents. "
+                                "\"This is wrong,\" Alito wrote.", outlet="o0")
+    names = {a.name for a in extract_facts(article, 0)[0]}
+    assert "Samuel Alito" in names and "Justices Samuel Alito" not in names
