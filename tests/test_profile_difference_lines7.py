@@ -41,7 +41,7 @@ def test_a_body_the_other_headline_names_by_what_it_is(head_a, name, kind, body_
     assert _described(Actor(name, kind), head_a, ["It happened on Thursday.", body_b]) is described
 
 
-def test_a_one_word_name_owned_by_a_noun_is_no_person():
+def test_a_one_word_name_owned_by_a_noun_is_no_person(all_headline_kinds):
     articles = _pair("President's Day scrape: Trump and Obama spar over credit",
                      "Trump and Obama sparred on Day.",
                      "Trump rips Obama over credit", "Trump criticised Obama.")
