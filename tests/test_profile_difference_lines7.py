@@ -152,3 +152,12 @@ def test_a_plural_title_is_no_part_of_a_name():
                                 "\"This is wrong,\" Alito wrote.", outlet="o0")
     names = {a.name for a in extract_facts(article, 0)[0]}
     assert "Samuel Alito" in names and "Justices Samuel Alito" not in names
+
+
+def test_a_name_alone_before_a_colon_stays_the_persons_words():
+    from compare.model import Mention
+    from compare.nlp.quotes import unmarked_quotes
+
+    text = "He spoke in Aspen.\n\nBloomberg:\n\nNinety-five percent of murders fit one pattern.\n\nThe audio surfaced."
+    ((_, _, speaker, _, _),) = unmarked_quotes(text, [Mention("Bloomberg", 20, 29, "Michael Bloomberg")])
+    assert speaker == "Michael Bloomberg"  # the man the article names, not the news agency of the same name

@@ -160,13 +160,13 @@ def _block_speaker(lead: str, lead_start: int, mentions: Sequence[Mention]) -> t
     """(whether the lead-in introduces a block quotation, whose words it says they are): a name alone ("Bloomberg:")
     introduces that person's words, a known outlet's report ("The Associated Press reports:") the outlet's, a lead-in
     with a quoting word (_BLOCK_CUE) words it does not name."""
-    outlet = _outlet_lead().search(lead)
-    if outlet:
-        return True, outlet.group("outlet")
     named = [m for m in mentions if lead_start <= m.start < lead_start + len(lead)]
     words = lead.rstrip(":").split()
     if len(words) <= _BLOCK_LEAD_WORDS and named and all(w[:1].isupper() for w in words) and not lead.isupper():
-        return True, named[-1].actor
+        return True, named[-1].actor  # "Bloomberg:" of Michael Bloomberg, not the news agency
+    outlet = _outlet_lead().search(lead)
+    if outlet:
+        return True, outlet.group("outlet")
     return _BLOCK_CUE.search(lead) is not None, None
 
 
