@@ -53,3 +53,14 @@ def all_headline_kinds(monkeypatch):
     from compare.profile import differences
 
     monkeypatch.setattr(differences, "HEADLINE_KINDS_ONLY", False)
+
+
+def placed_lines(heads, actors, articles):
+    """The headline ("placement") difference lines of articles whose profiles have these headline actors."""
+    from compare.profile.differences import _placement
+    from compare.profile.types import FramingProfile, OutletProfile, Placement
+
+    profiles = [OutletProfile(article=i, outlet=f"o{i}",
+                              framing=FramingProfile(placement=Placement(headline_actors=tuple(a))))
+                for i, a in enumerate(heads)]
+    return _placement(profiles, {0: "A", 1: "B"}, actors, articles)

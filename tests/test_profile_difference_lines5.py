@@ -4,6 +4,7 @@ import pytest
 from compare.ingest import article_from_text
 from compare.profile.sections import sentence_views
 from compare.profile.sourcing import sourcing_profile
+from conftest import placed_lines
 
 
 def _cited(sentence: str) -> tuple:
@@ -76,17 +77,6 @@ def _bodied(*pairs):
     return [article_from_text(h + "\n\n" + body, outlet=f"o{i}") for i, (h, body) in enumerate(pairs)]
 
 
-def _placed(heads, actors, articles):
-    from compare.model import Actor  # noqa: F401
-    from compare.profile.differences import _placement
-    from compare.profile.types import FramingProfile, OutletProfile, Placement
-
-    profiles = [OutletProfile(article=i, outlet=f"o{i}",
-                              framing=FramingProfile(placement=Placement(headline_actors=tuple(a))))
-                for i, a in enumerate(heads)]
-    return _placement(profiles, {0: "A", 1: "B"}, actors, articles)
-
-
 def test_a_word_in_capitals_is_a_name_only_if_the_gazetteer_or_the_body_knows_it(all_headline_kinds):
     from compare.model import Actor
 
@@ -94,12 +84,12 @@ def test_a_word_in_capitals_is_a_name_only_if_the_gazetteer_or_the_body_knows_it
                         "Officials cancelled the permit of the student."),
                        ("Officials cancel a student's permit", "The student's permit was cancelled on Friday."))
     actors = [(Actor("CANCELLED", "organisation"),), ()]
-    assert _placed([["CANCELLED"], []], actors, articles) == []
+    assert placed_lines([["CANCELLED"], []], actors, articles) == []
     # an acronym the body writes is a name
     articles = _bodied(("Permit CANCELLED by NSPA", "The NSPA, the permit agency, cancelled it."),
                        ("Officials cancel a student's permit", "The permit was cancelled on Friday."))
     actors = [(Actor("NSPA", "organisation"),), ()]
-    (line,) = _placed([["NSPA"], []], actors, articles)
+    (line,) = placed_lines([["NSPA"], []], actors, articles)
     assert line.text.endswith("only A's headline names NSPA.")
 
 
@@ -110,7 +100,7 @@ def test_a_fragment_of_a_title_case_headline_the_body_never_names_is_no_actor(al
                         "Democrats asked unions to back the bill."),
                        ("Teamsters back the bill", "The Teamsters backed the bill."))
     actors = [(Actor("Wanted Unions", "person"),), ()]
-    assert _placed([["Wanted Unions"], []], actors, articles) == []
+    assert placed_lines([["Wanted Unions"], []], actors, articles) == []
 
 
 @pytest.mark.parametrize("head_a,name,kind", [
@@ -139,7 +129,7 @@ def test_a_place_or_body_before_a_title_or_an_event_noun_is_no_actor_of_the_head
             " White House, California, Florida, Maine, Israel, Ukraine, the Senate and on Twitter.")
     articles = _bodied((head_a, body), ("Officials speak about the matter", body))
     actors = [(Actor(name, kind),), ()]
-    assert _placed([[name], []], actors, articles) == [], head_a
+    assert placed_lines([[name], []], actors, articles) == [], head_a
 
 
 @pytest.mark.parametrize("head_a,name,kind", [
@@ -154,7 +144,7 @@ def test_a_place_or_body_that_acts_or_is_acted_on_in_the_headline_is_named(head_
     body = "Nebraska, Saudi Arabia, the Senate and Congress were in the news on Tuesday."
     articles = _bodied((head_a, body), ("Officials speak about the matter", body))
     actors = [(Actor(name, kind),), ()]
-    (line,) = _placed([[name], []], actors, articles)
+    (line,) = placed_lines([[name], []], actors, articles)
     assert line.text.endswith(f"only A's headline names {name}."), head_a
 
 
@@ -164,7 +154,7 @@ def test_a_party_before_a_title_is_still_named():
     articles = _bodied(("GOP Rep. Tom Reed Indicted on Fraud Charges", "Rep. Tom Reed, a Republican, was indicted."),
                        ("Congressman indicted on fraud charges", "The congressman was indicted."))
     actors = [(Actor("Republicans", "group", ("GOP",)),), ()]
-    (line,) = _placed([["Republicans"], []], actors, articles)
+    (line,) = placed_lines([["Republicans"], []], actors, articles)
     assert line.text.endswith("only A's headline names Republicans.")
 
 
@@ -176,4 +166,4 @@ def test_a_person_the_other_headline_names_by_an_abbreviated_title_is_no_differe
                         "Former Ohio Gov. Tom Reed pardoned hundreds."))
     actors = [(Actor("Tom Reed", "person", ("Tom Reed", "Reed"), ("Ohio Gov.",)),),
               (Actor("Tom Reed", "person", ("Tom Reed", "Reed"), ("Ohio Gov.",)),)]
-    assert _placed([["Tom Reed"], []], actors, articles) == []
+    assert placed_lines([["Tom Reed"], []], actors, articles) == []

@@ -7,16 +7,7 @@ from compare.ingest import article_from_text
 from compare.model import Actor
 from compare.profile.sections import sentence_views
 from compare.profile.sourcing import sourcing_profile
-
-
-def _placed(heads, actors, articles):
-    from compare.profile.differences import _placement
-    from compare.profile.types import FramingProfile, OutletProfile, Placement
-
-    profiles = [OutletProfile(article=i, outlet=f"o{i}",
-                              framing=FramingProfile(placement=Placement(headline_actors=tuple(a))))
-                for i, a in enumerate(heads)]
-    return _placement(profiles, {0: "A", 1: "B"}, actors, articles)
+from conftest import placed_lines
 
 
 def _pair(head_a, body_a, head_b, body_b):
@@ -45,7 +36,7 @@ def test_a_one_word_name_owned_by_a_noun_is_no_person(all_headline_kinds):
     articles = _pair("President's Day scrape: Trump and Obama spar over credit",
                      "Trump and Obama sparred on Day.",
                      "Trump rips Obama over credit", "Trump criticised Obama.")
-    assert _placed([["Day"], []], [(Actor("Day", "person"),), ()], articles) == []
+    assert placed_lines([["Day"], []], [(Actor("Day", "person"),), ()], articles) == []
 
 
 def test_a_label_from_a_description_alone_is_not_claimed():
@@ -109,16 +100,17 @@ def test_headline_lines_name_people_and_groups_only():
     articles = _pair("Nebraska and Oklahoma Sue Colorado Over Marijuana Law", "Nebraska and Oklahoma sued Colorado.",
                      "Neighbouring states go to court over marijuana", "Two states sued Colorado on Thursday.")
     actors = [(Actor("Nebraska", "place"), Actor("Oklahoma", "place")), ()]
-    assert _placed([["Nebraska", "Oklahoma"], []], actors, articles) == []  # places (and bodies) are left to the table
+    # places (and bodies) are left to the profile's placement table
+    assert placed_lines([["Nebraska", "Oklahoma"], []], actors, articles) == []
     articles = _pair("Republicans Back Rep. Ann Reed's Bill", "Republicans backed Rep. Ann Reed's bill on Tuesday.",
                      "House bill advances", "The bill advanced on Tuesday.")
     actors = [(Actor("Republicans", "group"), Actor("Ann Reed", "person", ("Ann Reed", "Reed"), ("Rep.",))), ()]
-    (line,) = _placed([["Republicans", "Ann Reed"], []], actors, articles)
+    (line,) = placed_lines([["Republicans", "Ann Reed"], []], actors, articles)
     assert line.text.endswith("only A's headline names Republicans and Ann Reed.")
     # the recogniser's "person" with no first name or title is no person: "Ninth Circuit"
     articles = _pair("Liberal Ninth Circuit Upholds Rules", "The Ninth Circuit ruled on Monday.",
                      "Appeals judges uphold rules", "The judges ruled on Monday.")
-    assert _placed([["Ninth Circuit"], []], [(Actor("Ninth Circuit", "person"),), ()], articles) == []
+    assert placed_lines([["Ninth Circuit"], []], [(Actor("Ninth Circuit", "person"),), ()], articles) == []
 
 
 def test_a_short_name_of_the_one_cited_outlet_is_that_outlet():

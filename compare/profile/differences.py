@@ -649,12 +649,17 @@ def _described(actor: Actor, headline: str, texts: Sequence[str]) -> bool:
         return False
     near = re.compile(r"\b(?:" + "|".join(sorted(kinds)) + r")s?\b", re.I)
     for text in texts:
-        for form in _name_forms(actor):
-            for m in re.finditer(r"(?<![\w])" + re.escape(form) + r"(?![\w])", text):
-                window = text[max(0, m.start() - LABEL_WINDOW):m.start()] + " " + text[m.end():m.end() + LABEL_WINDOW]
-                if near.search(window):
-                    return True
+        for m in _mentions(text, actor):
+            window = text[max(0, m.start() - LABEL_WINDOW):m.start()] + " " + text[m.end():m.end() + LABEL_WINDOW]
+            if near.search(window):
+                return True
     return False
+
+
+def _mentions(text: str, actor: Actor):
+    """Each place the text writes one of the actor's names (see :func:`_name_forms`) whole."""
+    for form in _name_forms(actor):
+        yield from re.finditer(r"(?<![\w])" + re.escape(form) + r"(?![\w])", text)
 
 
 HEADLINE_KINDS_ONLY = True  # "only A's headline names" lines name people and groups only: judged blind against both
@@ -672,10 +677,9 @@ def _person_or_group(actor: Actor, known: Sequence[Actor]) -> bool:
     words = actor.name.split()
     if actor.kind != PERSON or not words or not _is_person(actor.name, known):
         return False
-    own = next((a for a in known if a.name == actor.name), None)
     return (len(words) == 1 or words[0] in shared_lexicon().first_name_gender
             or gazetteer().kinds.get(actor.name, ("",))[0] == PERSON
-            or bool(own and any(_titles_in(label) for label in own.labels)))  # "Rep. Blake Farenthold"
+            or any(_titles_in(label) for label in actor.labels))  # "Rep. Blake Farenthold" (the article's actor)
 
 
 def _body(article: Article) -> str:
@@ -1149,11 +1153,10 @@ def _titles_beside(text: str, actor: Actor) -> set[str]:
     """The titles the text gives the actor beside a mention: among the three words before it ("Maine Gov. Paul LePage")
     or in an apposition after it ("LePage, the governor,")."""
     found: set[str] = set()
-    for form in _name_forms(actor):
-        for m in re.finditer(r"(?<![\w])" + re.escape(form) + r"(?![\w])", text):
-            before = text[max(0, m.start() - 60):m.start()].split()[-3:]
-            after = re.match(r",\s*([^,.;:!?]{1,60})", text[m.end():])
-            found |= {t for w in before + (after.group(1).split() if after else []) if (t := _title_word(w))}
+    for m in _mentions(text, actor):
+        before = text[max(0, m.start() - 60):m.start()].split()[-3:]
+        after = re.match(r",\s*([^,.;:!?]{1,60})", text[m.end():])
+        found |= {t for w in before + (after.group(1).split() if after else []) if (t := _title_word(w))}
     return found - {_title_word(w) for w in NOT_ROLES}
 
 
@@ -1225,10 +1228,9 @@ def _labelled_near(text: str, label: str, actor: Actor) -> bool:
     if not text or not wanted:  # ("U.S. Sen." is "Senator Ben Sasse": a U.S. senator's country goes without saying)
         return False
     near: set[str] = set()
-    for form in _name_forms(actor):
-        for m in re.finditer(r"(?<![\w])" + re.escape(form) + r"(?![\w])", text):
-            window = text[max(0, m.start() - LABEL_WINDOW):m.end() + LABEL_WINDOW]
-            near |= {TITLE_ABBREVIATIONS.get(w, w) for w in re.findall(r"[a-z]+", _label_key(re.sub(r"[’']s\b", "", window)))}
+    for m in _mentions(text, actor):
+        window = text[max(0, m.start() - LABEL_WINDOW):m.end() + LABEL_WINDOW]
+        near |= {TITLE_ABBREVIATIONS.get(w, w) for w in re.findall(r"[a-z]+", _label_key(re.sub(r"[’']s\b", "", window)))}
     return wanted <= near
 
 
