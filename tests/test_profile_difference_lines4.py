@@ -138,7 +138,7 @@ def _uses(*words):
 def test_loaded_words_inside_names_set_phrases_or_naming_a_subject_are_not_named():
     a = article_from_text(
         "Talks\n\nThe aide was infamous in Washington. He backed regime change in Iran and the Iraq invasion. "
-        "The Pro-Choice Voters League, led by Jane Roe, called the bill a ploy. Experts spoke of institutional racism. "
+        "The Pro-Choice Voters League, led by Jane Roe, saw through the ploy. Experts spoke of institutional racism. "
         "Anti-abortion groups cheered.",
         outlet="o0")
     b = article_from_text("Talks\n\nThe aide left the job on Tuesday.", outlet="o1")

@@ -68,7 +68,7 @@ def profile_differences(articles: Sequence[Article], profiles: Sequence[OutletPr
         return []
     names = {p.article: article_name(p.article, articles) for p in profiles}
     found: list[Difference] = []
-    found.extend(_voice(profiles, names, actors))
+    found.extend(_voice(profiles, names, actors, articles))
     for rule in (_anonymity, _biased, _readability):
         found.extend(rule(profiles, names))
     if TONE_LINES:
@@ -232,33 +232,47 @@ def _anonymity(profiles, names):
     return [_diff("sourcing", text, vh - vl, figures, evidence)]
 
 
-def _voice(profiles, names, actors=()):
+HANDED_OVER = re.compile(r":[ \t]*\n\s*(?![“\"‘'])\S")  # a paragraph ending in a colon, the next not opening a quotation
+
+
+def _voice(profiles, names, actors=(), articles=()):
     """Quoted-word share, and each outlet's most quoted person. A speaker's words count only where the text names the
     speaker at a report cue (SpeakerShare.checked_words): the engine's speaker of a scare quote or of a passage "according
     to the U.S. Attorney's Office" is not quoted. The most quoted is named only when the words the check leaves open
     (unchecked) do not match the checked ones (:func:`_most_quoted`), and the share is "at least" when the words left
-    open are UNCERTAIN_SHARE of the quoted words or more."""
+    open are UNCERTAIN_SHARE of the quoted words or more. No share line when the lower side hands a paragraph over
+    with a colon ("released the following account:", "IJReview reports:") to words without quotation marks: whether
+    those are someone's words, a reprint perhaps paragraphs long, or the outlet's own list, its share is not known."""
     out = []
     ext = _extremes(profiles, lambda p: p.sourcing.quoted_word_share if p.sourcing else None)
-    if ext and ext[2] - ext[3] >= MIN_QUOTE_SPREAD:
+    if ext and ext[2] - ext[3] >= MIN_QUOTE_SPREAD and not HANDED_OVER.search(_text(articles, ext[1].article)):
         hi, lo, vh, vl = ext
         top = _most_quoted(hi, _known(actors, hi.article))
         who = ""
         if top:
             speaker, share, upper = top
             most = "most of it" if share > 0.5 else "the largest share to"
-            who = f", {most} {speaker.speaker}{_share_text(share, upper)}"
+            who = f", {most} {_speaker_name(speaker.speaker)}{_share_text(share, upper)}"
         text = f"{names[hi.article]} gives {vh:.0%} of its words to quotations{who}; {names[lo.article]} {vl:.0%}."
         evidence = _ev(names[hi.article], top[0].evidence) if top else ()
         out.append(_diff("sourcing", text, 2 * (vh - vl), {f"{names[hi.article]}: quoted share": vh, f"{names[lo.article]}: quoted share": vl}, evidence))
     tops = {p.article: top for p in profiles if (top := _most_quoted(p, _known(actors, p.article)))}
     people = [_actor(t[0].speaker, ()) for t in tops.values()]
     if len(tops) >= 2 and not all(_same_person(people[0], x) for x in people[1:]):  # one person in every outlet: no difference
-        parts = [f"{t.speaker} in {names[i]}{_share_text(share, upper)}" for i, (t, share, upper) in tops.items()]
+        parts = [f"{_speaker_name(t.speaker)} in {names[i]}{_share_text(share, upper)}" for i, (t, share, upper) in tops.items()]
         evidence = tuple(x for i, (t, _, _) in tops.items() for x in _ev(names[i], t.evidence, 1))
         out.append(_diff("sourcing", "Most quoted: " + "; ".join(parts) + ".", 0.5,
                          {f"{names[i]}: {t.speaker} share": share for i, (t, share, _) in tops.items()}, evidence))
     return out
+
+
+def _speaker_name(speaker: str) -> str:
+    """A speaker's name as a line writes it: without a plural title the quote finder kept from a list of people
+    ("Justices Samuel Alito" of "Justices Samuel Alito and Brett Kavanaugh wrote")."""
+    words = speaker.split()
+    if len(words) > 2 and words[0].endswith("s") and words[0][:-1] in gazetteer().titles:
+        return " ".join(words[1:])
+    return speaker
 
 
 UNCERTAIN_SHARE = 0.1  # quoted words of no checked speaker from which a share is only a lower bound
@@ -851,6 +865,8 @@ def _name_forms(actor: Actor) -> set[str]:
         forms |= {words[-1], f"{words[0]} {words[-1]}", words[0]}
     if actor.kind == PLACE:  # "Mexican president" names Mexico (the gazetteer's adjectives)
         forms |= {adjective for adjective, place in gazetteer().demonyms.items() if place == actor.name}
+    if actor.kind == "group" and actor.name.endswith("s") and not actor.name.endswith("ss"):
+        forms.add(actor.name[:-1])  # "Central American migrants" names the Central Americans, "Democrat senators" Democrats
     return {f for f in forms if len(f) > 1}
 
 
@@ -956,7 +972,10 @@ NEUTRAL_TERMS = frozenset({"entitlement", "entitlements", "failure", "failures",
                            # the name of a subject of reporting ("institutional racism", "the impact of racism")
                            "racism",
                            # the neutral name of a side the AP Stylebook prescribes (for "pro-life" and "pro-choice")
-                           "anti-abortion"})  # lexicon words that are, in news copy, mostly the plain
+                           "anti-abortion",
+                           # plain words of a claim's truth or of a scene ("the allegations are false", "they shouted
+                           # something"): "falsely" stays, the outlet's own verdict on a claim
+                           "false", "shouted", "shouting"})  # lexicon words that are, in news copy, mostly the plain
 # name of a thing ("entitlement programs", "failure to act"): the line does not name them as loaded
 
 
@@ -988,6 +1007,40 @@ def _neutral_spans(text: str, known: Sequence[Actor] = ()) -> list[tuple[int, in
     return spans
 
 
+# Words after which the rest of a sentence is someone's reported words, not the outlet's own voice ("Conway suggested
+# ... that the president regards the move as nothing short of betrayal", "a trial criticised as a sham by experts",
+# "most Republicans saying the allegations are false"): the quote verbs of the shared vocabulary and these
+REPORTED_AFTER = ("accused", "accuses", "accusing", "called", "calling", "regards", "regarded", "considers", "considered",
+                  "branded", "labeled", "labelled", "dubbed", "deemed")
+NAMING_VERBS = frozenset({"called", "calling", "branded", "labeled", "labelled", "dubbed", "deemed", "regards", "regarded",
+                          "considers", "considered"})
+NAMED_OBJECT = re.compile(r"\s+(?:(?:it|them|him|her|this|that)\b|(?:the|his|her|their|its|this|that|these|those)\s+[\w’'-]+)",
+                          re.I)
+SENTENCE_END = re.compile(r"[.!?][”\"’']?(?=\s+[A-Z“\"‘']|\s*$)|\n")
+
+
+@lru_cache(maxsize=1)
+def _reported_pattern() -> re.Pattern:
+    words = set(shared_lexicon().quote_verbs) | set(REPORTED_AFTER)
+    return re.compile(r"(?<![\w’'-])(?:" + "|".join(sorted(map(re.escape, words), key=len, reverse=True)) + r")(?![\w’'-])",
+                      re.I)
+
+
+def _reported_spans(text: str) -> list[tuple[int, int]]:
+    """From each reporting verb to its sentence's end: indirect speech, whose loaded words are the speaker's (the verb
+    itself, "slammed", stays the outlet's)."""
+    spans = []
+    for m in _reported_pattern().finditer(text):
+        if re.match(r"\s+(?:for|on|off|in|up)\b", text[m.end():]):
+            continue  # "called for a session to rebuke his tirade": a demand, told in the outlet's words
+        start = m.end()
+        if m.group().lower() in NAMING_VERBS and (obj := NAMED_OBJECT.match(text, start)):
+            start = obj.end()  # "called his rhetoric 'over the line'": the thing named is the outlet's word
+        end = SENTENCE_END.search(text, start)
+        spans.append((start, end.start() if end else len(text)))
+    return spans
+
+
 def _written_outside(word: str, text: str, spans: Sequence[tuple[int, int]]) -> bool:
     """Whether the text writes the word (whole, any case) at least once outside the spans (every word counts without a
     text)."""
@@ -999,14 +1052,16 @@ def _written_outside(word: str, text: str, spans: Sequence[tuple[int, int]]) -> 
 
 def _loaded_words(profiles, names, articles=(), actors=()):
     """Loaded or sensational words one outlet writes in its own voice and the other does not write at all (in any
-    form): a word both use ("conspiracy" for the charge) is the story's, not an outlet's choice. The line names only
+    form): a word both use ("conspiracy" for the charge) is the story's, not an outlet's choice, and a word after a
+    reporting verb in its sentence is the speaker's (indirect speech: :func:`_reported_spans`). The line names only
     such words, needs MIN_LOADED_WORDS of them and more than the other outlet's own, and claims no rate: the lexicon
     does not hold every loaded word, so "B none" or "more loaded words" would say more than the evidence does."""
     ext = _extremes(profiles, _tone_rate)
     if not ext or ext[2] - ext[3] < MIN_RATE_SPREAD:
         return []
     hi, lo, vh, vl = ext
-    neutral = {p.article: _neutral_spans(_text(articles, p.article), _known(actors, p.article)) for p in (hi, lo)}
+    neutral = {p.article: _neutral_spans(_text(articles, p.article), _known(actors, p.article))
+               + _reported_spans(_text(articles, p.article)) for p in (hi, lo)}
 
     def chosen(p, other, w):  # the outlet's own word: not a neutral term, not in a name or set phrase, not the other's
         return (w not in NEUTRAL_TERMS and not _uses_word(_text(articles, other.article), w)

@@ -114,6 +114,8 @@ def sourcing_profile(views: tuple[SentenceView, ...], facts: tuple[Fact, ...], o
                 continue
             attributed.add(view.sentence.index)
             kind = "outlet" if a.kind == "anonymous" and OUTLET_RE.fullmatch(a.source.strip()) else a.kind
+            if kind == "anonymous" and _writes_to(view.sentence.text, a.end - view.sentence.start):
+                continue  # "many lawmakers wrote Mr. Obama a letter": an event of the story, no unnamed source of it
             if kind == "anonymous":  # (an outlet the engine does not know is no unnamed source: "According to Business Insider")
                 anonymous.setdefault((view.sentence.index, a.source), _evidence(view, _within(view, a.start, a.end) or a.text))
             elif kind == "outlet":
@@ -171,7 +173,7 @@ def sourcing_profile(views: tuple[SentenceView, ...], facts: tuple[Fact, ...], o
         named=len(named),
         anonymous=len(anonymous),
         named_sources=len({speaker for _, speaker in named}),
-        anonymous_sources=len({_anonymous_key(k, e) for k, e in anonymous.items()}),
+        anonymous_sources=_distinct_anonymous({_anonymous_key(k, e) for k, e in anonymous.items()}),
         outlets=tuple(sorted(cited)),
         attributed_share=round(len(attributed) / len(views), 3) if enough else None,
         anonymous_evidence=tuple(sorted(anonymous.values(), key=lambda e: e.sentence)[:EVIDENCE_PER_FIGURE * 2]),
@@ -349,7 +351,24 @@ def _anonymous_key(key: tuple[int, str], evidence: Evidence) -> tuple:
     noun = noun[:-1] if noun.endswith("s") and not noun.endswith("ss") else noun
     before = cue[:m.start()].split()
     qualifier = before[-1].lower() if before and before[-1][:1].isupper() and before[-1].lower() not in _DETERMINERS else ""
-    return (qualifier, noun)
+    return (re.sub(r"(?:’s|'s|’|')$", "", qualifier), noun)  # "NYT’s sources" = "NYT sources"
+
+
+WROTE_TO = re.compile(r"(?:wrote|write|writes|sent|send|sends)\s*$", re.I)
+LETTER_AFTER = re.compile(r"\s+(?:to\s+)?(?:(?:[A-Z][\w.’'-]*\s+){1,4}|(?:him|her|them|the\s+\w+)\s+)(?:a|an|the)\s+"
+                          r"(?:\w+\s+)?(?:letter|note|memo|email|e-mail)\b")
+
+
+def _writes_to(sentence: str, end: int) -> bool:
+    """Whether the attribution ending at `end` is a letter written to someone ("wrote Mr. Obama a letter")."""
+    return bool(WROTE_TO.search(sentence[:max(0, end)])) and LETTER_AFTER.match(sentence, max(0, end)) is not None
+
+
+def _distinct_anonymous(keys: set[tuple]) -> int:
+    """How many unnamed sources the keys tell apart: "the three sources" is the "three NYT sources" written before
+    (a noun without a qualifier is one with it, when the article writes one)."""
+    qualified = {k[1] for k in keys if k[0] != "sentence" and k[0]}
+    return sum(1 for k in keys if k[0] == "sentence" or k[0] or k[1] not in qualified)
 
 
 _DETERMINERS = frozenset({"a", "an", "the", "two", "three", "several", "some", "other", "one", "according", "said", "told"})

@@ -1,0 +1,118 @@
+"""lines8: failure kinds of the clean counts allsides5/allsides6 (judged blind, then looked at): words in indirect
+speech taken for the outlet's own, one group of unnamed sources counted three times, a letter read as a source, a
+share line whose lower side hands paragraphs over with a colon, a plural title kept in a speaker's name, a group the
+other headline names by its adjective or abbreviation."""
+import pytest
+
+from compare.ingest import article_from_text
+from compare.model import Actor
+from conftest import placed_lines
+
+
+def _pair(head_a, body_a, head_b, body_b):
+    return [article_from_text(head_a + "\n\n" + body_a, outlet="o0"),
+            article_from_text(head_b + "\n\n" + body_b, outlet="o1")]
+
+
+@pytest.mark.parametrize("text,word,own", [
+    ("She faced a secret trial that was criticised as a sham by human rights experts.", "sham", False),
+    ("Most Alabama Republicans are saying the allegations against him are a hoax.", "hoax", False),
+    ("Conway suggested that the president regards the latest actions as nothing short of betrayal.", "betrayal", False),
+    ("The platforms removed content over what they called hateful and violent speech.", "hateful", False),
+    ("He has overseen a crackdown on his critics and rivals.", "crackdown", True),
+    # a demand told in the outlet's words, and the thing a speaker names
+    ("Legislators called for a session to rebuke the governor over his latest tirade.", "tirade", True),
+    ("Gibbs called his rhetoric well over the line.", "rhetoric", True),
+    ("He said on Monday it was fine. The outrage grew.", "outrage", True),
+])
+def test_a_word_after_a_reporting_verb_is_the_speakers(text, word, own):
+    from compare.profile.differences import _reported_spans, _written_outside
+
+    assert _written_outside(word, text, _reported_spans(text)) is own
+
+
+def test_reported_words_make_no_loaded_line():
+    from compare.profile.differences import _loaded_words
+    from compare.profile.types import OutletProfile, WordingProfile, WordUse
+
+    text_b = ("The trial was criticised as a sham by experts. Critics are saying the case is a travesty. "
+              "He has overseen a crackdown on rivals.")
+    articles = _pair("Court jails critic", "The court jailed a critic on Monday.", "Court jails critic", text_b)
+
+    def uses(*words):
+        return WordingProfile(words=100, rates={"loaded": 30.0}, uses=tuple(WordUse(w, "loaded", 1) for w in words))
+
+    profiles = [OutletProfile(0, "o0", wording=WordingProfile(words=100, rates={"loaded": 0.0})),
+                OutletProfile(1, "o1", wording=uses("sham", "travesty", "crackdown"))]
+    assert _loaded_words(profiles, {0: "A", 1: "B"}, articles) == []  # one own word ("crackdown") is no pattern
+    profiles[1] = OutletProfile(1, "o1", wording=uses("sham", "travesty", "crackdown", "slammed"))
+    articles[1] = article_from_text("Court jails critic\n\n" + text_b + " He slammed them.", outlet="o1")
+    (line,) = _loaded_words(profiles, {0: "A", 1: "B"}, articles)
+    assert "“crackdown” and “slammed”" in line.text and "sham" not in line.text
+
+
+def test_one_group_of_unnamed_sources_is_one_source():
+    from compare.profile.sourcing import _distinct_anonymous
+
+    keys = {("nyt", "source"), ("", "source"), ("nyt", "source")}
+    assert _distinct_anonymous(keys) == 1
+    assert _distinct_anonymous({("", "source"), ("democratic", "staffer")}) == 2
+    assert _distinct_anonymous({("sentence", 3), ("sentence", 5), ("", "official")}) == 3
+
+
+def test_a_possessive_qualifier_is_the_same_source():
+    from compare.profile.sourcing import _anonymous_key
+    from compare.profile.types import Evidence
+
+    def key(cue):
+        return _anonymous_key((0, cue), Evidence("", 0, (cue,)))
+
+    assert key("NYT’s sources said") == key("according to three NYT sources") == ("nyt", "source")
+
+
+@pytest.mark.parametrize("sentence,letter", [
+    ("In July, many lawmakers wrote Mr. Obama a letter urging him to pick her.", True),
+    ("Aides wrote the president a long memo.", True),
+    ("Officials wrote that the plan had failed.", False),
+    ("Officials wrote on Monday.", False),
+])
+def test_a_letter_written_to_someone_is_no_source(sentence, letter):
+    from compare.profile.sourcing import _writes_to
+
+    end = sentence.index("wrote") + len("wrote")
+    assert _writes_to(sentence, end) is letter
+
+
+def test_no_share_line_when_the_lower_side_hands_paragraphs_over_with_a_colon():
+    from compare.profile.differences import HANDED_OVER
+
+    assert HANDED_OVER.search("Police released the following account of the incident:\nAt about 7 a.m. officers went.")
+    assert HANDED_OVER.search("IJReview reports:\n\nThe bill passed the council 9 to 4.")
+    assert not HANDED_OVER.search("She said:\n“We will win.”")
+    assert not HANDED_OVER.search("The vote was 9 to 4: a win for the mayor.\nThe council met.")
+
+
+@pytest.mark.parametrize("speaker,shown", [
+    ("Justices Samuel Alito", "Samuel Alito"), ("Senators Ron Wyden", "Ron Wyden"),
+    ("Chris Collins", "Chris Collins"), ("Justice Samuel Alito", "Justice Samuel Alito"),
+])
+def test_a_plural_title_is_not_part_of_a_speakers_name(speaker, shown):
+    from compare.profile.differences import _speaker_name
+
+    assert _speaker_name(speaker) == shown
+
+
+@pytest.mark.parametrize("head_b", [
+    "Trump to end asylum protections for most Central American migrants",
+    "Dem senators sue to overturn the appointment",
+])
+def test_a_group_the_other_headline_names_by_its_adjective_or_abbreviation(head_b):
+    name = "Central Americans" if "American" in head_b else "Democrats"
+    head_a = "Trump ending asylum protections for Central Americans" if name != "Democrats" else "Democrats sue over appointment"
+    body = f"{name} were in the news. Democrats and Central Americans spoke."
+    articles = _pair(head_a, body, head_b, body)
+    actors = [(Actor(name, "group"),), ()]
+    assert placed_lines([[name], []], actors, articles) == []
+    articles = _pair(head_a, body, "Trump acts on asylum protections", body)  # not named: the line stays
+    (line,) = placed_lines([[name], []], actors, articles)
+    assert line.text.endswith(f"only A's headline names {name}.")
