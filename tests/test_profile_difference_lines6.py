@@ -192,7 +192,8 @@ def test_a_lexicon_word_in_the_name_of_a_charge_or_a_set_phrase_is_no_loaded_wor
     (line,) = _loaded_words(profiles, {0: "A", 1: "B"}, [a, b])
     assert line.text == ("A writes loaded or sensational words in its own voice that B does not use: “blasted” and "
                          "“controversial”.")
-    reckless = article_from_text("Pardons\n\nThe governor blasted the court. A reckless court, it went on. The row was controversial.")
+    reckless = article_from_text("Pardons\n\nThe governor blasted the court. A reckless court, it went on. The row was "
+                                 "controversial.")
     (line,) = _loaded_words(profiles, {0: "A", 1: "B"}, [reckless, b])
     assert "“row”" in line.text and "“reckless”" in line.text  # the words in their own sense are still named
 

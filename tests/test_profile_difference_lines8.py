@@ -108,7 +108,8 @@ def test_a_plural_title_is_not_part_of_a_speakers_name(speaker, shown):
 ])
 def test_a_group_the_other_headline_names_by_its_adjective_or_abbreviation(head_b):
     name = "Central Americans" if "American" in head_b else "Democrats"
-    head_a = "Trump ending asylum protections for Central Americans" if name != "Democrats" else "Democrats sue over appointment"
+    head_a = ("Trump ending asylum protections for Central Americans" if name != "Democrats"
+              else "Democrats sue over appointment")
     body = f"{name} were in the news. Democrats and Central Americans spoke."
     articles = _pair(head_a, body, head_b, body)
     actors = [(Actor(name, "group"),), ()]
