@@ -10,7 +10,7 @@ from compare.lexicon import lexicon as shared_lexicon
 from compare.model import Actor, ActorGroup, ActorName, Article, Difference
 from compare.nlp.actors import ORGANISATION, PERSON, PLACE, gazetteer, same_actor
 from compare.profile.framing import sentence_frames
-from compare.profile.sourcing import _SOURCE_WORD, UNATTRIBUTED, _anonymous_key
+from compare.profile.sourcing import _SOURCE_WORD, UNATTRIBUTED, _anonymous_key, _same_outlet
 from compare.profile.textfeatures import tokens
 from compare.profile.types import Evidence, OutletProfile
 
@@ -357,8 +357,10 @@ def _cited_outlets(profiles, names, articles=()):
     cited = {p.article: {o for o in p.sourcing.outlets if not _own_short_name(o, p.outlet)} for p in profiles if p.sourcing}
     if len(cited) < 2:
         return []
-    only = {i: sorted(o for o in c if not any(_names_outlet(_text(articles, j), o) for j in cited if j != i))
-            for i, c in cited.items()}
+    own = {p.article: p.outlet for p in profiles}
+    only = {i: sorted(o for o in c if not any(_names_outlet(_text(articles, j), o) or _same_outlet(o, own.get(j, ""))
+                                              for j in cited if j != i))
+            for i, c in cited.items()}  # (the other article is that outlet's own report: it "names" it in its credit)
     if not any(only.values()):
         return []
     parts = [f"{names[i]} cites {_list(o)}" for i, o in only.items() if o]
@@ -867,6 +869,8 @@ def _name_forms(actor: Actor) -> set[str]:
         forms |= {adjective for adjective, place in gazetteer().demonyms.items() if place == actor.name}
     if actor.kind == "group" and actor.name.endswith("s") and not actor.name.endswith("ss"):
         forms.add(actor.name[:-1])  # "Central American migrants" names the Central Americans, "Democrat senators" Democrats
+        if (place := gazetteer().demonyms.get(actor.name[:-1])):
+            forms.add(place)  # "Russia banned from the Games" names the Russians (its team) as well
     return {f for f in forms if len(f) > 1}
 
 
@@ -990,6 +994,10 @@ SET_PHRASES = (re.compile(r"\bregime[- ]change\b", re.I),
                           r"\bhate (?:crimes?|speech)\b|\b(?:Ponzi|pyramid) schemes?\b|"
                           r"\b(?:lying|lied) (?:under oath|to (?:Congress|the FBI|federal (?:agents|investigators)|"
                           r"investigators|agents|prosecutors|a grand jury))\b", re.I),
+               re.compile(r"\b(?:world|Olympic|national|state|defending|reigning|former|two-time|three-time|"
+                          r"[\w-]+ skating|heavyweight|chess|tennis|golf) champions?\b|\b(?:testing|training|drug|treatment|"
+                          r"exercise|dietary|tax|sanctions?|regulatory|inspection|visa|vaccination|medication) regimes?\b",
+                          re.I),
                re.compile(r"\b(?P<place>[A-Z][\w’'-]*(?: [A-Z][\w’'-]*)*) " + EVENT_NOUNS + r"\b"),
                re.compile(r"\b" + EVENT_NOUNS + r" of (?:the )?(?P<place>[A-Z][\w’'-]*(?: [A-Z][\w’'-]*)*)"))
 
@@ -1127,6 +1135,8 @@ OTHER_SENSE = (
                 r"|(?:access|entry|bail|permission|parole|tenure|funding|funds|money|aid|service|coverage|benefits|visas?|"
                 r"loans?|licen[cs]es?|approval|applications?|requests?)\b)")),  # "delay or deny funds": withholds, reports nothing
     (re.compile(r"admit(?:s|ted|ting)?$", re.I), re.compile(r"\s+(?:into|as)\b")),
+    (re.compile(r"complain(?:s|ed|ing)?$", re.I), re.compile(r"\s+of\s+(?:\w+\s+)?(?:pain|pains|symptoms?|headaches?|"
+                                                            r"aches?|chest|fatigue|dizziness|nausea|illness|feeling)\b", re.I)),
     (re.compile(r"declar(?:e|ed|es|ing)$", re.I),
      re.compile(r"\s+(?:(?:a|an|the)\s+)?(?:state|emergency|war|disaster|victory|bankruptcy|independence|candidacy|martial)\b", re.I)),
     (re.compile(r"claim(?:s|ed|ing)?$", re.I),
@@ -1192,7 +1202,7 @@ def _labels(profiles, names, actors, articles=()):
         for i, (actor, labs) in per.items():
             others = [y for j, (_, ls) in per.items() if j != i for y in ls]
             me = _actor(actor, _known(actors, i))
-            own = [x for x in labs if not any(_same_label(*_label_pair(x, y)) for y in others)
+            own = [x for x in labs if not any(_same_label(*_label_pair(x, y)) or _same_office(x, y) for y in others)
                    and not any(_writes_label(_text(articles, j), x)
                                or _labelled_near(_text(articles, j), x, _actor(per[j][0], _known(actors, j)))
                                for j in per if j != i)
@@ -1287,6 +1297,20 @@ def _labelled_near(text: str, label: str, actor: Actor) -> bool:
         window = text[max(0, m.start() - LABEL_WINDOW):m.end() + LABEL_WINDOW]
         near |= {TITLE_ABBREVIATIONS.get(w, w) for w in re.findall(r"[a-z]+", _label_key(re.sub(r"[’']s\b", "", window)))}
     return wanted <= near
+
+
+PARTY_WORDS = frozenset({"Democrat", "Democratic", "Republican", "Independent", "GOP", "Dem", "Libertarian", "Green"})
+
+
+def _same_office(a: str, b: str) -> bool:
+    """Label a is the office of label b with only a place added ("N.Y. Gov." beside "Democratic Gov.", "U.S. Sen."
+    beside "Republican Senator"): the same title, no word choice; a party ("Republican governor") or a lower-case word
+    ("embattled Gov.") a says and b does not is one."""
+    office = _titles_in(a)
+    if not office or office != _titles_in(b):
+        return False
+    extra = [w for w in a.split() if (not _title_word(w) or w in PARTY_WORDS) and w not in b.split()]
+    return all(w[:1].isupper() and w not in PARTY_WORDS for w in extra)
 
 
 def _same_label(a: str, b: str) -> bool:
