@@ -152,16 +152,16 @@ def test_one_office_with_a_place_added_is_one_label(a, b, same):
     assert _same_office(a, b) is same
 
 
-def test_the_other_article_that_is_the_cited_outlets_own_report_is_not_silent_about_it():
+def test_an_outlet_named_by_its_abbreviation_in_a_dateline_is_named():
     from compare.profile.differences import _cited_outlets
     from compare.profile.types import OutletProfile, SourcingProfile
 
     articles = _pair("Law passes", "The Associated Press reports the law passed.", "Law passes",
-                     "ALBANY, N.Y. — The law passed on Tuesday.")
+                     "ALBANY, N.Y. (AP) — The law passed on Tuesday.")
     profiles = [OutletProfile(0, "CBS News", sourcing=SourcingProfile(1, 0.1, outlets=("Associated Press",))),
                 OutletProfile(1, "Associated Press", sourcing=SourcingProfile(1, 0.1))]
     assert _cited_outlets(profiles, {0: "A", 1: "B"}, articles) == []
-    profiles[1] = OutletProfile(1, "Reuters", sourcing=SourcingProfile(1, 0.1))
+    articles[1] = article_from_text("Law passes\n\nALBANY, N.Y. — The law passed on Tuesday.", outlet="o1")
     (line,) = _cited_outlets(profiles, {0: "A", 1: "B"}, articles)
     assert line.text == "A cites Associated Press; B does not name it."
 
@@ -171,3 +171,18 @@ def test_a_group_named_by_its_country_in_the_other_headline():
                      "Olympics: Russia banned from Pyeongchang Games", "Russia was banned.")
     actors = [(Actor("Russians", "group"),), ()]
     assert placed_lines([["Russians"], []], actors, articles) == []
+
+
+def test_a_quotation_after_a_sentence_telling_of_a_person_speaking_is_theirs_but_unchecked():
+    from compare import compare_articles
+
+    body = ("Boats sank off Libya on Sunday. Maltese prime minister Joseph Muscat held a press conference after the "
+            "tragedy. “What happened on Sunday was a game changer, and history will judge Europe very harshly if it "
+            "does not act as a team now.”\n\nChancellor Angela Merkel said: “We must act.”")
+    other = "Boats sank off Libya on Sunday. Leaders will meet on Thursday to discuss the crisis."
+    result = compare_articles(_pair("Migrants drown", body, "Migrants drown", other), tone_targets=False)
+    speakers = {s.speaker: (s.words, s.checked_words) for s in result.profiles[0].sourcing.speakers}
+    assert speakers["Joseph Muscat"][0] > speakers["Angela Merkel"][0] and speakers["Joseph Muscat"][1] == 0
+    from compare.profile.differences import _most_quoted
+
+    assert _most_quoted(result.profiles[0]) is None  # Merkel is not the most quoted; Muscat is not checked

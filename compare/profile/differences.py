@@ -10,7 +10,7 @@ from compare.lexicon import lexicon as shared_lexicon
 from compare.model import Actor, ActorGroup, ActorName, Article, Difference
 from compare.nlp.actors import ORGANISATION, PERSON, PLACE, gazetteer, same_actor
 from compare.profile.framing import sentence_frames
-from compare.profile.sourcing import _SOURCE_WORD, UNATTRIBUTED, _anonymous_key, _same_outlet
+from compare.profile.sourcing import _SOURCE_WORD, UNATTRIBUTED, _anonymous_key
 from compare.profile.textfeatures import tokens
 from compare.profile.types import Evidence, OutletProfile
 
@@ -357,10 +357,8 @@ def _cited_outlets(profiles, names, articles=()):
     cited = {p.article: {o for o in p.sourcing.outlets if not _own_short_name(o, p.outlet)} for p in profiles if p.sourcing}
     if len(cited) < 2:
         return []
-    own = {p.article: p.outlet for p in profiles}
-    only = {i: sorted(o for o in c if not any(_names_outlet(_text(articles, j), o) or _same_outlet(o, own.get(j, ""))
-                                              for j in cited if j != i))
-            for i, c in cited.items()}  # (the other article is that outlet's own report: it "names" it in its credit)
+    only = {i: sorted(o for o in c if not any(_names_outlet(_text(articles, j), o) for j in cited if j != i))
+            for i, c in cited.items()}
     if not any(only.values()):
         return []
     parts = [f"{names[i]} cites {_list(o)}" for i, o in only.items() if o]
@@ -381,8 +379,10 @@ def _own_short_name(cited: str, own: str) -> bool:
 
 
 def _names_outlet(text: str, outlet: str) -> bool:
-    """Whether a text names the outlet: its name, without a leading "The", or the capitals before "News" ("CBS's")."""
+    """Whether a text names the outlet: its name, without a leading "The", the capitals before "News" ("CBS's"), or
+    another name the shared vocabulary gives it in capitals ("(AP)" of a dateline for the Associated Press)."""
     forms = {outlet, re.sub(r"^The ", "", outlet)}
+    forms |= {k.upper() for k, v in shared_lexicon().outlet_names.items() if v in forms and k.isalpha() and len(k) <= 4}
     short = re.sub(r" News$", "", outlet)
     if short != outlet and short.isupper() and len(short) > 1:
         forms.add(short)

@@ -92,7 +92,7 @@ def sourcing_profile(views: tuple[SentenceView, ...], facts: tuple[Fact, ...], o
             if view is None:
                 continue
             index = view.sentence.index
-            speaker = q.speaker or UNATTRIBUTED
+            speaker = q.speaker or _event_speaker(views, view, q, positions) or UNATTRIBUTED
             checked = bool(q.speaker) and not q.anonymous and (_signed(views, q, positions)
                                                                 or _speaker_at_cue(views, view, q, positions))
             _add_quote(speakers, speaker, q, view, checked)
@@ -289,6 +289,39 @@ def _view_at(views: tuple[SentenceView, ...], offset: int) -> SentenceView | Non
 
 
 LEAD_NAME = re.compile(r"[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,4}:")
+
+
+# A sentence telling of a person speaking without giving the words ("Joseph Muscat held a press conference after the
+# tragedy."): a quotation that opens the next sentence with no cue of its own is that person's
+SPEECH_EVENT = re.compile(r"\b(?:held|hosted|gave|delivered|called|issued|released|posted)\s+(?:a|an|his|her|their)\s+"
+                          r"(?:[\w-]+\s+){0,2}(?:press conference|news conference|press briefing|briefing|speech|address|"
+                          r"statement|interview)\b|\b(?:spoke|told reporters|addressed (?:reporters|the \w+))\b")
+_PERSON_NAME = re.compile(r"\b[A-Z][a-z][\w’'-]*(?:\s+[A-Z]\.)?(?:\s+(?:de |van |von |al-)?[A-Z][a-z][\w’'-]*)+")
+
+
+def _event_speaker(views: tuple[SentenceView, ...], view: SentenceView, quote: Quote, at: _Positions) -> str | None:
+    """The person a quotation with no speaker is said by when it opens its sentence right after a sentence telling
+    of that person speaking (SPEECH_EVENT), named by first and last name before the event; None otherwise. Such words
+    are the person's but not checked at a report cue: a line never names a most-quoted person from them."""
+    k = at.index.get(id(view), 0)
+    if k < 1 or view.sentence.text[:max(0, quote.start - view.sentence.start)].strip(" “\"‘'"):
+        return None
+    before = views[k - 1].sentence.text
+    event = SPEECH_EVENT.search(before)
+    if event is None or re.search(r"[“”\"]", before):
+        return None
+    names = [m for m in _PERSON_NAME.finditer(before, 0, event.start())
+             if not any(_title_word_of(w) for w in m.group().split())]
+    return names[-1].group() if names else None
+
+
+def _title_word_of(word: str) -> bool:
+    return word.lower() in _titles_lower()
+
+
+@lru_cache(maxsize=1)
+def _titles_lower() -> frozenset[str]:
+    return frozenset(t.lower() for t in gazetteer().titles)
 
 
 def _signed(views: tuple[SentenceView, ...], quote: Quote, at: _Positions) -> bool:
