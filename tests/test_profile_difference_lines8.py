@@ -186,3 +186,16 @@ def test_a_quotation_after_a_sentence_telling_of_a_person_speaking_is_theirs_but
     from compare.profile.differences import _most_quoted
 
     assert _most_quoted(result.profiles[0]) is None  # Merkel is not the most quoted; Muscat is not checked
+
+
+@pytest.mark.parametrize("own,joint", [
+    ("Smollett's attorneys, Todd Pugh and Victor Henderson, said", True),
+    ("Nancy Pelosi and Chuck Schumer said in a joint statement", True),
+    ("Victor Henderson said", False),
+    ("Victor Henderson, a lawyer for the family, said", False),
+])
+def test_words_two_people_say_together_are_checked_for_neither(own, joint):
+    from compare.profile.sourcing import JOINT, _cue_names
+
+    names = _cue_names(own)[0]
+    assert (JOINT in names) is joint and names - {JOINT}

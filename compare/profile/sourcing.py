@@ -449,7 +449,7 @@ def _speaker_at_cue(views: tuple[SentenceView, ...], view: SentenceView, quote: 
         last = at.index[id(spanned[-1])]
         near = [views[k] for k in (first - 1, last + 1) if 0 <= k < len(views)]
         found = [names for v in near for names in _cue_names(v.own_text)]
-    if any(names & name_words for names in found if PRONOUN not in names):
+    if any(names & name_words for names in found if PRONOUN not in names and JOINT not in names):
         return True
     # "…," he said: the pronoun is the speaker's only when the person the text last put first is the speaker
     return any(PRONOUN in names for names in found) and _subject_is(views, first, spanned, name_words)
@@ -478,6 +478,7 @@ def _subject_is(views: tuple[SentenceView, ...], first: int, spanned: list[Sente
 
 
 PRONOUN = "\0pronoun"
+JOINT = "\0joint"  # the name at a cue is the last of two or more who speak together: the words are no one person's
 
 
 def _cue_names(own: str) -> list[set[str]]:
@@ -497,6 +498,9 @@ def _cue_names(own: str) -> list[set[str]]:
                   for m in _NAME_RUN.finditer(own)
                   if not _is_cue_word(m.group(), words) and m.group() not in _WHEN and m.group().lower() not in _PRONOUNS]
     # a pronoun, or a title that refers back to the speaker ("the president said"), stands for the quote's speaker
+    ends = {c_end for _, c_end, _ in candidates}
+    candidates = [(c_start, c_end, names | {JOINT} if (j := re.search(r",?\s+and\s+$", own[:c_start])) and j.start() in ends
+                   else names) for c_start, c_end, names in candidates]  # "attorneys Todd Pugh and Victor Henderson said"
     candidates += [(m.start(), m.end(), {PRONOUN}) for m in re.finditer(r"\b(?:[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I)\b", own)]
     candidates += [(m.start(), m.end(), {PRONOUN}) for m in _TITLE_BACK.finditer(own)]
     out = []
