@@ -16,6 +16,9 @@ _CAPTION = re.compile(
     r"|\b(getty images|reuters/[\w ]+|ap photo/[\w .]+|afp via getty images)\.?)\s*$",
     re.IGNORECASE,
 )
+# A video player's or an image viewer's text scraped with the page ("JUST WATCHED McCain: Leaks came from the White
+# House Replay More Videos ... MUST WATCH ...", "Enlarge this image toggle caption ...")
+_PLAYER = re.compile(r"^(?:JUST WATCHED|MUST WATCH)\b|\bReplay More Videos\b|^Enlarge this image\b|\btoggle caption\b")
 # Credit and trailer lines: most rules hold only at the start of the line (matched there, not searched for
 # through a long paragraph); three phrases count anywhere in it.
 _CREDIT_START = re.compile(
@@ -52,6 +55,8 @@ def paragraph_role(text: str) -> tuple[str, str]:
     words = len(line.split())
     if words <= 40 and _CAPTION.search(line):  # a caption is short: a long paragraph is not searched
         return CAPTION, "ends like a photo caption (\"Photo: …\")"
+    if words <= 80 and _PLAYER.search(line):
+        return CAPTION, "a video player's or image viewer's caption (\"JUST WATCHED …\", \"Enlarge this image\")"
     bare = line.rstrip(_CLOSERS)
     opens_quote = line[:1] in "\"'“‘«"
     if not opens_quote and words <= 15 and bare and bare[-1] not in _END + "?":

@@ -55,8 +55,9 @@ def _pairs(line: str) -> list[tuple[int, int]]:
         kind = None
         if ch == "“":
             kind = ("open", "d")
-        elif ch == "”":
-            kind = ("close", "d")
+        elif ch == "”":  # a right mark opening a word after a space is a scraped opening mark ("”We have ...,” he")
+            opens = (prev.isspace() or prev in "([—–") and nxt.isalnum() and not any(k == "d" for k, _ in stack)
+            kind = ("open", "d") if opens else ("close", "d")
         elif ch == '"':
             kind = ("close", "d") if any(k == "d" for k, _ in stack) else ("open", "d")
         elif ch == "‘" and not prev.isalnum():
@@ -318,8 +319,11 @@ def _speaker_from(text: str, start: int, end: int, mentions: Sequence[Mention], 
                                                        _title_start(text, mention))
         appositive = [x for x in mentions if start <= x.start and x.end < mention.start and _is_person(x)
                       and text[x.end:x.end + 1] == "," and not text[start:_title_start(text, x)].strip(" ,")]
+        described = [x for x in appositive if re.match(r",\s+(?:a|an|the)\s", text[x.end:mention.start])]
         if after_preposition and appositive:  # "Jim Manley, a spokesman for Mr. Reid, said": Manley
             mention = appositive[0]
+        elif described and _is_person(described[0]):  # "Justice Elena Kagan, an Obama-appointee, wrote": Kagan
+            mention = described[0]
         elif not _is_person(mention) and mention.actor not in gazetteer().outlets:
             # "Senator Mark Warner of Virginia, the top Democrat on the Committee, said": the person, not the place
             after_preposition = _PREPOSITION_BEFORE.search(text, max(start, mention.start - 6), mention.start)

@@ -1135,6 +1135,8 @@ OTHER_SENSE = (
                 r"|(?:access|entry|bail|permission|parole|tenure|funding|funds|money|aid|service|coverage|benefits|visas?|"
                 r"loans?|licen[cs]es?|approval|applications?|requests?)\b)")),  # "delay or deny funds": withholds, reports nothing
     (re.compile(r"admit(?:s|ted|ting)?$", re.I), re.compile(r"\s+(?:into|as)\b")),
+    (re.compile(r"argu(?:e|ed|es|ing)$", re.I),  # a case argued in court ("after it has been fully briefed and argued")
+     re.compile(r"\s+(?:before|in front of)\s+(?:the\s+)?(?:court|justices|judges?|panel|jury)\b", re.I)),
     (re.compile(r"complain(?:s|ed|ing)?$", re.I), re.compile(r"\s+of\s+(?:\w+\s+)?(?:pain|pains|symptoms?|headaches?|"
                                                             r"aches?|chest|fatigue|dizziness|nausea|illness|feeling)\b", re.I)),
     (re.compile(r"declar(?:e|ed|es|ing)$", re.I),
@@ -1144,7 +1146,7 @@ OTHER_SENSE = (
 )
 NEEDS_CLAUSE = re.compile(r"maintain", re.I)
 CLAUSE_AFTER = re.compile(r"\s*(?:[,:]|[“\"]|(?:that|he|she|they|it|we|I|you|there)\b|(?:his|her|their)\s+innocence\b)")
-PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|be|is|are|being)\s+$", re.I)
+PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|be|is|are|being)\s+(?:(?:fully\s+)?\w+ed\s+and\s+)?$", re.I)
 
 
 def _reported(word: str, text: str) -> bool:
@@ -1156,7 +1158,8 @@ def _reported(word: str, text: str) -> bool:
         before = text[max(0, m.start() - 12):m.start()]
         if NOUN_BEFORE.search(before):
             continue
-        if any(verb.match(word) and (after.match(text, m.end()) or PASSIVE_BEFORE.search(before)) for verb, after in OTHER_SENSE):
+        passive = PASSIVE_BEFORE.search(text[max(0, m.start() - 40):m.start()])
+        if any(verb.match(word) and (after.match(text, m.end()) or passive) for verb, after in OTHER_SENSE):
             continue
         if NEEDS_CLAUSE.match(word) and not CLAUSE_AFTER.match(text, m.end()):
             continue
@@ -1203,7 +1206,7 @@ def _labels(profiles, names, actors, articles=()):
             others = [y for j, (_, ls) in per.items() if j != i for y in ls]
             me = _actor(actor, _known(actors, i))
             own = [x for x in labs if not any(_same_label(*_label_pair(x, y)) or _same_office(x, y) for y in others)
-                   and not any(_writes_label(_text(articles, j), x)
+                   and not any(_writes_label(_text(articles, j), x) or _acronym_in(x, _text(articles, j))
                                or _labelled_near(_text(articles, j), x, _actor(per[j][0], _known(actors, j)))
                                for j in per if j != i)
                    and (not articles or _title_fits(_text(articles, i), x, me))]

@@ -235,6 +235,8 @@ def _cited_at(text: str, start: int, end: int) -> bool:
                                                   OUTLET_RE.finditer(before.rstrip("/ ")))
     if not joint and re.search(r"(?:\bphoto|\bcredit|\bimages?|\bvia|/|\()\s*[:/]?\s*$", before, re.I):
         return False  # a picture's credit
+    if re.search(r"\b(?:link|links|linked|linking)\s+to\s+(?:an?\s+|the\s+)?$", before, re.I):
+        return False  # "sent a link to Business Insider story titled ...": the story is what he sent, not a source
     if CITED_BEFORE.search(before):
         return True
     after = re.sub(r"^/(?:[A-Z][\w.&’'-]*\s?){1,4}?(?=\s+" + _REPORT_NOUN + r"\b)", "", after)  # "NBC News/WSJ poll"
