@@ -1,17 +1,19 @@
 """Contextual word-piece states from a small shipped encoder, for the sentiment toward a target.
 
 The encoder is the first three layers of all-MiniLM-L6-v2 (sentence-transformers, Apache-2.0), exported once to ONNX
-with the states of its 1st and 3rd layers as outputs and quantised to int8 (compare/resources/profile/minilm_l3_int8.onnx,
-17 MB; how to rebuild it: resources/profile/README.md). Layers 4-6 are cut: the target-sentiment model reads layers 3
-and 1 as well as it read layers 6 and 4 (grouped-CV macro-F1 0.723 vs 0.721; evidence words P / R 0.472 / 0.482 vs
-0.472 / 0.489), at half the time a sentence. It runs with onnxruntime on one thread, loaded on first use only (the
-profiles ask for it; `diff --no-profiles` never does). Each sentence is encoded once; every target in it reads the same
-states, and the evidence model reads them again when the sentence is flagged.
+with the states of its 1st and 3rd layers as outputs and quantised to int8
+(compare/resources/profile/minilm_l3_int8.onnx, 17 MB; how to rebuild it: resources/profile/README.md). Layers 4-6 are
+cut: the target-sentiment model reads layers 3 and 1 as well as it read layers 6 and 4 (grouped-CV macro-F1 0.723 vs
+0.721; evidence words P / R 0.472 / 0.482 vs 0.472 / 0.489), at half the time a sentence. It runs with onnxruntime on
+one thread, loaded on first use only (the profiles ask for it; `diff --no-profiles` never does). Each sentence is
+encoded once; every target in it reads the same states, and the evidence model reads them again when the sentence is
+flagged.
 """
 from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from typing import TYPE_CHECKING, Sequence
 
@@ -86,8 +88,9 @@ def context_vectors(targets: Sequence[tuple]) -> np.ndarray:
         rows.setdefault(target[0], []).append(k)
     for sentence, ks in rows.items():
         spans, layer3, layer1 = sentence_states(sentence)
+        body = _mean(layer3[1:-1] if spans else layer3)  # the sentence block: the same for all its targets
         for k in ks:
-            out[k] = _pool(layer1, layer3, spans, targets[k][1], targets[k][2])
+            out[k] = _pool(layer1, layer3, body, spans, targets[k][1], targets[k][2])
     return out
 
 
@@ -105,16 +108,18 @@ def sentence_states(sentence: str):
     return [(a, z) for _, a, z in found], layer3[0], layer1[0]
 
 
-def _pool(low, high, spans: list[tuple[int, int]], start: int, end: int):
-    """The target's mean high and low states, the sentence's and the near context's mean high state (high: layer 3,
-    low: layer 1)."""
+def _pool(low, high, body, spans: list[tuple[int, int]], start: int, end: int):
+    """The target's mean high and low states, the sentence's (body, given) and the near context's mean high state
+    (high: layer 3, low: layer 1)."""
     import numpy as np
 
-    inside = [j + 1 for j, (a, z) in enumerate(spans) if a < end and z > start] or [1 if spans else 0]
-    lo, hi = max(1, inside[0] - WINDOW), min(len(spans) + 1, inside[-1] + WINDOW + 1)
-    near = [j for j in range(lo, hi) if j < inside[0] or j > inside[-1]] or inside  # inside is a run of pieces
-    body = high[1:-1] if spans else high
-    return np.concatenate([_mean(high[inside]), _mean(low[inside]), _mean(body), _mean(high[near])])
+    # the pieces overlapping [start, end) are a run (spans are in text order); states are 1 place on ([CLS] first)
+    first = bisect_right([z for _, z in spans], start)
+    after = max(first, bisect_left([a for a, _ in spans], end))
+    a, b = (first + 1, after + 1) if after > first else ((1, 2) if spans else (0, 1))
+    lo, hi = max(1, a - WINDOW), min(len(spans) + 1, b - 1 + WINDOW + 1)
+    near = [j for j in range(lo, hi) if j < a or j >= b] or list(range(a, b))
+    return np.concatenate([_mean(high[a:b]), _mean(low[a:b]), body, _mean(high[near])])
 
 
 def _mean(rows):
