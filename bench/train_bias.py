@@ -65,7 +65,7 @@ def fit(feats, y, C, min_df=2):
 
 class BabeWords:
     """Token-level rows of BABE: features (vocabulary-limited), is-marked label, owning sentence, whether the word may
-    be named as evidence (not a function word or a word of a name), and its encoder state (layers 6 and 4)."""
+    be named as evidence (not a function word or a word of a name), and its encoder state (layers 3 and 1)."""
 
     def __init__(self, data, vocab):
         self.feats, labels, owner, candidate = [], [], [], []
@@ -129,7 +129,7 @@ def predict(data, vocab, words: BabeWords, models, test):
 
 
 class EvidenceModel:
-    """Logistic regression naming a candidate word as loaded from its contextual encoder state (layers 6 and 4) and
+    """Logistic regression naming a candidate word as loaded from its contextual encoder state (layers 3 and 1) and
     the word model's logit; standardised for the fit, the scaling folded into the exported weights."""
 
     def fit(self, word_probs, context, y):

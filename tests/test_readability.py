@@ -126,3 +126,33 @@ def test_seed_figures_identical_to_unpatched_textstat():
         assert ref["profile"]["flesch_kincaid_grade"] is not None
         assert got["raw"] == ref["raw"]  # unrounded floats, all five formulas
         assert got["profile"] == ref["profile"]
+
+
+def _textstat_formulas(text: str) -> tuple[float, ...]:
+    """textstat's own five functions (syllables from our table, as readability_profile counts them), caches emptied."""
+    from textstat.backend import metrics
+
+    readability._use_compact_syllables()
+    for module in [m for name, m in sys.modules.items() if name.startswith("textstat.")]:
+        for value in list(vars(module).values()):
+            if callable(getattr(value, "cache_clear", None)):
+                value.cache_clear()
+    return tuple(getattr(metrics, f)(text, LANG) for f in FIGURES)
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_one_pass_figures_are_textstats_floats(seed):
+    """textstat_figures works the five formulas out in one pass: the same unrounded floats as textstat's functions."""
+    text = readability.readability_text(sentence_views(read_article(seed)))
+    assert readability.textstat_figures(text, LANG) == _textstat_formulas(text)
+
+
+SENTENCE = st.lists(WORD, min_size=1, max_size=12).map(lambda ws: " ".join(ws) + ("." if len(ws) % 3 else "?"))
+ODD = st.sampled_from(["", "O'Neill's", "DON'T", "İstanbul", "rock'n'roll", "—", "a.", "Mr. X"])
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(SENTENCE, min_size=1, max_size=6), ODD)
+def test_one_pass_figures_on_odd_texts(sentences, extra):
+    text = " ".join(sentences) + " " + extra
+    assert readability.textstat_figures(text, LANG) == _textstat_formulas(text)

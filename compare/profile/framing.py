@@ -71,9 +71,14 @@ OTHER_SENSE = (("health", frozenset({"insurance", "insurer", "insurers", "benefi
                                        "archives", "institutes", "park", "weather", "review", "public"}), ()))
 
 
+_SENSE_STARTS = frozenset(w for start, _, _ in OTHER_SENSE for w in (start, start + "care"))
+
+
 def _sense(words: list[str], k: int) -> tuple[str, ...] | None:
     """The frames of words[k] in the sense the next word (after "care") gives it (none: no frame), or None for its usual
     frames."""
+    if words[k] not in _SENSE_STARTS:  # most words start no other sense
+        return None
     after = words[k + 1:k + 3]
     after = after[1:] if after[:1] == ["care"] else after
     for start, next_words, frames in OTHER_SENSE:

@@ -29,21 +29,83 @@ def readability_profile(views: tuple[SentenceView, ...], language: str = "en") -
     if len(words) < MIN_WORDS or n_sentences < MIN_SENTENCES:
         return ReadabilityProfile(len(words), n_sentences, words_per_sentence=per_sentence, lexical_density=density,
                                   note=f"{NOT_ENOUGH_TEXT}: {len(words)} words in {n_sentences} sentences")
-    from textstat.backend import metrics
-
-    _use_compact_syllables()
+    _use_compact_syllables()  # textstat itself, if anything calls it, counts as textstat_figures does
     text = readability_text(views)
+    fre, fk, fog, smog, dale_chall = textstat_figures(text, lang)
     return ReadabilityProfile(
         words=len(words),
         sentences=n_sentences,
-        flesch_reading_ease=round(metrics.flesch_reading_ease(text, lang), 1),
-        flesch_kincaid_grade=round(metrics.flesch_kincaid_grade(text, lang), 1),
-        gunning_fog=round(metrics.gunning_fog(text, lang), 1),
-        smog=round(metrics.smog_index(text, lang), 1),
-        dale_chall=round(metrics.dale_chall_readability_score(text, lang), 1),
+        flesch_reading_ease=round(fre, 1),
+        flesch_kincaid_grade=round(fk, 1),
+        gunning_fog=round(fog, 1),
+        smog=round(smog, 1),
+        dale_chall=round(dale_chall, 1),
         words_per_sentence=per_sentence,
         lexical_density=density,
     )
+
+
+_NONCONTRACTION_APOSTROPHE = re.compile(r"\'(?![tsd]|ve|ll|re)")  # textstat's RE_NONCONTRACTION_APOSTROPHE
+_PUNCTUATION = re.compile(r"[^\w\s\']")
+_SENTENCE = re.compile(r"\b[^.!?]+[.!?]*", re.UNICODE)
+
+
+def _textstat_words(text: str) -> list[str]:
+    """textstat's list_words(text): punctuation but contraction apostrophes removed, split on whitespace."""
+    return _PUNCTUATION.sub("", _NONCONTRACTION_APOSTROPHE.sub("", text)).split()
+
+
+def textstat_figures(text: str, lang: str) -> tuple[float, float, float, float, float]:
+    """textstat 0.7.8's flesch_reading_ease, flesch_kincaid_grade, gunning_fog, smog_index and
+    dale_chall_readability_score of an English text (lang en_*), the same floats, from one pass over its words.
+
+    textstat works each formula out on its own, looking every word's syllables up again in caches of 128 entries
+    (an article has more distinct words, so they are counted anew for each formula); this counts each
+    distinct word once, by textstat's own rules (its word list, sentence count, easy-word list, syllable count: our
+    CMU table, else pyphen positions + 1) and the same arithmetic in the same order. tests/test_readability.py checks
+    the figures against textstat's functions."""
+    from textstat.backend.utils import get_lang_easy_words, get_pyphen
+
+    words = _textstat_words(text)
+    n_words = len(words)
+    sentences = _SENTENCE.findall(text)
+    n_sentences = max(1, len(sentences) - sum(len(_textstat_words(s)) <= 2 for s in sentences)) if text else 0
+    table, pyphen, easy = syllable_table(), get_pyphen(lang), get_lang_easy_words(lang)
+    known: dict[str, int] = {}
+    counted: dict[str, int] = {}
+
+    def one(word: str) -> int:  # the syllables count_syllables gives a lowered word: CMU's count, else pyphen's
+        found = known.get(word)
+        if found is None:
+            found = known[word] = table[word] if word in table else len(pyphen.positions(word)) + 1
+        return found
+
+    def count(text: str) -> int:  # count_syllables(text, lang): its words (list_words) lowered, each counted
+        found = counted.get(text)
+        if found is None:
+            found = counted[text] = sum(one(x.lower()) for x in _textstat_words(text))
+        return found
+
+    total = poly = hard = difficult = 0
+    for w in words:
+        lowered = w.lower()
+        total += one(lowered)  # count_syllables(text)
+        poly += count(w) >= 3  # count_polysyllable_words: count_syllables of each word
+        if lowered not in easy:
+            hard += 1  # Dale-Chall: any word not on the easy list
+            difficult += count(lowered) >= 3  # Gunning fog: is_difficult_word counts the lowered word; threshold 3
+    wps = n_words / n_sentences if n_sentences else 0.0
+    spw = total / n_words if n_words else 0.0
+    fre = 0.0 if wps == 0 or spw == 0 else 206.835 - 1.015 * wps - 84.6 * spw
+    fk = 0.0 if wps == 0 or spw == 0 else (0.39 * wps) + (11.8 * spw) - 15.59
+    fog = 0.4 * (wps + 100 * difficult / n_words) if n_words else 0.0
+    smog = (1.043 * (30 * (poly / n_sentences)) ** 0.5) + 3.1291 if n_sentences else 0.0
+    if n_words:
+        per_hard = 100 * hard / n_words
+        dale_chall = (0.1579 * per_hard) + (0.0496 * wps) + (3.6365 if per_hard > 5 else 0.0)
+    else:
+        dale_chall = 0.0
+    return fre, fk, fog, smog, dale_chall
 
 
 def _terminated(sentence: str) -> str:

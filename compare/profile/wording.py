@@ -160,7 +160,7 @@ def evidence_candidates(text: str, word_probs: list[float], known: dict[str, int
 def evidence_words(texts: list[str], word_probs: list[list[float]], word_model: LinearModel,
                    evidence_model: LinearModel) -> list[tuple[str, ...]]:
     """The loaded words of each (flagged) sentence: the evidence model reads each candidate word's state in the small
-    encoder (compare/nlp/encoder.py: its word pieces at layers 6 and 4, so "spousal" in a plain report is not "shameful"
+    encoder (compare/nlp/encoder.py: its word pieces at layers 3 and 1, so "spousal" in a plain report is not "shameful"
     in a tirade) and the word model's probability; words at or above its threshold, likeliest first (none when no word
     reaches it: a flagged sentence may name no word)."""
     from compare.nlp.encoder import DIMS, context_vectors
