@@ -55,6 +55,14 @@ def all_headline_kinds(monkeypatch):
     monkeypatch.setattr(differences, "HEADLINE_KINDS_ONLY", False)
 
 
+@pytest.fixture
+def most_quoted_lines(monkeypatch):
+    """Most-quoted lines and clauses on (MOST_QUOTED_LINES off in the product): the rules behind them stay tested."""
+    from compare.profile import differences
+
+    monkeypatch.setattr(differences, "MOST_QUOTED_LINES", True)
+
+
 def placed_lines(heads, actors, articles):
     """The headline ("placement") difference lines of articles whose profiles have these headline actors."""
     from compare.profile.differences import _placement

@@ -282,7 +282,7 @@ def test_article_27_is_called_AA_as_in_fact_ids():
 
 @pytest.mark.parametrize("words,says", [((80, 20), "most of it Anna Berg"), ((50, 25, 25), "the largest share to Anna Berg"),
                                         ((40, 30, 30), "the largest share to Anna Berg")])
-def test_quoted_share_says_most_only_over_half(words, says):
+def test_quoted_share_says_most_only_over_half(words, says, most_quoted_lines):
     articles = [article_from_text("Headline\n\nA sentence of the body.", outlet=o) for o in ("Paper A", "Paper B")]
     names = ("Anna Berg", "Ivo Lind", "Eva Holm")
     speakers = tuple(SpeakerShare(n, 2, w, w / 100, checked_words=w) for n, w in zip(names, words))
@@ -356,3 +356,14 @@ def test_words_are_counted_in_any_script():
                                 "что переговоры продолжатся.")
     assert reporting_words(russian) == 14
     assert reporting_words(article_from_text("Micheál Martin met Erdoğan\n\nThey met.")) == 6
+
+
+def test_the_product_names_no_most_quoted_speaker():
+    """MOST_QUOTED_LINES is off: the share line gives the shares only, and no "Most quoted" line is made."""
+    articles = [article_from_text("Headline\n\nA sentence of the body.", outlet=o) for o in ("Paper A", "Paper B")]
+    profiles = [OutletProfile(0, "Paper A", sourcing=SourcingProfile(5, 0.4, (SpeakerShare("Anna Berg", 2, 80, 0.8,
+                                                                                           checked_words=80),))),
+                OutletProfile(1, "Paper B", sourcing=SourcingProfile(2, 0.1, (SpeakerShare("Ivo Lind", 2, 30, 0.3,
+                                                                                           checked_words=30),)))]
+    texts = [d.text for d in profile_differences(articles, profiles) if d.kind == "sourcing"]
+    assert texts == ["A (Paper A) gives 40% of its words to quotations; B (Paper B) 10%."]

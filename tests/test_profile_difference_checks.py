@@ -584,7 +584,7 @@ def test_a_quote_counts_for_its_speaker_only_where_the_text_names_the_speaker_at
     assert _quote_in(article, views, "If they reach a deal, the conference will support the speaker.", "Tom Cole")
 
 
-def test_most_quoted_uses_checked_words_and_gives_a_range_when_words_are_left_open():
+def test_most_quoted_uses_checked_words_and_gives_a_range_when_words_are_left_open(most_quoted_lines):
     def sourcing(*speakers):
         return OutletProfile(article=len(sourcing.made), outlet="o", sourcing=_sourcing(speakers=speakers))
     sourcing.made = []
@@ -833,7 +833,7 @@ def test_a_pronoun_is_the_speakers_only_when_the_sentence_before_puts_the_speake
     assert _quote_in(article, views, "I was shocked,", "Drew Gattine")
 
 
-def test_one_speaker_under_a_stray_first_word_is_one_person():
+def test_one_speaker_under_a_stray_first_word_is_one_person(most_quoted_lines):
     speakers = [SpeakerShare("Mitt Romney", 3, 60, 0.5, checked_words=60),
                 SpeakerShare("Following Romney", 1, 34, 0.3, checked_words=34),
                 SpeakerShare("Obama", 1, 20, 0.2, checked_words=20)]

@@ -112,7 +112,7 @@ def test_a_name_variant_is_no_difference_when_only_the_marks_differ_or_both_arti
     assert _variant_shown(variant("Steven Park", "Steve Park"), "Steven Park spoke.", "Steve Park spoke.")
 
 
-def test_an_institution_taken_for_a_surname_is_never_most_quoted():
+def test_an_institution_taken_for_a_surname_is_never_most_quoted(most_quoted_lines):
     def sourcing(name, words):
         return SourcingProfile(quotes=3, quoted_word_share=0.3, named=3,
                                speakers=(SpeakerShare(name, 3, words, 1.0, checked_words=words),))

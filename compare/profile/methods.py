@@ -95,8 +95,10 @@ def method_notes() -> dict[str, str]:
             "names compared). A sentence counts as attributed when it holds a quote, an attribution, the name of a cited outlet "
             "or a report verb outside quotes. A speaker's words count for \"most quoted\" only where the text outside the quote "
             "names the speaker (or a pronoun) nearest a report cue; sources are counted once each (\"a senior Democratic "
-            "staffer\" and \"the Democratic staffer\" are one). Quality: rule-based and unvalidated (no labelled sourcing data in "
-            "our eval set). "
+            "staffer\" and \"the Democratic staffer\" are one). The main differences name no most-quoted person: read against "
+            "both articles on fresh pairs, the person such a line named was right 35 times in 60 (a missed quote decides who "
+            "leads); the speakers' shares stay in the sourcing table, each with its quotations. Quality: quote speakers "
+            "F1 0.93 on labelled development quotes, 0.87 held out; the rest rule-based. "
             "Limits: an unnamed source described in detail can be missed; a named official after \"the\" may be counted anonymous."
         ),
         "readability": (
