@@ -24,11 +24,16 @@ def _pair(head_a, body_a, head_b, body_b):
     ("Legislators called for a session to rebuke the governor over his latest tirade.", "tirade", True),
     ("Gibbs called his rhetoric well over the line.", "rhetoric", True),
     ("He said on Monday it was fine. The outrage grew.", "outrage", True),
+    # allsides7: a title or a regimen is no loaded word
+    ("The world figure skating champion Evgenia Medvedeva will compete.", "champion", False),
+    ("Athletes face a stricter-than-usual testing regime.", "regime", False),
+    ("The regime in Tehran jailed its critics.", "regime", True),
+    ("He will champion the cause of the poor.", "champion", True),
 ])
-def test_a_word_after_a_reporting_verb_is_the_speakers(text, word, own):
-    from compare.profile.differences import _reported_spans, _written_outside
+def test_a_word_after_a_reporting_verb_or_in_a_set_phrase_is_not_the_outlets_choice(text, word, own):
+    from compare.profile.differences import _neutral_spans, _reported_spans, _written_outside
 
-    assert _written_outside(word, text, _reported_spans(text)) is own
+    assert _written_outside(word, text, _reported_spans(text) + _neutral_spans(text)) is own
 
 
 def test_reported_words_make_no_loaded_line():
@@ -127,18 +132,6 @@ def test_complaining_of_pain_is_no_report_verb():
 
     assert not _reported("complained", "He went to hospital after complaining of pain. He complained of chest pain.")
     assert _reported("complained", "She complained that the rules were unfair.")
-
-
-@pytest.mark.parametrize("text,word,own", [
-    ("The world figure skating champion Evgenia Medvedeva will compete.", "champion", False),
-    ("Athletes face a stricter-than-usual testing regime.", "regime", False),
-    ("The regime in Tehran jailed its critics.", "regime", True),
-    ("He will champion the cause of the poor.", "champion", True),
-])
-def test_a_title_or_a_regimen_is_no_loaded_word(text, word, own):
-    from compare.profile.differences import _neutral_spans, _written_outside
-
-    assert _written_outside(word, text, _neutral_spans(text)) is own
 
 
 @pytest.mark.parametrize("a,b,same", [
