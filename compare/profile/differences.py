@@ -241,7 +241,8 @@ HANDED_OVER = re.compile(r":[ \t]*\n\s*(?![“\"‘'])\S")  # a paragraph ending
 
 
 def _voice(profiles, names, actors=(), articles=()):
-    """Quoted-word share, and each outlet's most quoted person. A speaker's words count only where the text names the
+    """Quoted-word share, and (only with MOST_QUOTED_LINES) each outlet's most quoted person. A speaker's words count
+    only where the text names the
     speaker at a report cue (SpeakerShare.checked_words): the engine's speaker of a scare quote or of a passage "according
     to the U.S. Attorney's Office" is not quoted. The most quoted is named only when the words the check leaves open
     (unchecked) do not match the checked ones (:func:`_most_quoted`), and the share is "at least" when the words left
