@@ -256,3 +256,13 @@ def test_a_case_argued_in_court_is_no_report(text, reports):
     from compare.profile.differences import _reported
 
     assert _reported("argued", text) is reports
+
+
+def test_a_month_that_is_a_surname_names_the_person():
+    from compare.nlp.actors import text_actors
+
+    text = ("Prime Minister Theresa May spoke on Monday. “We will defer the vote,” May told parliament. In May, the "
+            "talks failed. Mrs. May said no. The vote is due on Friday May 3.")
+    actors, mentions = text_actors(text)
+    assert [a.name for a in actors] == ["Theresa May"]
+    assert [text[m.start:m.end] for m in mentions] == ["Theresa May", "May", "May"]  # not "In May", not "May 3"

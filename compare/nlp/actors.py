@@ -301,6 +301,9 @@ def _candidates(text: str, span: tuple[int, int], sentence: int, gz: Gazetteer) 
                 j += 1
             while j > i + 1 and run[j - 1].text in CONNECTORS:
                 j -= 1
+            if j == i + 1 == len(run) - 1 and run[j].text in MONTHS and run[i].text in lexicon().first_name_gender \
+                    and not re.match(r"\s*\d", text[run[j].end:]):
+                j += 1  # a month closing a run after a first name is its surname: "Theresa May", "Brian May"
             if j < len(run) and _is_label(run[j].text, gz) and run[i].text in lexicon().first_name_gender \
                     and (j + 1 == len(run) or run[j + 1].text in CONNECTORS):
                 j += 1  # a title word closing a name after a first name is its surname: "Angus King of Maine"
@@ -460,6 +463,7 @@ def find_actors(text: str, sentence_spans: Sequence[tuple[int, int]]) -> tuple[t
         by_first.setdefault(key.split()[0], []).append(key)
     canonical = {key: max(p.names, key=lambda n: (len(n.split()), -p.names.index(n))) for key, p in persons.items()}
     certain_singles = {c.name for c in cands if c.kind == PERSON and c.certain and " " not in c.name}
+    cands += _stop_word_surnames(text, sentence_spans, by_surname, cands, gz)
 
     resolved: list[tuple[_Candidate, str, str]] = []  # (candidate, canonical, kind)
     for c in cands:
@@ -480,6 +484,28 @@ def find_actors(text: str, sentence_spans: Sequence[tuple[int, int]]) -> tuple[t
             resolved.append((c, c.name, PERSON))
     resolved += _descriptions(text, sentence_spans, resolved, persons, canonical)
     return _assemble(resolved, persons, canonical)
+
+
+def _stop_word_surnames(text: str, sentence_spans: Sequence[tuple[int, int]], by_surname: dict[str, list[str]],
+                        cands: Sequence[_Candidate], gz: Gazetteer) -> list[_Candidate]:
+    """The surname of a person named in full that is also a stop word ("May" of Theresa May, a month), where the text
+    writes it alone as a speaker or after a title ("May told parliament", "Mrs. May", "Prime Minister May"): candidates
+    the sentence pass dropped as a month or a weekday."""
+    names = [n for n in by_surname if n in gz.stop]
+    if not names:
+        return []
+    taken = {(c.start, c.end) for c in cands}
+    starts = [a for a, _ in sentence_spans]
+    verbs = lexicon().verb_pattern()
+    out = []
+    for name in names:
+        pattern = (r"(?:(?<=\bMrs\. )|(?<=\bMr\. )|(?<=\bMs\. )|(?<=Minister )|(?<=President )|(?<=Sen\. )|(?<=Rep\. ))"
+                   + re.escape(name) + r"\b|\b" + re.escape(name) + r"(?=,? (?:" + verbs + r")\b)")
+        for m in re.finditer(pattern, text):
+            if (m.start(), m.end()) not in taken:
+                sentence = max(0, bisect.bisect_right(starts, m.start()) - 1)
+                out.append(_Candidate(m.start(), m.end(), name, PERSON, name, sentence=sentence))
+    return out
 
 
 def _same_full_name(a: str, b: str) -> bool:
