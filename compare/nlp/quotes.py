@@ -202,7 +202,7 @@ def unmarked_quotes(text: str, mentions: Sequence[Mention] = ()) -> list[tuple[i
             if end - start > 1:
                 speaker = _display_name(signed.group("name"), mentions)
                 out.append((start, end, speaker, VERB_SIGNED, offsets[k] + len(line)))
-        elif previous is not None and previous[1].rstrip().endswith(":") and line.lstrip()[:1] not in "“\"‘'":
+        elif previous is not None and _hands_over(previous[1], line):
             lead = re.split(r"(?<=[.!?”\"])\s+", previous[1].strip())[-1]
             block, speaker = _block_speaker(lead, offsets[previous[0]] + previous[1].rindex(lead), mentions)
             if block:
@@ -213,6 +213,19 @@ def unmarked_quotes(text: str, mentions: Sequence[Mention] = ()) -> list[tuple[i
             out.append((start, end, reprints[k], None, end))
         previous = (k, line)
     return out
+
+
+def _hands_over(lead: str, line: str) -> bool:
+    """Whether a paragraph ends in a colon and the next one (line) does not open a quotation: a block quotation's
+    place, whose words are someone's when the lead-in says whose (see :func:`unmarked_quotes`)."""
+    return lead.rstrip().endswith(":") and line.lstrip()[:1] not in "“\"‘'"
+
+
+def hands_over(text: str) -> bool:
+    """Whether any paragraph of the text ends in a colon before a paragraph that opens no quotation (a reprint or a
+    list the outlet hands over to, marked or not)."""
+    lines = [line for line in text.split("\n") if line.strip()]
+    return any(_hands_over(a, b) for a, b in zip(lines, lines[1:]))
 
 
 TWEET_CHARACTERS = 280  # the most a tweet holds: the lines before a signed line that may still be its words

@@ -9,6 +9,7 @@ from compare.facts import article_name
 from compare.lexicon import lexicon as shared_lexicon
 from compare.model import Actor, ActorGroup, ActorName, Article, Difference
 from compare.nlp.actors import ORGANISATION, PERSON, PLACE, gazetteer, same_actor
+from compare.nlp.quotes import hands_over
 from compare.profile.framing import sentence_frames
 from compare.profile.sourcing import _SOURCE_WORD, UNATTRIBUTED, _anonymous_key
 from compare.profile.textfeatures import tokens
@@ -237,7 +238,6 @@ MOST_QUOTED_LINES = False  # "Most quoted: X in A; Y in B" lines and the "the la
 # speaker was right 35 times (58%); the other kinds of line were right about 4 times in 5. Missed quotes (a person's
 # words after "May told parliament", a letter reprinted, an embedded tweet read as its poster's) decide who leads. The
 # speakers' shares stay in the profile, the JSON and the brief's sourcing table, each with its quotations.
-HANDED_OVER = re.compile(r":[ \t]*\n\s*(?![“\"‘'])\S")  # a paragraph ending in a colon, the next not opening a quotation
 
 
 def _voice(profiles, names, actors=(), articles=()):
@@ -251,7 +251,7 @@ def _voice(profiles, names, actors=(), articles=()):
     those are someone's words, a reprint perhaps paragraphs long, or the outlet's own list, its share is not known."""
     out = []
     ext = _extremes(profiles, lambda p: p.sourcing.quoted_word_share if p.sourcing else None)
-    if ext and ext[2] - ext[3] >= MIN_QUOTE_SPREAD and not HANDED_OVER.search(_text(articles, ext[1].article)):
+    if ext and ext[2] - ext[3] >= MIN_QUOTE_SPREAD and not hands_over(_text(articles, ext[1].article)):
         hi, lo, vh, vl = ext
         top = _most_quoted(hi, _known(actors, hi.article)) if MOST_QUOTED_LINES else None
         who = ""
@@ -1035,9 +1035,9 @@ SENTENCE_END = re.compile(r"[.!?][”\"’']?(?=\s+[A-Z“\"‘']|\s*$)|\n")
 
 @lru_cache(maxsize=1)
 def _reported_pattern() -> re.Pattern:
-    words = set(shared_lexicon().quote_verbs) | set(REPORTED_AFTER)
-    return re.compile(r"(?<![\w’'-])(?:" + "|".join(sorted(map(re.escape, words), key=len, reverse=True)) + r")(?![\w’'-])",
-                      re.I)
+    """The quote verbs of the shared vocabulary and REPORTED_AFTER, each a whole word."""
+    return re.compile(r"(?<![\w’'-])(?:" + shared_lexicon().verb_pattern() + "|" + "|".join(map(re.escape, REPORTED_AFTER))
+                      + r")(?![\w’'-])", re.I)
 
 
 def _reported_spans(text: str) -> list[tuple[int, int]]:
@@ -1164,8 +1164,8 @@ def _reported(word: str, text: str) -> bool:
         before = text[max(0, m.start() - 12):m.start()]
         if NOUN_BEFORE.search(before):
             continue
-        passive = PASSIVE_BEFORE.search(text[max(0, m.start() - 40):m.start()])
-        if any(verb.match(word) and (after.match(text, m.end()) or passive) for verb, after in OTHER_SENSE):
+        if any(verb.match(word) and (after.match(text, m.end()) or PASSIVE_BEFORE.search(text[max(0, m.start() - 40):m.start()]))
+               for verb, after in OTHER_SENSE):
             continue
         if NEEDS_CLAUSE.match(word) and not CLAUSE_AFTER.match(text, m.end()):
             continue

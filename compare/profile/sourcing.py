@@ -313,12 +313,8 @@ def _event_speaker(views: tuple[SentenceView, ...], view: SentenceView, quote: Q
     if event is None or re.search(r"[“”\"]", before):
         return None
     names = [m for m in _PERSON_NAME.finditer(before, 0, event.start())
-             if not any(_title_word_of(w) for w in m.group().split())]
+             if not any(w.lower() in _titles_lower() for w in m.group().split())]
     return names[-1].group() if names else None
-
-
-def _title_word_of(word: str) -> bool:
-    return word.lower() in _titles_lower()
 
 
 @lru_cache(maxsize=1)
