@@ -266,3 +266,14 @@ def test_a_month_that_is_a_surname_names_the_person():
     actors, mentions = text_actors(text)
     assert [a.name for a in actors] == ["Theresa May"]
     assert [text[m.start:m.end] for m in mentions] == ["Theresa May", "May", "May"]  # not "In May", not "May 3"
+
+
+def test_a_side_the_other_headline_names_as_the_left_is_no_difference():
+    articles = _pair("Schumer bashed by the left over shutdown-ending deal", "Liberal groups attacked Schumer.",
+                     "Liberals Fume At 'Worst Negotiator' Chuck Schumer", "Liberals were angry at Schumer.")
+    actors = [(), (Actor("Liberals", "group"),)]
+    assert placed_lines([[], ["Liberals"]], actors, articles) == []
+    articles[0] = article_from_text("Schumer strikes shutdown-ending deal\n\nLiberal groups attacked Schumer.",
+                                    outlet="o0")
+    (line,) = placed_lines([[], ["Liberals"]], actors, articles)
+    assert line.text.endswith("only B's headline names Liberals.")

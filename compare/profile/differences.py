@@ -863,6 +863,12 @@ def _is_headline(name: str, headline: str) -> bool:
     return len(words) >= 4 and len(words) >= HEADLINE_AS_NAME * max(1, len(headline.split()))
 
 
+# A political side's other names in a headline: one group under two names is no difference of who is up front
+SIDE_NAMES = {"Liberals": ("the left", "the Left", "left-wing", "Progressives", "progressives"),
+              "Progressives": ("the left", "the Left", "left-wing", "Liberals", "liberals"),
+              "Conservatives": ("the right", "the Right", "right-wing")}
+
+
 def _name_forms(actor: Actor) -> set[str]:
     """The ways another text may name the actor: name, aliases, for a person surname, first + last, first name, and for
     a place its adjective ("Mexican", "Dutch")."""
@@ -873,6 +879,7 @@ def _name_forms(actor: Actor) -> set[str]:
         forms |= {words[-1], f"{words[0]} {words[-1]}", words[0]}
     if actor.kind == PLACE:  # "Mexican president" names Mexico (the gazetteer's adjectives)
         forms |= {adjective for adjective, place in gazetteer().demonyms.items() if place == actor.name}
+    forms |= set(SIDE_NAMES.get(actor.name, ()))  # "Liberals Fume at Schumer" and "Schumer bashed by the left"
     if actor.kind == "group" and actor.name.endswith("s") and not actor.name.endswith("ss"):
         forms.add(actor.name[:-1])  # "Central American migrants" names the Central Americans, "Democrat senators" Democrats
         if (place := gazetteer().demonyms.get(actor.name[:-1])):
