@@ -20,7 +20,7 @@ sys.path.insert(0, str(ROOT))
 from compare.ingest import read_article  # noqa: E402
 from compare.nlp import encoder  # noqa: E402
 from compare.profile import (  # noqa: E402
-    build_profile,
+    build_profiles,
     framing,
     profile_differences,
     textfeatures,  # noqa: E402
@@ -55,7 +55,7 @@ def text_caches() -> list:
 
 
 def run(articles, extracted):
-    profiles = [build_profile(a, i, facts, actors) for i, (a, (actors, facts)) in enumerate(zip(articles, extracted))]
+    profiles = list(build_profiles(articles, extracted))
     return profiles, profile_differences(articles, profiles)
 
 

@@ -83,3 +83,58 @@ def test_the_text_diff_never_loads_the_encoder():
     run = subprocess.run([sys.executable, "-c", code, str(SEED_A), str(SEED_B)], capture_output=True, text=True,
                          timeout=120)
     assert "no encoder" in run.stderr and "Main differences" in run.stdout, run.stderr[-500:]
+
+
+def test_prefetched_states_are_the_states_encoded_alone():
+    """The background thread encodes each sentence alone: the figures are those of an encoding on the spot."""
+    sentences = ["Critics blasted Smith for the disastrous rollout.", "Jones praised the plan."]
+    sentences.append(sentences[1])  # asked twice: encoded once
+    encoder.sentence_states.cache_clear()
+    alone = [encoder.sentence_states(s) for s in sentences[:2]]
+    encoder.sentence_states.cache_clear()
+    encoder.prefetch(sentences)
+    for s, (spans, layer3, layer1) in zip(sentences, alone):
+        got = encoder.sentence_states(s)
+        assert got[0] == spans and np.array_equal(got[1], layer3) and np.array_equal(got[2], layer1)
+    assert not encoder._PENDING  # each prefetched sentence was handed over once
+
+
+def test_a_new_prefetch_drops_the_sentences_an_earlier_one_left():
+    encoder.sentence_states.cache_clear()
+    encoder.prefetch([f"Sentence number {k} is here." for k in range(40)])
+    encoder.prefetch(["Only this one."])
+    assert list(encoder._PENDING) == ["Only this one."]
+    late = encoder.sentence_states("Sentence number 39 is here.")  # no longer prefetched: encoded on the spot
+    assert late[1].shape[1] == encoder.DIMS
+    encoder.sentence_states("Only this one.")
+
+
+def test_an_encoder_failure_in_the_thread_reaches_the_caller(monkeypatch):
+    import pytest
+
+    def broken(sentence):
+        raise RuntimeError("encoder broke")
+
+    encoder.sentence_states.cache_clear()
+    monkeypatch.setattr(encoder, "_encode", broken)
+    encoder.prefetch(["A sentence."])
+    with pytest.raises(RuntimeError, match="encoder broke"):
+        encoder.sentence_states("A sentence.")
+    encoder.sentence_states.cache_clear()
+
+
+def test_profiles_built_together_are_the_profiles_built_one_by_one():
+    """build_profiles hands every article's tone sentences to the encoder's thread first and builds the parts that need
+    no encoder first: the profiles are the same."""
+    from compare.facts import extract_facts
+    from compare.ingest import read_article
+    from compare.profile import build_profile, build_profiles
+    from conftest import SEED_A, SEED_B
+
+    articles = [read_article(str(SEED_A)), read_article(str(SEED_B))]
+    extracted = [extract_facts(a, i) for i, a in enumerate(articles)]
+    together = list(build_profiles(articles, extracted))
+    encoder.sentence_states.cache_clear()
+    one_by_one = [build_profile(a, i, facts, actors) for i, (a, (actors, facts)) in enumerate(zip(articles, extracted))]
+    assert together == one_by_one
+    assert [p.article for p in together] == [0, 1] and together[0].sentiment.targets

@@ -12,6 +12,7 @@ flagged.
 from __future__ import annotations
 
 import re
+import threading
 import unicodedata
 from bisect import bisect_left, bisect_right
 from functools import lru_cache
@@ -61,8 +62,17 @@ def pieces(text: str) -> list[tuple[int, int, int]]:
     return out
 
 
-@lru_cache(maxsize=1)
+_LOCK = threading.Lock()  # guards _PENDING, and the loading of the session (both threads may ask for it first)
+_PENDING: dict = {}  # sentence -> Future of its states, from the last prefetch
+
+
 def _session():
+    with _LOCK:
+        return _load_session()
+
+
+@lru_cache(maxsize=1)
+def _load_session():
     import onnxruntime as ort
 
     options = ort.SessionOptions()
@@ -94,11 +104,45 @@ def context_vectors(targets: Sequence[tuple]) -> np.ndarray:
     return out
 
 
+def prefetch(sentences: Sequence[str]) -> None:
+    """Start encoding ``sentences`` in a background thread, in their order, so that :func:`sentence_states` finds
+    them done: onnxruntime lets go of the GIL while it runs, so on a machine with two cores the encoder works while
+    the profiles' Python does the rest. Each sentence is still encoded alone (the same states as without a prefetch).
+    A new call drops what an earlier call has not started."""
+    from concurrent.futures import Future
+
+    with _LOCK:
+        for future in _PENDING.values():
+            future.cancel()
+        _PENDING.clear()
+        todo = {s: Future() for s in dict.fromkeys(sentences)}
+        _PENDING.update(todo)
+    threading.Thread(target=_run, args=(todo,), name="encoder-prefetch", daemon=True).start()
+
+
+def _run(todo: dict) -> None:
+    for sentence, future in todo.items():
+        if future.set_running_or_notify_cancel():
+            try:
+                future.set_result(_encode(sentence))
+            except BaseException as exc:  # handed to the caller of sentence_states, which raises it
+                future.set_exception(exc)
+
+
 @lru_cache(maxsize=STATES_KEPT)
 def sentence_states(sentence: str):
     """(the spans of its pieces, layer-3 states, layer-1 states) of a sentence, [CLS] and [SEP] included in the states.
     The last STATES_KEPT sentences are kept: a sentence the target model reads and the evidence model reads again (an
-    own-voice sentence that is flagged) is encoded once. The arrays are shared: read them, never write them."""
+    own-voice sentence that is flagged) is encoded once. A sentence handed to :func:`prefetch` is taken from its
+    thread (waiting for it if need be). The arrays are shared: read them, never write them."""
+    with _LOCK:
+        future = _PENDING.pop(sentence, None)
+    if future is not None and not future.cancelled():
+        return future.result()
+    return _encode(sentence)
+
+
+def _encode(sentence: str):
     import numpy as np
 
     vocab = vocabulary()
