@@ -138,3 +138,21 @@ def test_profiles_built_together_are_the_profiles_built_one_by_one():
     one_by_one = [build_profile(a, i, facts, actors) for i, (a, (actors, facts)) in enumerate(zip(articles, extracted))]
     assert together == one_by_one
     assert [p.article for p in together] == [0, 1] and together[0].sentiment.targets
+
+
+def test_a_forked_worker_starts_with_no_prefetch_of_its_parent():
+    import os
+
+    encoder.prefetch(["A sentence the parent asked for."])
+    read, write = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: no pending promise, a free lock, and it can encode
+        ok = not encoder._PENDING and encoder._LOCK.acquire(timeout=5)
+        encoder._LOCK.release()
+        ok = ok and encoder.sentence_states.__wrapped__("Another one.")[1].shape[1] == encoder.DIMS
+        os.write(write, b"1" if ok else b"0")
+        os._exit(0)
+    os.close(write)  # a child that dies without writing gives b"", not a hang
+    assert os.read(read, 1) == b"1"
+    os.waitpid(pid, 0)
+    encoder.sentence_states("A sentence the parent asked for.")

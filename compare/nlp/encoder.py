@@ -11,6 +11,7 @@ flagged.
 """
 from __future__ import annotations
 
+import os
 import re
 import threading
 import unicodedata
@@ -64,6 +65,16 @@ def pieces(text: str) -> list[tuple[int, int, int]]:
 
 _LOCK = threading.Lock()  # guards _PENDING, and the loading of the session (both threads may ask for it first)
 _PENDING: dict = {}  # sentence -> Future of its states, from the last prefetch
+
+
+def _after_fork() -> None:
+    """A forked worker (batch --jobs) has no prefetch thread: a lock or a promise copied from its parent is dropped."""
+    global _LOCK
+    _LOCK = threading.Lock()
+    _PENDING.clear()
+
+
+os.register_at_fork(after_in_child=_after_fork)
 
 
 def _session():
