@@ -137,13 +137,28 @@ def test_profiles_built_together_are_the_profiles_built_one_by_one():
     encoder.sentence_states.cache_clear()
     one_by_one = [build_profile(a, i, facts, actors) for i, (a, (actors, facts)) in enumerate(zip(articles, extracted))]
     assert together == one_by_one
+    assert not encoder._PENDING  # a prefetched sentence no profile asked for is not kept
     assert [p.article for p in together] == [0, 1] and together[0].sentiment.targets
+
+
+def test_no_encoder_thread_runs_after_the_profiles_are_built():
+    """A process forked while the thread runs onnxruntime could hang in it: once the profiles are built, none runs."""
+    import threading
+
+    from compare.ingest import article_from_text
+    from compare.model import Actor
+    from compare.profile import build_profile
+
+    article = article_from_text("Roe wins praise.\n\n" + " ".join(f"Jane Roe spoke at event {k}." for k in range(30)))
+    build_profile(article, 0, (), (Actor("Jane Roe", "person", ("Roe",)),))
+    assert not any(t.name == "encoder-prefetch" for t in threading.enumerate()) and not encoder._PENDING
 
 
 def test_a_forked_worker_starts_with_no_prefetch_of_its_parent():
     import os
 
     encoder.prefetch(["A sentence the parent asked for."])
+    encoder._THREAD.join()  # (a fork during onnxruntime's run is what the test above rules out)
     read, write = os.pipe()
     pid = os.fork()
     if pid == 0:  # the child: no pending promise, a free lock, and it can encode

@@ -65,13 +65,15 @@ def pieces(text: str) -> list[tuple[int, int, int]]:
 
 _LOCK = threading.Lock()  # guards _PENDING, and the loading of the session (both threads may ask for it first)
 _PENDING: dict = {}  # sentence -> Future of its states, from the last prefetch
+_THREAD: threading.Thread | None = None  # the thread of the last prefetch, until the next call joins it
 
 
 def _after_fork() -> None:
     """A forked worker (batch --jobs) has no prefetch thread: a lock or a promise copied from its parent is dropped."""
-    global _LOCK
+    global _LOCK, _THREAD
     _LOCK = threading.Lock()
     _PENDING.clear()
+    _THREAD = None
 
 
 os.register_at_fork(after_in_child=_after_fork)
@@ -119,16 +121,24 @@ def prefetch(sentences: Sequence[str]) -> None:
     """Start encoding ``sentences`` in a background thread, in their order, so that :func:`sentence_states` finds
     them done: onnxruntime lets go of the GIL while it runs, so on a machine with two cores the encoder works while
     the profiles' Python does the rest. Each sentence is still encoded alone (the same states as without a prefetch).
-    A new call drops what an earlier call has not started."""
+    A new call drops what an earlier call left, started or not, and waits for its thread to end (``prefetch(())``
+    only drops: no encoder thread runs after it, so a process forked then, as batch --jobs does, forks none)."""
     from concurrent.futures import Future
 
+    global _THREAD
     with _LOCK:
         for future in _PENDING.values():
             future.cancel()
         _PENDING.clear()
-        todo = {s: Future() for s in dict.fromkeys(sentences)}
-        _PENDING.update(todo)
-    threading.Thread(target=_run, args=(todo,), name="encoder-prefetch", daemon=True).start()
+    if _THREAD is not None:  # it skips what was cancelled: at most the sentence it is encoding is left to finish
+        _THREAD.join()
+        _THREAD = None
+    todo = {s: Future() for s in dict.fromkeys(sentences)}
+    if todo:
+        with _LOCK:
+            _PENDING.update(todo)
+        _THREAD = threading.Thread(target=_run, args=(todo,), name="encoder-prefetch", daemon=True)
+        _THREAD.start()
 
 
 def _run(todo: dict) -> None:

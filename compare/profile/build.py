@@ -26,8 +26,9 @@ def build_profiles(articles: Sequence[Article], extracted: Sequence[tuple[tuple[
                    targets: bool = True) -> Iterator[OutletProfile]:
     """:func:`build_profile` of each article (its index is its place; ``extracted`` holds each one's actors and facts),
     yielded in order. The same profiles, sooner: the sentences read for the tone toward actors, of every article, go
-    to the encoder's background thread first (compare.nlp.encoder.prefetch), and the parts that need no encoder are
-    built for every article before the first tone is asked for."""
+    to the encoder's background thread first (compare.nlp.encoder.prefetch), then the others (the evidence words of a
+    flagged sentence read it too), and the parts that need no encoder are built for every article before the first
+    tone is asked for."""
     return _build([(a, i, facts, actors) for i, (a, (actors, facts)) in enumerate(zip(articles, extracted))], targets)
 
 
@@ -41,23 +42,29 @@ def _build(items: list[tuple[Article, int, tuple[Fact, ...], tuple[Actor, ...]]]
         from compare.nlp.encoder import prefetch
 
         by_index = [{v.sentence.index: v.sentence.text for v in views} for views, _ in read]
-        prefetch([texts[k] for texts, (_, mentions) in zip(by_index, read) for k in tone_sentences(mentions)])
-    plain = [(framing_profile(views, facts, mentions), sourcing_profile(views, facts, article.outlet, article.text),
-              readability_profile(views, article.language))
-             for (article, _, facts, _), (views, mentions) in zip(items, read)]
-    for (article, index, facts, actors), (views, mentions), (framing, sourcing, readability) in zip(items, read, plain):
-        yield OutletProfile(
-            article=index,
-            outlet=article.outlet,
-            words=reporting_words(article),
-            sentences=len(views),
-            sentiment=sentiment_profile(views, mentions if targets else {}),
-            framing=framing,
-            wording=wording_profile(views, actors, evidence=targets),
-            sourcing=sourcing,
-            readability=readability,
-            notes=_notes(views, facts, actors, targets),
-        )
+        tone = [texts[k] for texts, (_, mentions) in zip(by_index, read) for k in tone_sentences(mentions)]
+        # then the other sentences: a flagged one is read again for its evidence words
+        prefetch(tone + [text for texts in by_index for text in texts.values()])
+    try:
+        plain = [(framing_profile(views, facts, mentions), sourcing_profile(views, facts, article.outlet, article.text),
+                  readability_profile(views, article.language))
+                 for (article, _, facts, _), (views, mentions) in zip(items, read)]
+        for (article, index, facts, actors), (views, mentions), (framing, sourcing, readability) in zip(items, read, plain):
+            yield OutletProfile(
+                article=index,
+                outlet=article.outlet,
+                words=reporting_words(article),
+                sentences=len(views),
+                sentiment=sentiment_profile(views, mentions if targets else {}),
+                framing=framing,
+                wording=wording_profile(views, actors, evidence=targets),
+                sourcing=sourcing,
+                readability=readability,
+                notes=_notes(views, facts, actors, targets),
+            )
+    finally:  # also when the caller stops early (build_profile takes the first)
+        if targets:
+            prefetch(())  # the states no profile asked for (sentences not flagged) are not kept
 
 
 def _notes(views, facts: tuple[Fact, ...], actors: tuple[Actor, ...], targets: bool) -> tuple[str, ...]:
