@@ -2,9 +2,7 @@
 
 Usage: python bench/bench_profile.py [--repeat N] [--no-facts]
 Facts come from compare.facts.extract_facts when it imports; with --no-facts (or when it fails) profiles use
-name matching and quotation marks only. Timings cover build_profiles + profile_differences, not ingest or facts
-(build_profiles is what `compare`, `diff` and `brief` run: the encoder works in a background thread meanwhile, so on
-two free cores its time mostly hides behind the Python's; on a busy machine it does not).
+name matching and quotation marks only. Timings cover build_profile + profile_differences, not ingest or facts.
 Cold is the first run in the process (imports numpy and textstat, loads the models, VADER and the hyphenation
 patterns); each warm run first empties the caches keyed by text or words (TEXT_CACHES, and textstat's caches keyed by
 the whole text), so it times the work a new article pair needs with everything loaded.
@@ -22,7 +20,7 @@ sys.path.insert(0, str(ROOT))
 from compare.ingest import read_article  # noqa: E402
 from compare.nlp import encoder  # noqa: E402
 from compare.profile import (  # noqa: E402
-    build_profiles,
+    build_profile,
     framing,
     profile_differences,
     textfeatures,  # noqa: E402
@@ -57,7 +55,7 @@ def text_caches() -> list:
 
 
 def run(articles, extracted):
-    profiles = list(build_profiles(articles, extracted))
+    profiles = [build_profile(a, i, facts, actors) for i, (a, (actors, facts)) in enumerate(zip(articles, extracted))]
     return profiles, profile_differences(articles, profiles)
 
 

@@ -79,11 +79,11 @@ def compare_articles(articles: Sequence[Article], *, profiles: bool = True,
     groups: tuple = ()
     notes = method_notes()
     if profiles:
-        from compare.profile import build_profiles, method_notes as profile_notes, profile_differences
+        from compare.profile import build_profile, method_notes as profile_notes, profile_differences
         from compare.profile.differences import tone_actor_groups
         outlet_profiles = []
-        for profile in build_profiles(articles, extracted, targets=tone_targets):
-            outlet_profiles.append(profile)
+        for i, a in enumerate(articles):
+            outlet_profiles.append(build_profile(a, i, extracted[i][1], extracted[i][0], targets=tone_targets))
             step("profiles")
         outlet_profiles = tuple(outlet_profiles)
         actors = [a for a, _ in extracted]

@@ -11,9 +11,7 @@ flagged.
 """
 from __future__ import annotations
 
-import os
 import re
-import threading
 import unicodedata
 from bisect import bisect_left, bisect_right
 from functools import lru_cache
@@ -63,29 +61,8 @@ def pieces(text: str) -> list[tuple[int, int, int]]:
     return out
 
 
-_LOCK = threading.Lock()  # guards _PENDING, and the loading of the session (both threads may ask for it first)
-_PENDING: dict = {}  # sentence -> Future of its states, from the last prefetch
-_THREAD: threading.Thread | None = None  # the thread of the last prefetch, until the next call joins it
-
-
-def _after_fork() -> None:
-    """A forked worker (batch --jobs) has no prefetch thread: a lock or a promise copied from its parent is dropped."""
-    global _LOCK, _THREAD
-    _LOCK = threading.Lock()
-    _PENDING.clear()
-    _THREAD = None
-
-
-os.register_at_fork(after_in_child=_after_fork)
-
-
-def _session():
-    with _LOCK:
-        return _load_session()
-
-
 @lru_cache(maxsize=1)
-def _load_session():
+def _session():
     import onnxruntime as ort
 
     options = ort.SessionOptions()
@@ -117,53 +94,11 @@ def context_vectors(targets: Sequence[tuple]) -> np.ndarray:
     return out
 
 
-def prefetch(sentences: Sequence[str]) -> None:
-    """Start encoding ``sentences`` in a background thread, in their order, so that :func:`sentence_states` finds
-    them done: onnxruntime lets go of the GIL while it runs, so on a machine with two cores the encoder works while
-    the profiles' Python does the rest. Each sentence is still encoded alone (the same states as without a prefetch).
-    A new call drops what an earlier call left, started or not, and waits for its thread to end (``prefetch(())``
-    only drops: no encoder thread runs after it, so a process forked then, as batch --jobs does, forks none)."""
-    from concurrent.futures import Future
-
-    global _THREAD
-    with _LOCK:
-        for future in _PENDING.values():
-            future.cancel()
-        _PENDING.clear()
-    if _THREAD is not None:  # it skips what was cancelled: at most the sentence it is encoding is left to finish
-        _THREAD.join()
-        _THREAD = None
-    todo = {s: Future() for s in dict.fromkeys(sentences)}
-    if todo:
-        with _LOCK:
-            _PENDING.update(todo)
-        _THREAD = threading.Thread(target=_run, args=(todo,), name="encoder-prefetch", daemon=True)
-        _THREAD.start()
-
-
-def _run(todo: dict) -> None:
-    for sentence, future in todo.items():
-        if future.set_running_or_notify_cancel():
-            try:
-                future.set_result(_encode(sentence))
-            except BaseException as exc:  # handed to the caller of sentence_states, which raises it
-                future.set_exception(exc)
-
-
 @lru_cache(maxsize=STATES_KEPT)
 def sentence_states(sentence: str):
     """(the spans of its pieces, layer-3 states, layer-1 states) of a sentence, [CLS] and [SEP] included in the states.
     The last STATES_KEPT sentences are kept: a sentence the target model reads and the evidence model reads again (an
-    own-voice sentence that is flagged) is encoded once. A sentence handed to :func:`prefetch` is taken from its
-    thread (waiting for it if need be). The arrays are shared: read them, never write them."""
-    with _LOCK:
-        future = _PENDING.pop(sentence, None)
-    if future is not None and not future.cancelled():
-        return future.result()
-    return _encode(sentence)
-
-
-def _encode(sentence: str):
+    own-voice sentence that is flagged) is encoded once. The arrays are shared: read them, never write them."""
     import numpy as np
 
     vocab = vocabulary()

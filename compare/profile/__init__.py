@@ -9,7 +9,6 @@ from compare import lazy_exports
 
 _API = {
     "build_profile": "compare.profile.build",
-    "build_profiles": "compare.profile.build",
     "profile_differences": "compare.profile.differences",
     "method_notes": "compare.profile.methods",
     "OutletProfile": "compare.profile.types",
@@ -17,7 +16,7 @@ _API = {
 __all__ = sorted(_API)
 
 if TYPE_CHECKING:  # what type checkers and IDEs see; at run time the names load lazily below
-    from compare.profile.build import build_profile, build_profiles
+    from compare.profile.build import build_profile
     from compare.profile.differences import profile_differences
     from compare.profile.methods import method_notes
     from compare.profile.types import OutletProfile

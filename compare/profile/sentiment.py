@@ -111,11 +111,6 @@ def actor_mentions(views: tuple[SentenceView, ...], facts: tuple[Fact, ...], act
     return found
 
 
-def tone_sentences(mentions: Mentions) -> list[int]:
-    """The indexes of the sentences read for the tone toward actors: the first MAX_TONE_SENTENCES naming one."""
-    return sorted({index for per_sentence in mentions.values() for index in per_sentence})[:MAX_TONE_SENTENCES]
-
-
 def target_sentiments(views: tuple[SentenceView, ...], mentions: Mentions) -> tuple[TargetSentiment, ...]:
     """Sentiment toward each actor through :func:`compare.target_sentiment` (one score per sentence: the mentions' mean,
     own voice and quotes kept apart; the other actors named in the sentence are passed as its other targets). A sentence
@@ -128,7 +123,7 @@ def target_sentiments(views: tuple[SentenceView, ...], mentions: Mentions) -> tu
     for per_sentence in mentions.values():
         for index, spans in per_sentence.items():
             in_sentence.setdefault(index, []).extend(spans)
-    read = set(tone_sentences(mentions))
+    read = set(sorted(in_sentence)[:MAX_TONE_SENTENCES])
     jobs = []  # (actor, sentence index, own voice?, the mentions scored)
     for actor, per_sentence in mentions.items():
         for index, spans in sorted(per_sentence.items()):
