@@ -103,7 +103,7 @@ def _valence(words: list[str], lexicon: dict[str, float]) -> list[float]:
 
 def target_features(sentence: str, start: int, end: int, *, other_targets: tuple[tuple[int, int], ...] = ()) -> dict[str, float]:
     """Features for the sentiment toward the target at sentence[start:end]: words by side and distance, valence, quotes."""
-    toks, val, quotes, quote_share, negated, starts, ends = _sentence_context(sentence)
+    toks, val, quotes, quote_share, negated, starts, ends, names = _sentence_context(sentence)
     n = len(toks)
     lo, hi = bisect_right(ends, start), bisect_left(starts, end)  # the target's words (overlapping it) are [lo, hi)
     first = lo if lo < hi else hi  # the target's first word, else the first word after it
@@ -112,24 +112,26 @@ def target_features(sentence: str, start: int, end: int, *, other_targets: tuple
     feats: dict[str, float] = {"bias": 1.0}
     near_val = left_val = right_val = all_val = 0.0
     near_neg = near_pos = 0.0
-    prev = "<s>"
+    prev, before = "<s>", -1  # the word read before this one, and its index when it was read as itself (else -1)
     for i in (*range(first), *range(hi, n)):  # every word but the target's, in order
         if i == hi and lo < hi:
-            prev = "<T>"
+            prev, before = "<T>", -1
         tok = "<O>" if i in others else toks[i][0]
-        key = "w:" + tok
-        feats[key] = feats.get(key, 0.0) + 1.0
-        feats["p:" + tok[:5]] = 1.0
-        feats["b:" + prev + "_" + tok] = 1.0
-        prev = tok
+        word, prefix, bigram, left, right, near_left, near_right = _OTHER_NAMES if tok == "<O>" else names[i]
+        if before != i - 1 or tok == "<O>":  # not the bigram of the sentence's words (i-1, i): one with <T> or <O>
+            bigram = "b:" + prev + "_" + tok
+        feats[word] = feats.get(word, 0.0) + 1.0
+        feats[prefix] = 1.0
+        feats[bigram] = 1.0
+        prev, before = tok, (-1 if tok == "<O>" else i)
         v = val[i]
         if i < first:
-            dist, side = first - i, "L"
+            dist, side, side_name, near_name = first - i, "L", left, near_left
         else:
-            dist, side = i - last, "R"
-        feats[side + ":" + tok] = 1.0
+            dist, side, side_name, near_name = i - last, "R", right, near_right
+        feats[side_name] = 1.0
         if dist <= NEAR:
-            feats["n" + side + ":" + tok] = 1.0
+            feats[near_name] = 1.0
             near_val += v
             near_neg += v < 0
             near_pos += v > 0
@@ -161,6 +163,15 @@ def target_features(sentence: str, start: int, end: int, *, other_targets: tuple
     if negated:
         feats["neg:any"] = 1.0
     return feats
+
+
+def _feature_names(tok: str, prev: str) -> tuple[str, ...]:
+    """The names of the features target_features gives a word read as tok after the word prev: word, 5-letter prefix,
+    bigram, left and right side, near left and near right."""
+    return ("w:" + tok, "p:" + tok[:5], "b:" + prev + "_" + tok, "L:" + tok, "R:" + tok, "nL:" + tok, "nR:" + tok)
+
+
+_OTHER_NAMES = _feature_names("<O>", "")  # another target's word (its bigram depends on the word before it)
 
 
 def target_vector(sentence: str, start: int, end: int, table: PieceTable | None = None):
@@ -237,10 +248,12 @@ def _token_vectors(sentence: str, table: PieceTable):
 @lru_cache(maxsize=4096)
 def _sentence_context(sentence: str):
     """What every target in a sentence shares: tokens, valences, quoted spans, quoted share, any negation, the
-    words' starts and ends."""
+    words' starts and ends, and each word's feature names (:func:`_feature_names`, after the word before it), built
+    once for all the targets of the sentence."""
     toks = tokens(sentence)
     words = [t[0] for t in toks]
     quotes = tuple(quoted_spans(sentence))
     share = sum(qe - qs for qs, qe in quotes) / max(1, len(sentence))
+    names = [_feature_names(w, prev) for w, prev in zip(words, ["<s>", *words])]
     return (toks, tuple(_valence(words, vader_lexicon())), quotes, share, any(w in NEGATIONS for w in words),
-            [t[1] for t in toks], [t[2] for t in toks])
+            [t[1] for t in toks], [t[2] for t in toks], names)
