@@ -177,44 +177,42 @@ _OTHER_NAMES = _feature_names("<O>", "")  # another target's word (its bigram de
 def target_vector(sentence: str, start: int, end: int, table: PieceTable | None = None):
     """Dense features for the target at sentence[start:end]: mean word-piece vectors (VECTOR_BLOCKS order) of the
     target's words, the VECTOR_NEAR words left and right of it and the rest of the sentence (zeros when empty)."""
-    import numpy as np
-
-    sums, counts, starts, ends = _token_vectors(sentence, table or piece_table())
-    n = len(starts)
-    after = bisect_left(starts, end)  # the target's words are [first, after): they overlap sentence[start:end]
-    first = min(bisect_right(ends, start), after)
-    hi, lo = [after, first, min(n, after + VECTOR_NEAR), n], [first, max(0, first - VECTOR_NEAR), after, 0]
-    block_sums, block_counts = sums[hi] - sums[lo], counts[hi] - counts[lo]
-    block_sums[3] -= block_sums[0]  # the sentence without the target
-    block_counts[3] -= block_counts[0]
-    return (block_sums / np.maximum(block_counts, 1)[:, None]).ravel()
+    return target_vectors([(sentence, start, end)], table)[0]
 
 
 def target_vectors(targets, table: PieceTable | None = None):
-    """:func:`target_vector` of many (sentence, start, end, ...) targets as one (targets × length) array, the same
-    figures row by row (the same element-wise float32 operations, done for all the targets of a sentence at once)."""
+    """:func:`target_vector` of many (sentence, start, end, ...) targets as one (targets × length) array. Each block's
+    mean comes from running sums over its sentence's words (any span's sum is two subtractions): one set of running
+    sums per sentence, kept one after the other in one array, so that all the targets are read at once with the same
+    element-wise float32 operations."""
     import numpy as np
 
     table = table or piece_table()
-    by_sentence: dict[str, list[int]] = {}
-    for k, (sentence, *_rest) in enumerate(targets):
-        by_sentence.setdefault(sentence, []).append(k)
-    out = np.zeros((len(targets), len(VECTOR_BLOCKS) * table.dims), dtype=np.float32)
-    for sentence, rows in by_sentence.items():
-        sums, counts, starts, ends = _token_vectors(sentence, table)
-        n = len(starts)
-        hi, lo = [], []
-        for k in rows:
-            start, end = targets[k][1], targets[k][2]
-            after = bisect_left(starts, end)
-            first = min(bisect_right(ends, start), after)
-            hi.append([after, first, min(n, after + VECTOR_NEAR), n])
-            lo.append([first, max(0, first - VECTOR_NEAR), after, 0])
-        block_sums, block_counts = sums[hi] - sums[lo], counts[hi] - counts[lo]  # (rows × blocks × dims), (rows × blocks)
-        block_sums[:, 3] -= block_sums[:, 0]
-        block_counts[:, 3] -= block_counts[:, 0]
-        out[rows] = (block_sums / np.maximum(block_counts, 1)[:, :, None]).reshape(len(rows), -1)
-    return out
+    if not targets:
+        return np.zeros((0, len(VECTOR_BLOCKS) * table.dims), dtype=np.float32)
+    words = {sentence: tokens(sentence) for sentence, *_rest in targets}
+    at, rows = {}, 0  # sentence -> its row in sums and counts (zeros), followed by one row per word
+    for sentence, toks in words.items():
+        at[sentence], rows = rows, rows + len(toks) + 1
+    sums = np.zeros((rows, table.dims), dtype=np.float32)
+    counts = np.zeros(rows, dtype=np.float32)  # running count of the known words (no piece known: zero vector, not counted)
+    for sentence, toks in words.items():
+        vectors, known = words_matrix(tuple(sentence[s:e] for _, s, e in toks), table)
+        np.cumsum(vectors, axis=0, out=sums[at[sentence] + 1:at[sentence] + 1 + len(toks)])
+        np.cumsum(known, out=counts[at[sentence] + 1:at[sentence] + 1 + len(toks)])
+    bounds = {sentence: ([s for _, s, _ in toks], [e for _, _, e in toks]) for sentence, toks in words.items()}
+    hi, lo = [], []
+    for sentence, start, end, *_rest in targets:
+        starts, ends = bounds[sentence]
+        n, row = len(starts), at[sentence]
+        after = bisect_left(starts, end)  # the target's words are [first, after): they overlap sentence[start:end]
+        first = min(bisect_right(ends, start), after)
+        hi.append([row + after, row + first, row + min(n, after + VECTOR_NEAR), row + n])
+        lo.append([row + first, row + max(0, first - VECTOR_NEAR), row + after, row])
+    block_sums, block_counts = sums[hi] - sums[lo], counts[hi] - counts[lo]  # (targets × blocks × dims), (targets × blocks)
+    block_sums[:, 3] -= block_sums[:, 0]  # the sentence without the target
+    block_counts[:, 3] -= block_counts[:, 0]
+    return (block_sums / np.maximum(block_counts, 1)[:, :, None]).reshape(len(targets), -1)
 
 
 @lru_cache(maxsize=1)
@@ -228,21 +226,6 @@ def words_matrix(words: tuple[str, ...], table: PieceTable):
     """table.words_matrix(words), worked out once for the same words (a sentence without quotes is its own voice:
     the target and the word models read the same words). The arrays are shared: read them, never write them."""
     return table.words_matrix(list(words))
-
-
-@lru_cache(maxsize=4096)
-def _token_vectors(sentence: str, table: PieceTable):
-    """Running sums over the words of tokens(sentence) of their vectors ((words + 1) × dims) and of known words (no
-    piece known: zero vector, not counted), so any span's mean vector is two subtractions; and the words' starts, ends."""
-    import numpy as np
-
-    toks = tokens(sentence)
-    vectors, known = words_matrix(tuple(sentence[s:e] for _, s, e in toks), table)
-    sums = np.zeros((len(toks) + 1, table.dims), dtype=np.float32)
-    np.cumsum(vectors, axis=0, out=sums[1:])
-    counts = np.zeros(len(toks) + 1, dtype=np.float32)
-    np.cumsum(known, out=counts[1:])
-    return sums, counts, [s for _, s, _ in toks], [e for _, _, e in toks]
 
 
 @lru_cache(maxsize=4096)
