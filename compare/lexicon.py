@@ -48,7 +48,22 @@ class Lexicon:
 
 
 def _alternation(words) -> str:
-    return "(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + ")"
+    """A regex alternation of the words, longest first, grouped by first letter ("s(?:tated|aid)|c(?:laimed|…)"): the
+    regex engine then tries at each place only the words that can start there, several times faster than one flat list
+    of 100 words, and with the same matches (words of different first letters, in any case, never match at the same
+    place; within a letter the order is kept)."""
+    groups: dict[str, list[str]] = {}
+    for w in sorted(words, key=len, reverse=True):
+        groups.setdefault(w[:1].casefold(), []).append(w)
+    return "(?:" + "|".join(map(_branch, groups.values())) + ")"
+
+
+def _branch(words: list[str]) -> str:
+    """Words of one first letter as alternatives, the letter written once when they all share its case."""
+    first = words[0][:1]
+    if len(words) > 1 and all(w[:1] == first for w in words):
+        return re.escape(first) + "(?:" + "|".join(re.escape(w[1:]) for w in words) + ")"
+    return "|".join(re.escape(w) for w in words)
 
 
 def _rows(name: str) -> list[list[str]]:
