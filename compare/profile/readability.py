@@ -81,10 +81,12 @@ def textstat_figures(text: str, lang: str) -> tuple[float, float, float, float, 
             found = known[word] = table[word] if word in table else len(pyphen.positions(word)) + 1
         return found
 
-    def count(text: str) -> int:  # count_syllables(text, lang): its words (list_words) lowered, each counted
-        found = counted.get(text)
+    def count(word: str) -> int:  # count_syllables(word, lang) of a word of the list: its words lowered, each counted
+        if word.isascii():  # an ASCII word of list_words(text) is its own list (no punctuation left, only the
+            return one(word.lower())  # apostrophes list_words keeps), lowered too: one word
+        found = counted.get(word)
         if found is None:
-            found = counted[text] = sum(one(x.lower()) for x in _textstat_words(text))
+            found = counted[word] = sum(one(x.lower()) for x in _textstat_words(word))
         return found
 
     total = poly = hard = difficult = 0
