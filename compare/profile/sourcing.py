@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from compare.ingest.outlet import canonical_outlet
-from compare.lexicon import lexicon
+from compare.lexicon import alternation, lexicon
 from compare.nlp.actors import gazetteer
 from compare.nlp.quotes import VERB_SIGNED, signed_after
 from compare.model import Fact, Quote
@@ -31,7 +31,7 @@ ANONYMOUS_PATTERNS = (
     PASSIVE_REPORT,
 )
 OUTLETS = lexicon().outlets  # the shared vocabulary (compare/resources/lexicon/outlets.txt)
-OUTLET_RE = re.compile(r"\b(?:" + "|".join(re.escape(o) for o in sorted(OUTLETS, key=len, reverse=True)) + r")\b(?:[’']s?)?")
+OUTLET_RE = re.compile(r"\b" + alternation(OUTLETS) + r"\b(?:[’']s?)?")
 
 
 @lru_cache(maxsize=1)
