@@ -146,10 +146,10 @@ def bias_scores(texts: list[str], word_model: LinearModel | None = None, sentenc
     evidence_model = evidence_model or load_model("bias_evidence")
     rows = [word_features(t) for t in texts]
     vectors = np.concatenate([word_vectors(t) for t in texts]) if word_model.dense is not None and any(rows) else None
-    flat = iter(p["True"] for p in word_model.probabilities_many([f for r in rows for f, _ in r], vectors))
+    flat = iter(word_model.class_probabilities([f for r in rows for f, _ in r], "True", vectors))
     probs = [[next(flat) for _ in r] for r in rows]
-    sentence_ps = [p["True"] for p in sentence_model.probabilities_many(
-        [sentence_bias_features(text, None, ps) for text, ps in zip(texts, probs)])]
+    sentence_ps = sentence_model.class_probabilities(
+        [sentence_bias_features(text, None, ps) for text, ps in zip(texts, probs)], "True")
     flagged = [k for k, p in enumerate(sentence_ps) if p >= BIASED_SENTENCE] if evidence else []
     words = evidence_words([texts[k] for k in flagged], [probs[k] for k in flagged], word_model, evidence_model)
     named = dict(zip(flagged, words))
@@ -175,8 +175,8 @@ def evidence_words(texts: list[str], word_probs: list[list[float]], word_model: 
     candidates = [evidence_candidates(t, ps, word_model.index) for t, ps in zip(texts, word_probs)]
     flat = [(t, s, e) for t, cs in zip(texts, candidates) for _, s, e, _ in cs]
     vectors = context_vectors(flat)[:, : 2 * DIMS]
-    ps = iter(p["True"] for p in evidence_model.probabilities_many(
-        [{"wp:logit": word_logit(p)} for cs in candidates for *_, p in cs], vectors))
+    ps = iter(evidence_model.class_probabilities(
+        [{"wp:logit": word_logit(p)} for cs in candidates for *_, p in cs], "True", vectors))
     out = []
     for cs in candidates:
         ranked = sorted(((next(ps), w) for w, *_ in cs), key=lambda x: -x[0])
