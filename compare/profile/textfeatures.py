@@ -32,7 +32,7 @@ per via among amongst within without across along around behind beyond toward to
 @lru_cache(maxsize=8192)
 def tokens(text: str) -> tuple[tuple[str, int, int], ...]:
     """(lowercased word, start, end) for each word of text; curly apostrophes folded to straight."""
-    return tuple((m.group().lower().replace("’", "'"), m.start(), m.end()) for m in WORD_RE.finditer(text))
+    return tuple([(m.group().lower().replace("’", "'"), *m.span()) for m in WORD_RE.finditer(text)])
 
 
 @lru_cache(maxsize=1)
