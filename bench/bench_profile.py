@@ -28,7 +28,7 @@ from compare.profile import (  # noqa: E402
 from compare.profile.textfeatures import tokens  # noqa: E402
 
 # Caches keyed by a text or its words: emptied before each warm run (the models, lexicons and VADER stay loaded).
-TEXT_CACHES = (tokens, textfeatures._sentence_context, textfeatures._token_vectors, textfeatures.words_matrix,
+TEXT_CACHES = (tokens, textfeatures._sentence_context, textfeatures.words_matrix,
                framing.sentence_frames, encoder.sentence_states)
 SEEDS = ("seeds/rutte-white-house-nato-dues.txt", "seeds/foxnews-rutte-ukraine-talks.txt")
 

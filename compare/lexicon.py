@@ -35,20 +35,35 @@ class Lexicon:
 
     def verb_pattern(self) -> str:
         """A regex alternation of the quote verbs, longest first (no group, no word boundaries)."""
-        return _alternation(self.quote_verbs)
+        return alternation(self.quote_verbs)
 
     def anonymous_pattern(self, *, groups: bool = True) -> str:
         """A regex alternation of the anonymous-source nouns (with the group nouns unless groups=False)."""
-        return _alternation(self.source_nouns + (self.group_nouns if groups else ()))
+        return alternation(self.source_nouns + (self.group_nouns if groups else ()))
 
 
     def document_pattern(self) -> str:
         """A regex alternation of the document nouns ("statement", "memo"), longest first."""
-        return _alternation(self.document_nouns)
+        return alternation(self.document_nouns)
 
 
-def _alternation(words) -> str:
-    return "(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + ")"
+def alternation(words) -> str:
+    """A regex alternation of the words, longest first, grouped by first letter ("s(?:tated|aid)|c(?:laimed|…)"): the
+    regex engine then tries at each place only the words that can start there, several times faster than one flat list
+    of 100 words, and with the same matches (words of different first letters, in any case, never match at the same
+    place; within a letter the order is kept)."""
+    groups: dict[str, list[str]] = {}
+    for w in sorted(words, key=len, reverse=True):
+        groups.setdefault(w[:1].casefold(), []).append(w)
+    return "(?:" + "|".join(map(_branch, groups.values())) + ")"
+
+
+def _branch(words: list[str]) -> str:
+    """Words of one first letter as alternatives, the letter written once when they all share its case."""
+    first = words[0][:1]
+    if len(words) > 1 and all(w[:1] == first for w in words):
+        return re.escape(first) + "(?:" + "|".join(re.escape(w[1:]) for w in words) + ")"
+    return "|".join(re.escape(w) for w in words)
 
 
 def _rows(name: str) -> list[list[str]]:

@@ -51,10 +51,18 @@ def cue_frames(word: str) -> tuple[str, ...]:
         word = word[:-2]
     if word in exact:
         return exact[word]
+    if word[:MIN_PREFIX] not in _prefix_starts():  # most words start no prefix entry: no need to try each length
+        return ()
     for k in range(len(word), MIN_PREFIX - 1, -1):
         if word[:k] in prefix:
             return prefix[word[:k]]
     return ()
+
+
+@lru_cache(maxsize=1)
+def _prefix_starts() -> frozenset[str]:
+    """The first MIN_PREFIX letters of the prefix entries (each is at least that long)."""
+    return frozenset(key[:MIN_PREFIX] for key in frame_cues()[1])
 
 
 # a cue followed by one of these words is in a sense that is not its frame's: health insurance and benefits are money

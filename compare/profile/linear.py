@@ -24,10 +24,19 @@ class LinearModel:
 
     def probabilities_many(self, rows: list[dict[str, float]], vectors=None) -> list[dict[str, float]]:
         """Class probabilities for many feature dictionaries (and their dense vectors, if the model has some) at once."""
+        return [dict(zip(self.classes, ps)) for ps in zip(*self._columns(rows, vectors))]
+
+    def class_probabilities(self, rows: list[dict[str, float]], cls: str, vectors=None) -> list[float]:
+        """The probability of class cls for each row: ``[p[cls] for p in probabilities_many(rows, vectors)]``, without
+        a dictionary per row."""
+        return self._columns(rows, vectors)[self.classes.index(cls)]
+
+    def _columns(self, rows: list[dict[str, float]], vectors=None) -> list[list[float]]:
+        """The rows' probabilities of each class (self.classes order), one list per class."""
         import numpy as np
 
         if not rows:
-            return []
+            return [[] for _ in self.classes]
         if (self.dense is None) != (vectors is None):
             raise ValueError("dense vectors must be given exactly when the model has dense weights")
         get = self.index.get
@@ -43,11 +52,10 @@ class LinearModel:
         if self.dense is not None:
             z += np.asarray(vectors, dtype=np.float32).reshape(len(rows), -1) @ self.dense.T
         if len(self.classes) == 2 and z.shape[1] == 1:
-            p = 1.0 / (1.0 + np.exp(-z[:, 0]))
-            return [{self.classes[0]: 1.0 - float(x), self.classes[1]: float(x)} for x in p]
+            p = (1.0 / (1.0 + np.exp(-z[:, 0]))).tolist()  # float32 -> the same Python floats as float() of each
+            return [[1.0 - x for x in p], p]
         e = np.exp(z - z.max(axis=1, keepdims=True))
-        p = e / e.sum(axis=1, keepdims=True)
-        return [{c: float(v) for c, v in zip(self.classes, row)} for row in p]
+        return (e / e.sum(axis=1, keepdims=True)).T.tolist()
 
     def contributions(self, features: dict[str, float], cls: str) -> dict[str, float]:
         """Each known feature's contribution to the decision value of class cls (for evidence)."""

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import gzip
 import re
+from collections import Counter
 from functools import lru_cache
 
 from compare.profile.sections import SentenceView
@@ -64,13 +65,13 @@ def textstat_figures(text: str, lang: str) -> tuple[float, float, float, float, 
     distinct word once, by textstat's own rules (its word list, sentence count, easy-word list, syllable count: our
     CMU table, else pyphen positions + 1) and the same arithmetic in the same order. tests/test_readability.py checks
     the figures against textstat's functions."""
-    from textstat.backend.utils import get_lang_easy_words, get_pyphen
+    from textstat.backend.utils import get_pyphen
 
     words = _textstat_words(text)
     n_words = len(words)
     sentences = _SENTENCE.findall(text)
     n_sentences = max(1, len(sentences) - sum(len(_textstat_words(s)) <= 2 for s in sentences)) if text else 0
-    table, pyphen, easy = syllable_table(), get_pyphen(lang), get_lang_easy_words(lang)
+    table, pyphen, easy = syllable_table(), get_pyphen(lang), easy_words(lang)
     known: dict[str, int] = {}
     counted: dict[str, int] = {}
 
@@ -80,20 +81,22 @@ def textstat_figures(text: str, lang: str) -> tuple[float, float, float, float, 
             found = known[word] = table[word] if word in table else len(pyphen.positions(word)) + 1
         return found
 
-    def count(text: str) -> int:  # count_syllables(text, lang): its words (list_words) lowered, each counted
-        found = counted.get(text)
+    def count(word: str) -> int:  # count_syllables(word, lang) of a word of the list: its words lowered, each counted
+        if word.isascii():  # an ASCII word of list_words(text) is its own list (no punctuation left, only the
+            return one(word.lower())  # apostrophes list_words keeps), lowered too: one word
+        found = counted.get(word)
         if found is None:
-            found = counted[text] = sum(one(x.lower()) for x in _textstat_words(text))
+            found = counted[word] = sum(one(x.lower()) for x in _textstat_words(word))
         return found
 
     total = poly = hard = difficult = 0
-    for w in words:
+    for w, times in Counter(words).items():  # each distinct word once, times its uses (the counts are integers)
         lowered = w.lower()
-        total += one(lowered)  # count_syllables(text)
-        poly += count(w) >= 3  # count_polysyllable_words: count_syllables of each word
+        total += times * one(lowered)  # count_syllables(text)
+        poly += times * (count(w) >= 3)  # count_polysyllable_words: count_syllables of each word
         if lowered not in easy:
-            hard += 1  # Dale-Chall: any word not on the easy list
-            difficult += count(lowered) >= 3  # Gunning fog: is_difficult_word counts the lowered word; threshold 3
+            hard += times  # Dale-Chall: any word not on the easy list
+            difficult += times * (count(lowered) >= 3)  # Gunning fog: is_difficult_word counts the lowered word; threshold 3
     wps = n_words / n_sentences if n_sentences else 0.0
     spw = total / n_words if n_words else 0.0
     fre = 0.0 if wps == 0 or spw == 0 else 206.835 - 1.015 * wps - 84.6 * spw
@@ -106,6 +109,16 @@ def textstat_figures(text: str, lang: str) -> tuple[float, float, float, float, 
     else:
         dale_chall = 0.0
     return fre, fk, fog, smog, dale_chall
+
+
+@lru_cache(maxsize=None)
+def easy_words(lang: str) -> frozenset[str]:
+    """textstat's Dale-Chall easy words of a language (get_lang_easy_words), read from its file once per process: a
+    constant list, kept here so that emptying textstat's caches (they also hold figures of whole texts) does not read it
+    again."""
+    from textstat.backend.utils import get_lang_easy_words
+
+    return frozenset(get_lang_easy_words(lang))
 
 
 def _terminated(sentence: str) -> str:

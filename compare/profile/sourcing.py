@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from compare.ingest.outlet import canonical_outlet
-from compare.lexicon import lexicon
+from compare.lexicon import alternation, lexicon
 from compare.nlp.actors import gazetteer
 from compare.nlp.quotes import VERB_SIGNED, signed_after
 from compare.model import Fact, Quote
@@ -31,7 +31,7 @@ ANONYMOUS_PATTERNS = (
     PASSIVE_REPORT,
 )
 OUTLETS = lexicon().outlets  # the shared vocabulary (compare/resources/lexicon/outlets.txt)
-OUTLET_RE = re.compile(r"\b(?:" + "|".join(re.escape(o) for o in sorted(OUTLETS, key=len, reverse=True)) + r")\b(?:[’']s?)?")
+OUTLET_RE = re.compile(r"\b" + alternation(OUTLETS) + r"\b(?:[’']s?)?")
 
 
 @lru_cache(maxsize=1)
@@ -129,16 +129,16 @@ def sourcing_profile(views: tuple[SentenceView, ...], facts: tuple[Fact, ...], o
                 named.add((view.sentence.index, a.source))
     for v in views:
         text = v.sentence.text
-        names_outlet = any(_cited_at(text, m.start(), m.end()) for m in OUTLET_RE.finditer(text))
+        outlets = list(OUTLET_RE.finditer(text))
         for pattern in ANONYMOUS_PATTERNS:
-            if pattern is PASSIVE_REPORT and names_outlet:
+            if pattern is PASSIVE_REPORT and any(_cited_at(text, m.start(), m.end()) for m in outlets):
                 continue  # "are reported to be in talks, according to BNN Bloomberg": the report is named
             for m in pattern.finditer(text):
                 if (not v.is_quoted(m.start(), m.end()) and not any(k[0] == v.sentence.index for k in anonymous)
                         and not OUTLET_RE.search(m.group())):  # "According to Business Insider": a named outlet
                     anonymous[(v.sentence.index, m.group())] = _evidence(v, m.group())
                     attributed.add(v.sentence.index)
-        for m in OUTLET_RE.finditer(text):
+        for m in outlets:
             name = _canonical_outlet(m.group())
             if _person_before(text[:m.start()]) or EMPLOYER_AFTER.match(text, m.end()):
                 continue  # "Mayor Michael Bloomberg": a person of that name; "the Fox News host": an employer, no source

@@ -32,7 +32,7 @@ per via among amongst within without across along around behind beyond toward to
 @lru_cache(maxsize=8192)
 def tokens(text: str) -> tuple[tuple[str, int, int], ...]:
     """(lowercased word, start, end) for each word of text; curly apostrophes folded to straight."""
-    return tuple((m.group().lower().replace("’", "'"), m.start(), m.end()) for m in WORD_RE.finditer(text))
+    return tuple([(m.group().lower().replace("’", "'"), *m.span()) for m in WORD_RE.finditer(text)])
 
 
 @lru_cache(maxsize=1)
@@ -49,13 +49,15 @@ def vader_lexicon() -> dict[str, float]:
     return dict(analyzer().lexicon)
 
 
+DOUBLE_QUOTED = re.compile(r"[\"“]([^\"“”]{2,})[\"”]")
+SINGLE_QUOTED = re.compile(r"(?:(?<=^)|(?<=[\s(\[—–-]))‘(.{2,}?)’(?=$|[\s,.;:!?)\]—–-])")
+
+
 def quoted_spans(text: str) -> list[tuple[int, int]]:
     """Character spans of text inside double quotes (straight or curly), or inside ‘…’ used as quotes."""
-    spans = []
-    for m in re.finditer(r"[\"“]([^\"“”]{2,})[\"”]", text):
-        spans.append((m.start(), m.end()))
-    for m in re.finditer(r"(?:(?<=^)|(?<=[\s(\[—–-]))‘(.{2,}?)’(?=$|[\s,.;:!?)\]—–-])", text):
-        spans.append((m.start(), m.end()))
+    spans = [m.span() for m in DOUBLE_QUOTED.finditer(text)]
+    if "‘" in text:  # (the pattern opens with a look-behind: the regex engine would try it at every character)
+        spans.extend(m.span() for m in SINGLE_QUOTED.finditer(text))
     return spans
 
 
@@ -103,7 +105,7 @@ def _valence(words: list[str], lexicon: dict[str, float]) -> list[float]:
 
 def target_features(sentence: str, start: int, end: int, *, other_targets: tuple[tuple[int, int], ...] = ()) -> dict[str, float]:
     """Features for the sentiment toward the target at sentence[start:end]: words by side and distance, valence, quotes."""
-    toks, val, quotes, quote_share, negated, starts, ends = _sentence_context(sentence)
+    toks, val, quotes, quote_share, negated, starts, ends, names = _sentence_context(sentence)
     n = len(toks)
     lo, hi = bisect_right(ends, start), bisect_left(starts, end)  # the target's words (overlapping it) are [lo, hi)
     first = lo if lo < hi else hi  # the target's first word, else the first word after it
@@ -112,24 +114,26 @@ def target_features(sentence: str, start: int, end: int, *, other_targets: tuple
     feats: dict[str, float] = {"bias": 1.0}
     near_val = left_val = right_val = all_val = 0.0
     near_neg = near_pos = 0.0
-    prev = "<s>"
+    prev, before = "<s>", -1  # the word read before this one, and its index when it was read as itself (else -1)
     for i in (*range(first), *range(hi, n)):  # every word but the target's, in order
         if i == hi and lo < hi:
-            prev = "<T>"
+            prev, before = "<T>", -1
         tok = "<O>" if i in others else toks[i][0]
-        key = "w:" + tok
-        feats[key] = feats.get(key, 0.0) + 1.0
-        feats["p:" + tok[:5]] = 1.0
-        feats["b:" + prev + "_" + tok] = 1.0
-        prev = tok
+        word, prefix, bigram, left, right, near_left, near_right = _OTHER_NAMES if tok == "<O>" else names[i]
+        if before != i - 1 or tok == "<O>":  # not the bigram of the sentence's words (i-1, i): one with <T> or <O>
+            bigram = "b:" + prev + "_" + tok
+        feats[word] = feats.get(word, 0.0) + 1.0
+        feats[prefix] = 1.0
+        feats[bigram] = 1.0
+        prev, before = tok, (-1 if tok == "<O>" else i)
         v = val[i]
         if i < first:
-            dist, side = first - i, "L"
+            dist, side, side_name, near_name = first - i, "L", left, near_left
         else:
-            dist, side = i - last, "R"
-        feats[side + ":" + tok] = 1.0
+            dist, side, side_name, near_name = i - last, "R", right, near_right
+        feats[side_name] = 1.0
         if dist <= NEAR:
-            feats["n" + side + ":" + tok] = 1.0
+            feats[near_name] = 1.0
             near_val += v
             near_neg += v < 0
             near_pos += v > 0
@@ -163,47 +167,54 @@ def target_features(sentence: str, start: int, end: int, *, other_targets: tuple
     return feats
 
 
+def _feature_names(tok: str, prev: str) -> tuple[str, ...]:
+    """The names of the features target_features gives a word read as tok after the word prev: word, 5-letter prefix,
+    bigram, left and right side, near left and near right."""
+    return ("w:" + tok, "p:" + tok[:5], "b:" + prev + "_" + tok, "L:" + tok, "R:" + tok, "nL:" + tok, "nR:" + tok)
+
+
+_OTHER_NAMES = _feature_names("<O>", "")  # another target's word (its bigram depends on the word before it)
+
+
 def target_vector(sentence: str, start: int, end: int, table: PieceTable | None = None):
     """Dense features for the target at sentence[start:end]: mean word-piece vectors (VECTOR_BLOCKS order) of the
     target's words, the VECTOR_NEAR words left and right of it and the rest of the sentence (zeros when empty)."""
-    import numpy as np
-
-    sums, counts, starts, ends = _token_vectors(sentence, table or piece_table())
-    n = len(starts)
-    after = bisect_left(starts, end)  # the target's words are [first, after): they overlap sentence[start:end]
-    first = min(bisect_right(ends, start), after)
-    hi, lo = [after, first, min(n, after + VECTOR_NEAR), n], [first, max(0, first - VECTOR_NEAR), after, 0]
-    block_sums, block_counts = sums[hi] - sums[lo], counts[hi] - counts[lo]
-    block_sums[3] -= block_sums[0]  # the sentence without the target
-    block_counts[3] -= block_counts[0]
-    return (block_sums / np.maximum(block_counts, 1)[:, None]).ravel()
+    return target_vectors([(sentence, start, end)], table)[0]
 
 
 def target_vectors(targets, table: PieceTable | None = None):
-    """:func:`target_vector` of many (sentence, start, end, ...) targets as one (targets × length) array, the same
-    figures row by row (the same element-wise float32 operations, done for all the targets of a sentence at once)."""
+    """:func:`target_vector` of many (sentence, start, end, ...) targets as one (targets × length) array. Each block's
+    mean comes from running sums over its sentence's words (any span's sum is two subtractions): one set of running
+    sums per sentence, kept one after the other in one array, so that all the targets are read at once with the same
+    element-wise float32 operations."""
     import numpy as np
 
     table = table or piece_table()
-    by_sentence: dict[str, list[int]] = {}
-    for k, (sentence, *_rest) in enumerate(targets):
-        by_sentence.setdefault(sentence, []).append(k)
-    out = np.zeros((len(targets), len(VECTOR_BLOCKS) * table.dims), dtype=np.float32)
-    for sentence, rows in by_sentence.items():
-        sums, counts, starts, ends = _token_vectors(sentence, table)
-        n = len(starts)
-        hi, lo = [], []
-        for k in rows:
-            start, end = targets[k][1], targets[k][2]
-            after = bisect_left(starts, end)
-            first = min(bisect_right(ends, start), after)
-            hi.append([after, first, min(n, after + VECTOR_NEAR), n])
-            lo.append([first, max(0, first - VECTOR_NEAR), after, 0])
-        block_sums, block_counts = sums[hi] - sums[lo], counts[hi] - counts[lo]  # (rows × blocks × dims), (rows × blocks)
-        block_sums[:, 3] -= block_sums[:, 0]
-        block_counts[:, 3] -= block_counts[:, 0]
-        out[rows] = (block_sums / np.maximum(block_counts, 1)[:, :, None]).reshape(len(rows), -1)
-    return out
+    if not targets:
+        return np.zeros((0, len(VECTOR_BLOCKS) * table.dims), dtype=np.float32)
+    words = {sentence: tokens(sentence) for sentence, *_rest in targets}
+    at, rows = {}, 0  # sentence -> its row in sums and counts (zeros), followed by one row per word
+    for sentence, toks in words.items():
+        at[sentence], rows = rows, rows + len(toks) + 1
+    sums = np.zeros((rows, table.dims), dtype=np.float32)
+    counts = np.zeros(rows, dtype=np.float32)  # running count of the known words (no piece known: zero vector, not counted)
+    for sentence, toks in words.items():
+        vectors, known = words_matrix(tuple(sentence[s:e] for _, s, e in toks), table)
+        np.cumsum(vectors, axis=0, out=sums[at[sentence] + 1:at[sentence] + 1 + len(toks)])
+        np.cumsum(known, out=counts[at[sentence] + 1:at[sentence] + 1 + len(toks)])
+    bounds = {sentence: ([s for _, s, _ in toks], [e for _, _, e in toks]) for sentence, toks in words.items()}
+    hi, lo = [], []
+    for sentence, start, end, *_rest in targets:
+        starts, ends = bounds[sentence]
+        n, row = len(starts), at[sentence]
+        after = bisect_left(starts, end)  # the target's words are [first, after): they overlap sentence[start:end]
+        first = min(bisect_right(ends, start), after)
+        hi.append([row + after, row + first, row + min(n, after + VECTOR_NEAR), row + n])
+        lo.append([row + first, row + max(0, first - VECTOR_NEAR), row + after, row])
+    block_sums, block_counts = sums[hi] - sums[lo], counts[hi] - counts[lo]  # (targets × blocks × dims), (targets × blocks)
+    block_sums[:, 3] -= block_sums[:, 0]  # the sentence without the target
+    block_counts[:, 3] -= block_counts[:, 0]
+    return (block_sums / np.maximum(block_counts, 1)[:, :, None]).reshape(len(targets), -1)
 
 
 @lru_cache(maxsize=1)
@@ -220,27 +231,14 @@ def words_matrix(words: tuple[str, ...], table: PieceTable):
 
 
 @lru_cache(maxsize=4096)
-def _token_vectors(sentence: str, table: PieceTable):
-    """Running sums over the words of tokens(sentence) of their vectors ((words + 1) × dims) and of known words (no
-    piece known: zero vector, not counted), so any span's mean vector is two subtractions; and the words' starts, ends."""
-    import numpy as np
-
-    toks = tokens(sentence)
-    vectors, known = words_matrix(tuple(sentence[s:e] for _, s, e in toks), table)
-    sums = np.zeros((len(toks) + 1, table.dims), dtype=np.float32)
-    np.cumsum(vectors, axis=0, out=sums[1:])
-    counts = np.zeros(len(toks) + 1, dtype=np.float32)
-    np.cumsum(known, out=counts[1:])
-    return sums, counts, [s for _, s, _ in toks], [e for _, _, e in toks]
-
-
-@lru_cache(maxsize=4096)
 def _sentence_context(sentence: str):
     """What every target in a sentence shares: tokens, valences, quoted spans, quoted share, any negation, the
-    words' starts and ends."""
+    words' starts and ends, and each word's feature names (:func:`_feature_names`, after the word before it), built
+    once for all the targets of the sentence."""
     toks = tokens(sentence)
     words = [t[0] for t in toks]
     quotes = tuple(quoted_spans(sentence))
     share = sum(qe - qs for qs, qe in quotes) / max(1, len(sentence))
+    names = [_feature_names(w, prev) for w, prev in zip(words, ["<s>", *words])]
     return (toks, tuple(_valence(words, vader_lexicon())), quotes, share, any(w in NEGATIONS for w in words),
-            [t[1] for t in toks], [t[2] for t in toks])
+            [t[1] for t in toks], [t[2] for t in toks], names)

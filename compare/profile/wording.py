@@ -44,6 +44,12 @@ def lexicon() -> dict[str, tuple[str, ...]]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _charged_words() -> frozenset[str]:
+    """The lexicon's loaded or sensational words."""
+    return frozenset(w for w, categories in lexicon().items() if {"loaded", "sensational"} & set(categories))
+
+
 def word_vectors(text: str):
     """(words × dims) word-piece vector of each of tokens(text) (zeros for a word with no known piece): lets the word
     model borrow weights for words it never saw in training ("pathetic" near "disgraceful")."""
@@ -61,7 +67,7 @@ def word_features(text: str, vocab: frozenset[str] | None = None, vectors: bool 
     quotes = quoted_spans(text)
     known = [vocab is None or w in vocab for w, _, _ in toks]
     mags = [abs(val.get(w, 0.0)) for w, _, _ in toks]
-    charged = [bool({"loaded", "sensational"} & set(lex.get(w, ()))) for w, _, _ in toks]
+    charged = [w in _charged_words() for w, _, _ in toks]
     total_mag, total_charged = sum(mags), sum(charged)
     out = []
     for i, (w, s, _) in enumerate(toks):
@@ -91,7 +97,7 @@ def word_features(text: str, vocab: frozenset[str] | None = None, vectors: bool 
             f["short"] = 1.0
         if w[0].isdigit():
             f["digit"] = 1.0
-        if any(a <= s < b for a, b in quotes):
+        if quotes and any(a <= s < b for a, b in quotes):
             f["quoted"] = 1.0
         if i > 0 and "intensifier" in lex.get(toks[i - 1][0], ()):
             f["after_intensifier"] = 1.0
@@ -140,10 +146,10 @@ def bias_scores(texts: list[str], word_model: LinearModel | None = None, sentenc
     evidence_model = evidence_model or load_model("bias_evidence")
     rows = [word_features(t) for t in texts]
     vectors = np.concatenate([word_vectors(t) for t in texts]) if word_model.dense is not None and any(rows) else None
-    flat = iter(p["True"] for p in word_model.probabilities_many([f for r in rows for f, _ in r], vectors))
+    flat = iter(word_model.class_probabilities([f for r in rows for f, _ in r], "True", vectors))
     probs = [[next(flat) for _ in r] for r in rows]
-    sentence_ps = [p["True"] for p in sentence_model.probabilities_many(
-        [sentence_bias_features(text, None, ps) for text, ps in zip(texts, probs)])]
+    sentence_ps = sentence_model.class_probabilities(
+        [sentence_bias_features(text, None, ps) for text, ps in zip(texts, probs)], "True")
     flagged = [k for k, p in enumerate(sentence_ps) if p >= BIASED_SENTENCE] if evidence else []
     words = evidence_words([texts[k] for k in flagged], [probs[k] for k in flagged], word_model, evidence_model)
     named = dict(zip(flagged, words))
@@ -169,8 +175,8 @@ def evidence_words(texts: list[str], word_probs: list[list[float]], word_model: 
     candidates = [evidence_candidates(t, ps, word_model.index) for t, ps in zip(texts, word_probs)]
     flat = [(t, s, e) for t, cs in zip(texts, candidates) for _, s, e, _ in cs]
     vectors = context_vectors(flat)[:, : 2 * DIMS]
-    ps = iter(p["True"] for p in evidence_model.probabilities_many(
-        [{"wp:logit": word_logit(p)} for cs in candidates for *_, p in cs], vectors))
+    ps = iter(evidence_model.class_probabilities(
+        [{"wp:logit": word_logit(p)} for cs in candidates for *_, p in cs], "True", vectors))
     out = []
     for cs in candidates:
         ranked = sorted(((next(ps), w) for w, *_ in cs), key=lambda x: -x[0])
@@ -217,7 +223,8 @@ def wording_profile(views: tuple[SentenceView, ...], actors: tuple[Actor, ...], 
     scored = len(candidates)
     flagged = [Evidence(v.sentence.index, v.sentence.text, words, round(p, 3), v.section)
                for v, (p, words) in zip(candidates, sentence_biases([v.own_text for v in candidates], evidence=evidence)) if p >= BIASED_SENTENCE]
-    labels = tuple(ActorLabels(a.name, kept) for a in actors if (kept := descriptive_labels(a, actors)))
+    names = actor_names(actors)
+    labels = tuple(ActorLabels(a.name, kept) for a in actors if (kept := descriptive_labels(a, names)))
     note = "" if own_words >= MIN_WORDS else f"{NOT_ENOUGH_TEXT}: {own_words} own-voice words"
     return WordingProfile(
         words=own_words,
@@ -232,9 +239,14 @@ def wording_profile(views: tuple[SentenceView, ...], actors: tuple[Actor, ...], 
     )
 
 
-def descriptive_labels(actor: Actor, actors: tuple[Actor, ...]) -> tuple[str, ...]:
-    """The labels of an actor that describe it: not another actor's name ("NATO" from "NATO's Rutte")
-    and not a bare capitalised title ("Secretary"); "Republican president" and "dictator" stay."""
-    names = {n.lower() for other in actors for n in (other.name, *other.aliases)}
+def actor_names(actors: tuple[Actor, ...]) -> frozenset[str]:
+    """Every name and alias of the actors, lower-cased."""
+    return frozenset(n.lower() for a in actors for n in (a.name, *a.aliases))
+
+
+def descriptive_labels(actor: Actor, names: frozenset[str]) -> tuple[str, ...]:
+    """The labels of an actor that describe it: not another actor's name ("NATO" from "NATO's Rutte"; ``names``: the
+    article's :func:`actor_names`) and not a bare capitalised title ("Secretary"); "Republican president" and
+    "dictator" stay."""
     return tuple(label for label in actor.labels
                  if label.lower() not in names and not (" " not in label and label[:1].isupper()))
