@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from compare.ingest.outlet import canonical_outlet
-from compare.lexicon import alternation, lexicon
+from compare.lexicon import alternation, lexicon, whole_word
 from compare.nlp.actors import gazetteer
 from compare.nlp.quotes import VERB_SIGNED, signed_after
 from compare.model import Fact, Quote
@@ -263,7 +263,7 @@ def _cited_at(text: str, start: int, end: int) -> bool:
 def _cited_in(text: str, source: str) -> bool:
     """Whether a sentence a fact attributes to an outlet cites it somewhere as a source (see :func:`_cited_at`); a
     sentence that does not write the name as given is taken at the fact's word."""
-    found = [m for m in re.finditer(r"(?<![\w])" + re.escape(source) + r"(?![\w])", text)]
+    found = [m for m in re.finditer(whole_word(source), text)]
     return not found or any(_cited_at(text, m.start(), m.end()) for m in found)
 
 
