@@ -963,11 +963,18 @@ def _form_matches(text: str, form: str) -> list[tuple[str, re.Match]]:
     """(the text as searched, the match) wherever the text writes the form whole (see :func:`_names_any`): as written,
     else both without the full stops of capitals."""
     flags = re.I if re.search(r"\w[- ]\w", form) else 0
-    for t, g in ((text, form), (re.sub(r"\b([A-Z])\.", r"\1", text), re.sub(r"\b([A-Z])\.", r"\1", form))):
+    for t, g in ((text, form), (_without_capital_stops(text), _without_capital_stops(form))):
         found = [(t, m) for m in re.finditer(whole_word(g), t, flags)]
         if found:
             return found
     return []
+
+
+@lru_cache(maxsize=256)
+def _without_capital_stops(text: str) -> str:
+    """The text with the full stops after capitals dropped ("R.N.C." -> "RNC"), worked out once per text (an article is
+    searched for several names of each outlet)."""
+    return re.sub(r"\b([A-Z])\.", r"\1", text)
 
 
 # --------------------------------------------------------------------------- word choice

@@ -497,7 +497,8 @@ def _cue_names(own: str) -> list[set[str]]:
                   if not _is_cue_word(m.group(), words) and m.group() not in _WHEN and m.group().lower() not in _PRONOUNS]
     # a pronoun, or a title that refers back to the speaker ("the president said"), stands for the quote's speaker
     ends = {c_end for _, c_end, _ in candidates}
-    candidates = [(c_start, c_end, names | {JOINT} if (j := re.search(r",?\s+and\s+$", own[:c_start])) and j.start() in ends
+    candidates = [(c_start, c_end, names | {JOINT} if own[:c_start].rstrip().endswith("and")  # (else no match: skip the search)
+                   and (j := re.search(r",?\s+and\s+$", own[:c_start])) and j.start() in ends
                    else names) for c_start, c_end, names in candidates]  # "attorneys Todd Pugh and Victor Henderson said"
     candidates += [(m.start(), m.end(), {PRONOUN}) for m in re.finditer(r"\b(?:[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I)\b", own)]
     candidates += [(m.start(), m.end(), {PRONOUN}) for m in _TITLE_BACK.finditer(own)]
