@@ -21,6 +21,7 @@ from compare.ingest import read_article  # noqa: E402
 from compare.nlp import encoder  # noqa: E402
 from compare.profile import (  # noqa: E402
     build_profile,
+    differences,
     framing,
     profile_differences,
     textfeatures,  # noqa: E402
@@ -29,7 +30,7 @@ from compare.profile.textfeatures import tokens  # noqa: E402
 
 # Caches keyed by a text or its words: emptied before each warm run (the models, lexicons and VADER stay loaded).
 TEXT_CACHES = (tokens, textfeatures._sentence_context, textfeatures.words_matrix,
-               framing.sentence_frames, encoder.sentence_states)
+               framing.sentence_frames, encoder.sentence_states, differences._without_capital_stops)
 SEEDS = ("seeds/rutte-white-house-nato-dues.txt", "seeds/foxnews-rutte-ukraine-talks.txt")
 
 

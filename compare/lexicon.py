@@ -58,6 +58,16 @@ def alternation(words) -> str:
     return "(?:" + "|".join(map(_branch, groups.values())) + ")"
 
 
+def whole_word(word: str, edge: str = r"\w", then: str = "") -> str:
+    """A regex for ``word`` (taken literally) standing whole: no character of the class ``edge`` right before it, nor
+    right after it (and after ``then``, a pattern that may follow it, such as an ending). It matches exactly where
+    ``(?<![edge])word then(?![edge])`` does, but is written with the word first and the look-behind after it: Python's
+    regex engine then looks for the word's letters, where a pattern that opens with a look-behind is tried at every
+    character of the text (an article's text, searched for a name: about ten times faster)."""
+    w = re.escape(word)
+    return f"{w}(?<![{edge}]{w}){then}(?![{edge}])"
+
+
 def _branch(words: list[str]) -> str:
     """Words of one first letter as alternatives, the letter written once when they all share its case."""
     first = words[0][:1]

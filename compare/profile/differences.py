@@ -7,6 +7,7 @@ from typing import Callable, Sequence
 
 from compare.facts import article_name
 from compare.lexicon import lexicon as shared_lexicon
+from compare.lexicon import whole_word
 from compare.model import Actor, ActorGroup, ActorName, Article, Difference
 from compare.nlp.actors import ORGANISATION, PERSON, PLACE, gazetteer, same_actor
 from compare.nlp.quotes import hands_over
@@ -97,7 +98,7 @@ def _examples_in_text(d: Difference, articles: Sequence[Article], names: dict[in
         named = sorted((part.find(n), i) for i, n in (names or {}).items() if n in part)
         owner = named[0][1] if named else owner
         for word in QUOTED_WORD.findall(part):
-            pattern = re.compile(r"(?<![\w'])" + re.escape(word.lower().replace("’", "'")) + r"(?![\w'])")
+            pattern = re.compile(whole_word(word.lower().replace("’", "'"), r"\w'"))
             if not any(pattern.search(t) for i, t in texts.items() if owner is None or i == owner):
                 return False
     return True
@@ -570,10 +571,10 @@ def _cues_outside_names(cues: Sequence[str], text: str, known: Sequence[Actor]) 
     if not text:
         return dict.fromkeys(cues, 1)
     for name in sorted({n for a in known for n in (a.name, *a.aliases) if len(n.split()) > 1}, key=len, reverse=True):
-        text = re.sub(r"(?<![\w])" + re.escape(name) + r"(?![\w])", " ", text)
+        text = re.sub(whole_word(name), " ", text)
     text = NAME_RUN.sub(" ", text)  # capitalised runs inside a sentence: "President Obama", "Defense of Marriage Act"
     text = text.lower().replace("’", "'")
-    counts = {c: len(re.findall(r"(?<![\w'])" + re.escape(c) + r"(?![\w'])", text)) for c in cues}
+    counts = {c: len(re.findall(whole_word(c, r"\w'"), text)) for c in cues}
     return {c: n for c, n in counts.items() if n}
 
 
@@ -681,7 +682,7 @@ def _described(actor: Actor, headline: str, texts: Sequence[str]) -> bool:
 def _mentions(text: str, actor: Actor):
     """Each place the text writes one of the actor's names (see :func:`_name_forms`) whole."""
     for form in _name_forms(actor):
-        yield from re.finditer(r"(?<![\w])" + re.escape(form) + r"(?![\w])", text)
+        yield from re.finditer(whole_word(form), text)
 
 
 HEADLINE_KINDS_ONLY = True  # "only A's headline names" lines name people and groups only: judged blind against both
@@ -724,7 +725,7 @@ def _body_knows(actor: Actor, article: Article) -> bool:
     if actor.kind == PERSON and len(words) > 1 and words[0] in shared_lexicon().first_name_gender:
         return True  # "Juan Diaz": a listed first name
     body = re.sub(r"\b[A-Z][A-Z’'.-]*(?:[\s,;:]+[A-Z][A-Z’'.-]*){2,}\b", " ", _body(article))  # shouted words
-    return any(re.search(r"(?<![\w])" + re.escape(f) + r"(?![\w])", body) for f in _name_forms(actor) if len(f) > 1)
+    return any(re.search(whole_word(f), body) for f in _name_forms(actor) if len(f) > 1)
 
 
 NOT_ROLES = frozenset({"Democrat", "Democratic", "Republican", "Independent", "Former", "First", "Acting", "Deputy", "Grand"})
@@ -962,11 +963,18 @@ def _form_matches(text: str, form: str) -> list[tuple[str, re.Match]]:
     """(the text as searched, the match) wherever the text writes the form whole (see :func:`_names_any`): as written,
     else both without the full stops of capitals."""
     flags = re.I if re.search(r"\w[- ]\w", form) else 0
-    for t, g in ((text, form), (re.sub(r"\b([A-Z])\.", r"\1", text), re.sub(r"\b([A-Z])\.", r"\1", form))):
-        found = [(t, m) for m in re.finditer(r"(?<![\w])" + re.escape(g) + r"(?![\w])", t, flags)]
+    for t, g in ((text, form), (_without_capital_stops(text), _without_capital_stops(form))):
+        found = [(t, m) for m in re.finditer(whole_word(g), t, flags)]
         if found:
             return found
     return []
+
+
+@lru_cache(maxsize=256)
+def _without_capital_stops(text: str) -> str:
+    """The text with the full stops after capitals dropped ("R.N.C." -> "RNC"), worked out once per text (an article is
+    searched for several names of each outlet)."""
+    return re.sub(r"\b([A-Z])\.", r"\1", text)
 
 
 # --------------------------------------------------------------------------- word choice
@@ -1019,7 +1027,7 @@ def _neutral_spans(text: str, known: Sequence[Actor] = ()) -> list[tuple[int, in
     """Where the text writes a name (an actor's name of several words, "NARAL Pro-Choice America") or a set phrase of
     SET_PHRASES naming a place ("the Iraq invasion"): a lexicon word inside one is no word choice of the outlet."""
     spans = [m.span() for name in {n for a in known for n in (a.name, *a.aliases) if len(n.split()) > 1}
-             for m in re.finditer(r"(?<![\w])" + re.escape(name) + r"(?![\w])", text)]
+             for m in re.finditer(whole_word(name), text)]
     places = {n for a in known if a.kind == PLACE for n in (a.name, *a.aliases)} | set(gazetteer().demonyms)
     for pattern in SET_PHRASES:
         for m in pattern.finditer(text):
@@ -1068,7 +1076,7 @@ def _written_outside(word: str, text: str, spans: Sequence[tuple[int, int]]) -> 
     if not text:
         return True
     return any(not any(a <= m.start() and m.end() <= b for a, b in spans)
-               for m in re.finditer(r"(?<![\w'’-])" + re.escape(word) + r"(?![\w'’-])", text, re.I))
+               for m in re.finditer(whole_word(word, r"\w'’-"), text, re.I))
 
 
 def _loaded_words(profiles, names, articles=(), actors=()):
@@ -1112,7 +1120,7 @@ def _uses_word(text: str, word: str) -> bool:
     stem = stem[:-1] if stem.endswith("e") and len(stem) > 4 else stem
     if len(stem) < 3:
         stem = word.lower()
-    return re.search(r"(?<![\w'’-])" + re.escape(stem) + r"\w{0,4}(?![\w'’-])", text.lower().replace("’", "'")) is not None
+    return re.search(whole_word(stem, r"\w'’-", then=r"\w{0,4}"), text.lower().replace("’", "'")) is not None
 
 
 def _report_verbs(profiles, names, articles=()):
@@ -1167,7 +1175,7 @@ def _reported(word: str, text: str) -> bool:
     text): not after an article or possessive ("Mr. Trump's comments"), not in a sense that reports nothing."""
     if not text:
         return True
-    for m in re.finditer(r"(?<![\w'’-])" + re.escape(word) + r"(?![\w'’-])", text, re.I):
+    for m in re.finditer(whole_word(word, r"\w'’-"), text, re.I):
         before = text[max(0, m.start() - 12):m.start()]
         if NOUN_BEFORE.search(before):
             continue
@@ -1270,7 +1278,7 @@ def _label_pair(x: str, y: str) -> tuple[str, str]:
         for form in _label_forms():
             if form in label:
                 target = _gazetteer_forms(form)
-                label = re.sub(r"(?<![\w])" + re.escape(form) + r"(?![\w])", min(target, key=lambda t: (len(t), t)) if target else form, label)
+                label = re.sub(whole_word(form), min(target, key=lambda t: (len(t), t)) if target else form, label)
         return label
 
     def acronyms(label: str, other: str) -> str:
@@ -1288,7 +1296,7 @@ def _label_pair(x: str, y: str) -> tuple[str, str]:
 
 
 def _writes_label(text: str, label: str) -> bool:
-    return bool(text) and re.search(r"(?<![\w])" + re.escape(label) + r"(?![\w])", text, re.I) is not None
+    return bool(text) and re.search(whole_word(label), text, re.I) is not None
 
 
 def _label_key(label: str) -> str:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from compare.ingest.outlet import canonical_outlet
-from compare.lexicon import alternation, lexicon
+from compare.lexicon import alternation, lexicon, whole_word
 from compare.nlp.actors import gazetteer
 from compare.nlp.quotes import VERB_SIGNED, signed_after
 from compare.model import Fact, Quote
@@ -263,7 +263,7 @@ def _cited_at(text: str, start: int, end: int) -> bool:
 def _cited_in(text: str, source: str) -> bool:
     """Whether a sentence a fact attributes to an outlet cites it somewhere as a source (see :func:`_cited_at`); a
     sentence that does not write the name as given is taken at the fact's word."""
-    found = [m for m in re.finditer(r"(?<![\w])" + re.escape(source) + r"(?![\w])", text)]
+    found = [m for m in re.finditer(whole_word(source), text)]
     return not found or any(_cited_at(text, m.start(), m.end()) for m in found)
 
 
@@ -497,7 +497,8 @@ def _cue_names(own: str) -> list[set[str]]:
                   if not _is_cue_word(m.group(), words) and m.group() not in _WHEN and m.group().lower() not in _PRONOUNS]
     # a pronoun, or a title that refers back to the speaker ("the president said"), stands for the quote's speaker
     ends = {c_end for _, c_end, _ in candidates}
-    candidates = [(c_start, c_end, names | {JOINT} if (j := re.search(r",?\s+and\s+$", own[:c_start])) and j.start() in ends
+    candidates = [(c_start, c_end, names | {JOINT} if own[:c_start].rstrip().endswith("and")  # (else no match: skip the search)
+                   and (j := re.search(r",?\s+and\s+$", own[:c_start])) and j.start() in ends
                    else names) for c_start, c_end, names in candidates]  # "attorneys Todd Pugh and Victor Henderson said"
     candidates += [(m.start(), m.end(), {PRONOUN}) for m in re.finditer(r"\b(?:[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I)\b", own)]
     candidates += [(m.start(), m.end(), {PRONOUN}) for m in _TITLE_BACK.finditer(own)]
