@@ -74,3 +74,39 @@ def test_stopwords_and_outlets_have_one_home():
     assert canonical_outlet("BBC News") == "BBC" and canonical_outlet("AP News") == "AP News"
     from compare.nlp.similarity import REPORTING
     assert REPORTING is lex.matching_verbs and len(REPORTING) == 24 and {"said", "according"} <= REPORTING
+
+
+def _seed_text() -> str:
+    from conftest import SEED_A, SEED_B
+    return SEED_A.read_text(encoding="utf-8") + "\n" + SEED_B.read_text(encoding="utf-8")
+
+
+def test_grouped_alternation_matches_like_the_flat_list():
+    """alternation() groups its words by first letter: the regex engine tries fewer words, the matches stay the same."""
+    import re
+
+    from compare.lexicon import alternation
+    lex = lexicon()
+    text = _seed_text() + " Officials said; SOURCES say; dpa reported, DPA and Dpa wrote; according to e-mails. a an"
+    for words in (lex.quote_verbs, lex.source_nouns + lex.group_nouns, lex.document_nouns, lex.outlets,
+                  ("dpa", "DPA", "Dpa", "a", "an", "and", "")):
+        flat = "(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + ")"
+        for flags in (0, re.I):
+            for wrap in (r"\b{}\b", r"(?<![\w’'-]){}(?![\w’'-])", r"({})\s+(\w+)"):
+                old, new = re.compile(wrap.format(flat), flags), re.compile(wrap.format(alternation(words)), flags)
+                assert [(m.span(), m.groups()) for m in old.finditer(text)] == \
+                       [(m.span(), m.groups()) for m in new.finditer(text)], (words[:3], flags, wrap)
+
+
+def test_whole_word_matches_like_the_look_behind_form():
+    """whole_word() puts the word before its look-behind (fast to search): the same matches as the look-behind first."""
+    import re
+
+    from compare.lexicon import whole_word
+    text = _seed_text() + " U.S. and U.S.-led; it’s the-the; aa aaa; Rutte's"
+    for word in ("Rutte", "NATO", "U.S.", "the", "a", "aa", "it", "’s", "Trump", "led", "", "-the"):
+        for edge, then in ((r"\w", ""), (r"\w'", ""), (r"\w'’-", ""), (r"\w'’-", r"\w{0,4}")):
+            old = r"(?<![" + edge + "])" + re.escape(word) + then + r"(?![" + edge + "])"
+            for flags in (0, re.I):
+                assert [m.span() for m in re.finditer(old, text, flags)] == \
+                       [m.span() for m in re.finditer(whole_word(word, edge, then), text, flags)], (word, edge, flags)
