@@ -30,7 +30,8 @@ from compare.profile.textfeatures import tokens  # noqa: E402
 
 # Caches keyed by a text or its words: emptied before each warm run (the models, lexicons and VADER stay loaded).
 TEXT_CACHES = (tokens, textfeatures._sentence_context, textfeatures.words_matrix,
-               framing.sentence_frames, encoder.sentence_states, differences._without_capital_stops)
+               framing.sentence_frames, encoder.sentence_states, differences._without_capital_stops,
+               differences._folded)
 SEEDS = ("seeds/rutte-white-house-nato-dues.txt", "seeds/foxnews-rutte-ukraine-talks.txt")
 
 

@@ -92,7 +92,7 @@ def _examples_in_text(d: Difference, articles: Sequence[Article], names: dict[in
     """Every word the line quotes as an example (“…”) is written in the article it is said of: the line's parts
     (split at "; ") belong to the first article they name, a part that names none to the part before it; a part of no
     article may quote any of them. None made up here, none taken from the other article."""
-    texts = {i: a.text.lower().replace("’", "'") for i, a in enumerate(articles)}
+    texts = {i: _folded(a.text) for i, a in enumerate(articles)}
     owner = None
     for part in d.text.split("; "):
         named = sorted((part.find(n), i) for i, n in (names or {}).items() if n in part)
@@ -970,6 +970,13 @@ def _form_matches(text: str, form: str) -> list[tuple[str, re.Match]]:
     return []
 
 
+@lru_cache(maxsize=16)
+def _folded(text: str) -> str:
+    """An article's text lower-cased, curly apostrophes straight, as the word checks read it: worked out once per text
+    (every line's examples and every candidate word are looked up in it)."""
+    return text.lower().replace("’", "'")
+
+
 @lru_cache(maxsize=256)
 def _without_capital_stops(text: str) -> str:
     """The text with the full stops after capitals dropped ("R.N.C." -> "RNC"), worked out once per text (an article is
@@ -1045,6 +1052,7 @@ NAMING_VERBS = frozenset({"called", "calling", "branded", "labeled", "labelled",
                           "considers", "considered"})
 NAMED_OBJECT = re.compile(r"\s+(?:(?:it|them|him|her|this|that)\b|(?:the|his|her|their|its|this|that|these|those)\s+[\w’'-]+)",
                           re.I)
+DEMAND_AFTER = re.compile(r"\s+(?:for|on|off|in|up)\b")  # "called for", "signed off on": no reported speech
 SENTENCE_END = re.compile(r"[.!?][”\"’']?(?=\s+[A-Z“\"‘']|\s*$)|\n")
 
 
@@ -1060,7 +1068,7 @@ def _reported_spans(text: str) -> list[tuple[int, int]]:
     itself, "slammed", stays the outlet's)."""
     spans = []
     for m in _reported_pattern().finditer(text):
-        if re.match(r"\s+(?:for|on|off|in|up)\b", text[m.end():]):
+        if DEMAND_AFTER.match(text, m.end()):
             continue  # "called for a session to rebuke his tirade": a demand, told in the outlet's words
         start = m.end()
         if m.group().lower() in NAMING_VERBS and (obj := NAMED_OBJECT.match(text, start)):
@@ -1120,7 +1128,7 @@ def _uses_word(text: str, word: str) -> bool:
     stem = stem[:-1] if stem.endswith("e") and len(stem) > 4 else stem
     if len(stem) < 3:
         stem = word.lower()
-    return re.search(whole_word(stem, r"\w'’-", then=r"\w{0,4}"), text.lower().replace("’", "'")) is not None
+    return re.search(whole_word(stem, r"\w'’-", then=r"\w{0,4}"), _folded(text)) is not None
 
 
 def _report_verbs(profiles, names, articles=()):
