@@ -127,7 +127,8 @@ def _terminated(sentence: str) -> str:
     return s if s[-1:] in ".!?…\"”’'" else s + "."
 
 
-INNER_STOP = re.compile(r"(?<=\w)[.!?](?=[\"”’']?\s+\S)")
+INNER_STOP = re.compile(r"[.!?](?<=\w[.!?])(?=[\"”’']?\s+\S)")  # a stop after a word character (looked behind
+# from the stop: the regex engine then looks for stops, where a leading look-behind is tried at every character)
 
 
 def _one_sentence(sentence: str) -> str:
