@@ -149,3 +149,29 @@ def test_a_comparison_saved_without_actor_groups_keeps_one_row_per_name():
     content = brief_content(comparison, load_template(PACKAGED_DIR / "default.toml"))
     chart = next(s for s in content.sections if s.id == "tone").actors
     assert dict(zip(chart.actors, chart.scores))["Donald Trump"] == (0.2, -0.1)
+
+
+def test_a_quote_with_no_speaker_is_unattributed_not_a_named_source():
+    from compare import compare_articles
+    from compare.ingest import article_from_text
+    from compare.render.pdf.sources import _kind
+
+    texts = ("Council passes budget\n\nThe city council passed the budget on Monday, Mayor Ann Lee said.\n\n"
+             "The budget adds money for parks and libraries. The amendment’s text reads: “No money shall be drawn from the parks fund for any other purpose.”\n\n"
+             "“It is a win,” Lee said. The plan takes effect in July. Critics said the plan was rushed.",
+             "Budget approved\n\nThe city council approved the budget on Monday.\n\n"
+             "The vote was 7 to 2. “We did our job,” council member Tom Park said. It takes effect in July.")
+    comparison = compare_articles([article_from_text(t, source=f"t{i}.txt") for i, t in enumerate(texts)])
+    sources = next(s for s in brief_content(comparison).sections if s.id == "sources")
+    for art, facts in zip(sources.articles, comparison.facts):
+        speakers = {q.speaker for f in facts for q in f.quotes}
+        rows = {r.name: r for r in art.speakers}
+        if None in speakers:
+            assert rows["unattributed quote"].kind == "unattributed"
+        assert "unidentified speaker" not in rows
+        assert art.named == sum(1 for r in art.speakers if r.kind in ("named", "outlet"))
+        for sp in art.profile.speakers if art.profile else ():
+            assert _kind(sp) == ("unattributed" if sp.speaker == "unattributed quote" else
+                                 "anonymous" if sp.anonymous else "named")
+    assert any(r.kind == "unattributed" for art in sources.articles for r in art.speakers), \
+        "the test text must hold a quote the engine finds no speaker for"

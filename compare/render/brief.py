@@ -15,6 +15,7 @@ from compare import model
 from compare.facts import article_letter
 from compare.model import Comparison, Fact, PairComparison
 from compare.profile.build import reporting_words
+from compare.profile.sourcing import UNATTRIBUTED
 from compare.profile.types import Evidence
 from compare.render.content import (
     READABILITY_ROWS,
@@ -298,7 +299,7 @@ class _View:
         for i, facts in enumerate(self.c.facts):
             speakers = self.speakers_in_facts(i, facts)
             outlets.append(ArticleSources(label=self.labels[i], outlet=self.outlet(i), speakers=speakers,
-                                          named=sum(1 for r in speakers if not r.anonymous),
+                                          named=sum(1 for r in speakers if r.kind in ("named", "outlet")),
                                           anonymous=sum(1 for r in speakers if r.anonymous),
                                           profile=self.sourcing_from_profile(i)))
         return SourcesSection(articles=tuple(outlets))
@@ -308,8 +309,10 @@ class _View:
         speakers: dict[tuple[str, bool], dict] = {}
         for fact in facts:
             for q in fact.quotes:
-                name = q.speaker or "unidentified speaker"
-                s = speakers.setdefault((name, q.anonymous), _speaker(name, q.anonymous))
+                if q.speaker:
+                    s = speakers.setdefault((q.speaker, q.anonymous), _speaker(q.speaker, q.anonymous))
+                else:  # no speaker found: a row of its own, never counted as a named source
+                    s = speakers.setdefault((UNATTRIBUTED, False), _speaker(UNATTRIBUTED, False, "unattributed"))
                 s["quotes"] += 1
                 s["examples"].append(shorten(q.text, EXAMPLE_CHARS))
             for a in fact.attributions:

@@ -2,6 +2,7 @@
 anonymous sourcing as written."""
 from __future__ import annotations
 
+from compare.profile.sourcing import UNATTRIBUTED
 from compare.render.content import ArticleSources, SourcesSection
 from compare.render.pdf.layout import Layout, esc
 
@@ -38,6 +39,11 @@ def figures(art: ArticleSources) -> list[str]:
     return line
 
 
+def _kind(sp) -> str:
+    """A quoted speaker's kind: anonymous, named, or unattributed (the quotes the engine found no speaker for)."""
+    return "anonymous" if sp.anonymous else "unattributed" if sp.speaker == UNATTRIBUTED else "named"
+
+
 def speakers(lay: Layout, art: ArticleSources) -> list:
     """The profile's quoted speakers, then the sources of the facts' quotes and attributions with examples."""
     w = lay.width
@@ -47,7 +53,7 @@ def speakers(lay: Layout, art: ArticleSources) -> list:
         flow.append(lay.p("Quoted speakers", "label"))
         rows = [[lay.p(h, "head") for h in ("Speaker", "Kind", "Quotes", "Quoted words", "Share")]]
         for sp in quoted:
-            rows.append([lay.p(esc(sp.speaker), "cell"), lay.p("anonymous" if sp.anonymous else "named", "cell"),
+            rows.append([lay.p(esc(sp.speaker), "cell"), lay.p(_kind(sp), "cell"),
                          lay.p(str(sp.quotes), "cell"), lay.p(str(sp.words), "cell"),
                          lay.p(f"{sp.share:.0%}" if sp.share is not None else "—", "cell")])
         flow += lay.tables(rows, [w * 0.4, w * 0.15, w * 0.12, w * 0.17, w * 0.16])
@@ -58,7 +64,7 @@ def speakers(lay: Layout, art: ArticleSources) -> list:
             rows.append([lay.p(esc(sp.name), "cell"), lay.p(esc(sp.kind), "cell"),
                          lay.p(str(sp.quotes), "cell"), lay.p(str(sp.attributions), "cell"),
                          lay.stack([esc(x) for x in sp.examples])])
-        flow += lay.tables(rows, [w * 0.2, w * 0.11, w * 0.08, w * 0.08, w * 0.53])
+        flow += lay.tables(rows, [w * 0.2, w * 0.14, w * 0.08, w * 0.08, w * 0.5])
     elif not quoted:
         flow.append(lay.none("No quotes or attributed sources were found in this article."))
     return flow
