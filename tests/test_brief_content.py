@@ -157,7 +157,8 @@ def test_a_quote_with_no_speaker_is_unattributed_not_a_named_source():
     from compare.render.pdf.sources import _kind
 
     texts = ("Council passes budget\n\nThe city council passed the budget on Monday, Mayor Ann Lee said.\n\n"
-             "The budget adds money for parks and libraries. The amendment’s text reads: “No money shall be drawn from the parks fund for any other purpose.”\n\n"
+             "The budget adds money for parks and libraries. The amendment’s text reads: "
+             "“No money shall be drawn from the parks fund for any other purpose.”\n\n"
              "“It is a win,” Lee said. The plan takes effect in July. Critics said the plan was rushed.",
              "Budget approved\n\nThe city council approved the budget on Monday.\n\n"
              "The vote was 7 to 2. “We did our job,” council member Tom Park said. It takes effect in July.")
