@@ -176,3 +176,19 @@ def test_a_quote_with_no_speaker_is_unattributed_not_a_named_source():
                                  "anonymous" if sp.anonymous else "named")
     assert any(r.kind == "unattributed" for art in sources.articles for r in art.speakers), \
         "the test text must hold a quote the engine finds no speaker for"
+
+
+def test_intensifiers_are_not_listed_as_loaded_words():
+    from compare import compare_articles
+    from compare.ingest import article_from_text
+
+    texts = ("Storm hits coast\n\nThe very strong storm caused disastrous floods along the coast on Monday. "
+             "Officials said the damage was really extensive. Roads were completely closed. "
+             "The outrageous delays angered residents, who said help came very late.",
+             "Storm reaches coast\n\nA storm brought floods to the coast on Monday. Roads were closed. "
+             "Officials said repairs would take weeks. Residents waited for help.")
+    comparison = compare_articles([article_from_text(t, source=f"s{i}.txt") for i, t in enumerate(texts)])
+    tone = next(s for s in brief_content(comparison).sections if s.id == "tone")
+    listed = {w.word.lower() for a in tone.articles if a.wording for w in a.wording.loaded}
+    assert not listed & {"very", "really", "completely"}
+    assert listed & {"disastrous", "outrageous"}, listed

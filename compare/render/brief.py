@@ -15,6 +15,7 @@ from compare import model
 from compare.facts import article_letter
 from compare.model import Comparison, Fact, PairComparison
 from compare.profile.build import reporting_words
+from compare.profile.differences import TONE_WORDS
 from compare.profile.sourcing import UNATTRIBUTED
 from compare.profile.types import Evidence
 from compare.render.content import (
@@ -77,7 +78,9 @@ CONFLICT_ORDER = ("number", "date", "actor", "quote", "attribution")
 MARK_CHARS = 60  # evidence "words" longer than this are clauses: highlighting them tells the reader nothing
 EXAMPLE_CHARS = 240  # an example sentence in the sources table is shortened past this
 OTHER_FRAMES = "all other frames"
-TONE_WORD_CATEGORIES = ("loaded", "sensational", "intensifier")
+# the words the brief lists as loaded: the lexicon's loaded and sensational words, as the difference lines count them;
+# intensifiers ("very", "really", "routinely") charge no word of their own and are counted in the rates only
+TONE_WORD_CATEGORIES = TONE_WORDS
 
 
 def brief_content(comparison: Comparison, template: Template | str | Path = "default") -> Brief:
