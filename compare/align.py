@@ -274,6 +274,43 @@ def _same_value(x: Quantity, y: Quantity) -> bool:
     return abs(x.value - y.value) <= max(_step(x), _step(y)) / 2 + 1e-9 * max(abs(x.value), abs(y.value))
 
 
+# words before a figure that make it a bound or an estimate: "more than 12 hours" and "almost 13 hours" agree
+_ABOVE = re.compile(r"\b(?:more than|over|at least|upwards of|in excess of|exceeding|topping)\s+(?:\$|€|£)?$", re.I)
+_BELOW = re.compile(r"\b(?:less than|fewer than|under|up to|at most|nearly|almost|just under|not quite)\s+(?:\$|€|£)?$",
+                    re.I)
+_ABOUT = re.compile(r"\b(?:about|around|roughly|some|approximately|an estimated|estimated|close to|nearly|almost)"
+                    r"\s+(?:\$|€|£)?$", re.I)
+ESTIMATE_SPREAD = 0.2  # an estimate ("about 40", "nearly 13") may be this share of its value off
+
+
+def _range(q: Quantity, fact: Fact) -> tuple[float, float] | None:
+    """The values a figure allows as the fact writes it, when words before it make it a bound or an estimate: a bound
+    ("more than 12", "up to 13") is open on one side, an estimate ("about 40") spreads ESTIMATE_SPREAD of its value
+    either way, "nearly 13" below it only. None for a figure given as it is."""
+    before = fact.text[max(0, q.start - fact.start - 30):max(0, q.start - fact.start)]
+    spread = abs(q.value) * ESTIMATE_SPREAD
+    above, below, about = _ABOVE.search(before), _BELOW.search(before), _ABOUT.search(before)
+    if above:
+        return q.value, math.inf
+    if below:
+        return (q.value - spread if about else -math.inf), q.value
+    if about:
+        return q.value - spread, q.value + spread
+    return None
+
+
+def _may_agree(x: Quantity, fx: Fact, y: Quantity, fy: Fact) -> bool:
+    """Whether two figures of one kind, one of them a bound or an estimate, can both be true: "more than 12 hours"
+    and "almost 13 hours" can; "about 40" and "more than 60" cannot. Two figures given as they are agree only by
+    rounding (_same_value)."""
+    rx, ry = _range(x, fx), _range(y, fy)
+    if x.unit != y.unit or (rx is None and ry is None):
+        return False
+    (lx, hx), (ly, hy) = rx or (x.value - _step(x) / 2, x.value + _step(x) / 2), \
+        ry or (y.value - _step(y) / 2, y.value + _step(y) / 2)
+    return max(lx, ly) < min(hx, hy)
+
+
 _CLITICS = {"n't": "not", "'re": "are", "'ve": "have", "'ll": "will", "'d": "would", "'m": "am", "'s": "is"}
 _IRREGULAR = {"won't": "will not", "can't": "can not", "cannot": "can not", "shan't": "shall not"}
 
@@ -355,8 +392,8 @@ def conflicts_of(fa: Fact, fb: Fact, to_a: dict[str, str], to_b: dict[str, str],
     """Slots two linked facts fill with genuinely different values; one conflict per quote at most."""
     out: list[Conflict] = []
     qa, qb = list(fa.quantities), list(fb.quantities)
-    alone_a = [x for x in qa if not any(_same_value(x, y) for y in qb)]
-    alone_b = [y for y in qb if not any(_same_value(x, y) for x in qa)]
+    alone_a = [x for x in qa if not any(_same_value(x, y) or _may_agree(x, fa, y, fb) for y in qb)]
+    alone_b = [y for y in qb if not any(_same_value(x, y) or _may_agree(x, fa, y, fb) for x in qa)]
     for x in alone_a:
         single = sum(q.unit == x.unit for q in qa) == 1 and sum(q.unit == x.unit for q in qb) == 1
         y = next((y for y in alone_b if _same_kind(x, y, single)), None)

@@ -196,3 +196,19 @@ def test_a_confident_only_in_names_its_closest_counterpart_not_a_claim_that_noth
 
 def pair_facts(a, b):
     return extract_facts(a, 0)[1] + extract_facts(b, 1)[1]
+
+
+@pytest.mark.parametrize("a,b,agree", [
+    ("He spoke for more than 12 hours on Wednesday.", "He held the floor for almost 13 hours on Wednesday.", True),
+    ("About 40 people were hurt in the blast on Monday.", "The blast on Monday hurt 44 people.", True),
+    ("About 40 people were hurt in the blast on Monday.", "The blast on Monday hurt more than 60 people.", False),
+    ("The blast on Monday hurt 40 people.", "The blast on Monday hurt 44 people.", False),
+    ("Up to 13 people were hurt in the blast on Monday.", "The blast on Monday hurt 12 people.", True),
+])
+def test_bounds_and_estimates_are_read_before_a_number_conflicts(a, b, agree):
+    from compare.align import _may_agree, _same_value
+
+    fa = extract_facts(article_from_text("One\n\n" + a, source="a.txt"), 0)[1][-1]
+    fb = extract_facts(article_from_text("Two\n\n" + b, source="b.txt"), 1)[1][-1]
+    (x,), (y,) = fa.quantities, fb.quantities
+    assert (_same_value(x, y) or _may_agree(x, fa, y, fb)) is agree
