@@ -305,6 +305,9 @@ def test_a_title_short_form_or_a_place_added_is_the_same_label():
     assert _labels(profiles, NAMES, actors) == []
     profiles[1] = OutletProfile(article=1, outlet="o1", wording=labelled("Tea Party favorite"))
     assert len(_labels(profiles, NAMES, actors)) == 1
+    # a party added to the bare office is the outlet's choice: a label of its own
+    profiles[1] = OutletProfile(article=1, outlet="o1", wording=labelled("Republican Gov."))
+    assert [d.text for d in _labels(profiles, NAMES, actors)] == ["B calls Paul LePage “Republican Gov.”."]
 
 
 def test_a_report_verb_used_as_a_noun_is_not_counted():

@@ -137,6 +137,19 @@ def test_a_us_title_is_the_title_without_the_country():
     assert _labelled_near("Republican Senator Ben Sasse said the arrest was right.", "U.S. Sen.", sasse)
 
 
+def test_a_party_tag_gives_the_party_and_the_state():
+    from compare.profile.differences import _labelled_near
+
+    grimm = Actor("Michael Grimm", "person", ("Michael Grimm", "Grimm"))
+    assert _labelled_near("Rep. Michael Grimm (R-N.Y.) is expected to be indicted.", "New York Republican Rep.", grimm)
+    assert _labelled_near("Sen. Michael Grimm, R-N.Y., said so.", "Republican Sen.", grimm)
+    assert not _labelled_near("Rep. Michael Grimm (R-N.Y.) is expected to be indicted.", "Democratic Rep.", grimm)
+    assert not _labelled_near("Rep. Michael Grimm is expected to be indicted.", "Republican Rep.", grimm)
+    nessel = Actor("Dana Nessel", "person", ("Dana Nessel", "Nessel"))
+    assert _labelled_near("Attorney General Dana Nessel (D) said so.", "Democratic Attorney General", nessel)
+    assert _labelled_near("said Sen. Dana Nessel, Democrat of Illinois.", "Democratic Sen.", nessel)
+
+
 def test_a_plural_title_is_no_part_of_a_name():
     from compare.facts import extract_facts
 

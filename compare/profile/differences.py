@@ -1321,17 +1321,43 @@ def _labelled_near(text: str, label: str, actor: Actor) -> bool:
     """Whether the text gives the actor the label's words itself: each content word of the label (title short forms
     read whole: "Gov." = governor) within LABEL_WINDOW characters of some mention of the actor ("Kemp, a Republican"
     and "Georgia Gov. Brian Kemp" give "Republican governor")."""
-    wanted = set(re.findall(r"[a-z]+", _label_key(label))) - shared_lexicon().function_words - {"u", "s", "us"}
+    wanted = {_PARTY_FORMS.get(w, w) for w in re.findall(r"[a-z]+", _label_key(label))} \
+        - shared_lexicon().function_words - {"u", "s", "us"}
     if not text or not wanted:  # ("U.S. Sen." is "Senator Ben Sasse": a U.S. senator's country goes without saying)
         return False
     near: set[str] = set()
     for m in _mentions(text, actor):
         window = text[max(0, m.start() - LABEL_WINDOW):m.end() + LABEL_WINDOW]
-        near |= {TITLE_ABBREVIATIONS.get(w, w) for w in re.findall(r"[a-z]+", _label_key(re.sub(r"[’']s\b", "", window)))}
+        window = PARTY_TAG.sub(_party_tag_words, window)  # "(R-N.Y.)": Republican, New York
+        near |= {_PARTY_FORMS.get(w, TITLE_ABBREVIATIONS.get(w, w))
+                 for w in re.findall(r"[a-z]+", _label_key(re.sub(r"[’']s\b", "", window)))}
     return wanted <= near
 
 
+_PARTY_FORMS = {"democrat": "democratic"}  # "Sen. Tammy Duckworth, Democrat of Illinois" is a "Democratic Sen."
+
+
+# a party tag after a name ("Rep. Michael Grimm (R-N.Y.)", "Sen. Rob Portman, R-Ohio,"): the party and the state
+# ("Attorney General Dana Nessel (D)": the party alone)
+PARTY_TAG = re.compile(r"(?<![\w-])([RDI])-([A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*)*)(?=[),;])|(?<=\()([RDI])(?=\))")
+_TAG_PARTIES = {"R": "Republican", "D": "Democratic", "I": "Independent"}
+
+
+def _party_tag_words(m: re.Match) -> str:
+    if m.group(3):
+        return _TAG_PARTIES[m.group(3)]
+    return f"{_TAG_PARTIES[m.group(1)]} {_states().get(m.group(2), m.group(2))}"
+
+
+@lru_cache(maxsize=1)
+def _states() -> dict[str, str]:
+    """AP state abbreviation -> state ("N.Y." -> "New York"), from the gazetteer."""
+    gz = gazetteer()
+    return {a: gz.kinds[a][1] for a in gz.states}
+
+
 PARTY_WORDS = frozenset({"Democrat", "Democratic", "Republican", "Independent", "GOP", "Dem", "Libertarian", "Green"})
+_PARTY_KEYS = frozenset(w.lower() for w in PARTY_WORDS)
 
 
 def _same_office(a: str, b: str) -> bool:
@@ -1346,9 +1372,11 @@ def _same_office(a: str, b: str) -> bool:
 
 
 def _same_label(a: str, b: str) -> bool:
-    """One label is the other with words added ("Maine governor" and "governor"): not a different label."""
+    """One label is the other with words added ("Maine governor" and "governor"): not a different label, unless a
+    word added is a party ("Republican governor" and "governor": naming the party is the outlet's choice, as in
+    :func:`_same_office`). Labels come as keys (lower case)."""
     wa, wb = set(a.split()), set(b.split())
-    return wa <= wb or wb <= wa
+    return (wa <= wb or wb <= wa) and not (wa ^ wb) & _PARTY_KEYS
 
 
 def _readability(profiles, names):
