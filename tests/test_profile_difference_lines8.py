@@ -219,6 +219,10 @@ def test_the_person_before_a_description_in_commas_speaks():
     ("JUST WATCHED McCain: Leaks came from the White House Replay More Videos ... MUST WATCH McCain 01:00", True),
     ("Enlarge this image toggle caption Alex Wong/Getty Images", True),
     ("He said he would replay the tape for the committee on Monday.", False),
+    ("Photos: Her life in the spotlight Photos: Her life in the spotlight She accepts the nomination in Philadelphia "
+     "on July 28, 2016. " * 4 + "Hide Caption 1 of 43 Photos: Her life in the spotlight She married in 1975. "
+     "Hide Caption 2 of 43", True),
+    ("The museum's new guide tells visitors to hide caption cards from the light in room 43 of the wing.", False),
 ])
 def test_a_video_players_caption_is_no_reporting(line, caption):
     from compare.ingest.roles import paragraph_role

@@ -19,6 +19,9 @@ _CAPTION = re.compile(
 # A video player's or an image viewer's text scraped with the page ("JUST WATCHED McCain: Leaks came from the White
 # House Replay More Videos ... MUST WATCH ...", "Enlarge this image toggle caption ...")
 _PLAYER = re.compile(r"^(?:JUST WATCHED|MUST WATCH)\b|\bReplay More Videos\b|^Enlarge this image\b|\btoggle caption\b")
+# An image gallery scraped as one block ("Photos: Hillary Clinton's life ... Hide Caption 1 of 43 Photos: ..."): every
+# caption of it, however long the block
+_GALLERY = re.compile(r"\bHide Caption \d+ of \d+\b")
 # Credit and trailer lines: most rules hold only at the start of the line (matched there, not searched for
 # through a long paragraph); three phrases count anywhere in it.
 _CREDIT_START = re.compile(
@@ -55,6 +58,8 @@ def paragraph_role(text: str) -> tuple[str, str]:
     words = len(line.split())
     if words <= 40 and _CAPTION.search(line):  # a caption is short: a long paragraph is not searched
         return CAPTION, "ends like a photo caption (\"Photo: …\")"
+    if _GALLERY.search(line):
+        return CAPTION, "an image gallery's captions (\"Hide Caption 1 of 43\")"
     if words <= 80 and _PLAYER.search(line):
         return CAPTION, "a video player's or image viewer's caption (\"JUST WATCHED …\", \"Enlarge this image\")"
     bare = line.rstrip(_CLOSERS)
