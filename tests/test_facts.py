@@ -211,3 +211,10 @@ def test_a_title_word_closing_a_name_is_its_surname():
 def test_actor_kinds_in_prose(sentence, expected):
     actors, _ = text_actors("The plan was announced last week. " + sentence)
     assert {(a.name, a.kind) for a in actors} == expected
+
+
+def test_a_party_before_a_titled_name_does_not_speak():
+    text = ("Senate Democrats changed the rules on Thursday. “This is a sad day for the Senate,” said veteran GOP "
+            "Sen. Lamar Alexander of Tennessee.")
+    _, mentions = text_actors(text)
+    assert [q.speaker for q in find_quotes(text, split_sentences(text), mentions)] == ["Lamar Alexander"]

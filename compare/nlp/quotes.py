@@ -550,8 +550,9 @@ def _after(text, q_end, sent_end, mentions, starts=()):
             return anon.group().strip(), True, verb_first.group(1), offset, sub + anon.end()
         if cand and not _is_person(cand[0]) and cand[0].actor not in gazetteer().outlets:
             named = [x for x in mentions if sub <= x.start <= sub + 80 and _is_person(x)
-                     and text[sub:x.start].count(",") <= 1 and not re.search(r"[.;“”\"]", text[sub:x.start])]
-            cand = named[:1] or cand
+                     and text[sub:x.start].count(",") <= 1
+                     and not re.search(r"[.;“”\"]", _TITLE_STOPS.sub("", text[sub:x.start]))]
+            cand = named[:1] or cand  # 'said veteran GOP Sen. Lamar Alexander': Alexander, not the party
         if cand:
             return cand[0].actor, False, verb_first.group(1), offset, cand[0].end
     verb_after = re.search(r"\s(" + _VERB + r")\b", rest[:120])
@@ -567,6 +568,11 @@ def _after(text, q_end, sent_end, mentions, starts=()):
         if appositive:
             return appositive[0].actor, False, verb_after.group(1), offset, offset + verb_after.end()
     return None
+
+
+# the full stops of title abbreviations ("Sen.", "Gov."), which end no sentence between a verb and its speaker
+_TITLE_STOPS = re.compile(r"\b(?:" + "|".join(sorted((re.escape(t[:-1]) for t in gazetteer().titles if t.endswith(".")),
+                                                       key=len, reverse=True)) + r")\.")
 
 
 def _sentence_final(text, q_end, sent_end, mentions, starts=()):
