@@ -192,3 +192,20 @@ def test_intensifiers_are_not_listed_as_loaded_words():
     listed = {w.word.lower() for a in tone.articles if a.wording for w in a.wording.loaded}
     assert not listed & {"very", "really", "completely"}
     assert listed & {"disastrous", "outrageous"}, listed
+
+
+def test_the_tone_chart_leaves_places_out():
+    from compare import compare_articles
+    from compare.ingest import article_from_text
+    from compare.nlp.actors import PLACE
+
+    texts = ("Floods hit Ohio\n\nFloods hit Ohio on Monday. Ohio officials said roads in Ohio were closed. "
+             "Governor Mike DeWine praised the rescue crews in Ohio. Ohio residents were angry at the slow help.",
+             "Ohio floods\n\nHeavy rain flooded Ohio on Monday. Governor Mike DeWine called the damage terrible. "
+             "Ohio towns were cut off. Crews in Ohio worked through the night.")
+    comparison = compare_articles([article_from_text(t, source=f"f{i}.txt") for i, t in enumerate(texts)])
+    places = {a.name for actors in comparison.actors for a in actors if a.kind == PLACE}
+    scored = {t.actor for p in comparison.profiles if p.sentiment for t in p.sentiment.targets if t.score is not None}
+    assert "Ohio" in places & scored, "the test text must have a place the profiles score"
+    tone = next(s for s in brief_content(comparison).sections if s.id == "tone")
+    assert tone.actors.actors and not set(tone.actors.actors) & places

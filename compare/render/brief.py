@@ -14,6 +14,7 @@ from pathlib import Path
 from compare import model
 from compare.facts import article_letter
 from compare.model import Comparison, Fact, PairComparison
+from compare.nlp.actors import PLACE
 from compare.profile.build import reporting_words
 from compare.profile.differences import TONE_WORDS
 from compare.profile.sourcing import UNATTRIBUTED
@@ -422,8 +423,10 @@ class _View:
 
     def tone_actors(self, outlets: list[ArticleTone]) -> ToneActors:
         """Sentiment toward the actors most outlets talk about: actors x outlets, None where not scored."""
-        scored = {(i, t.actor): t for i, o in enumerate(outlets)
-                  for t in (o.sentiment.targets if o.sentiment else ()) if t.score is not None}
+        places = {(i, a.name) for i, actors in enumerate(self.c.actors) for a in actors if a.kind == PLACE}
+        scored = {(i, t.actor): t for i, o in enumerate(outlets)  # people, organisations and groups: a place
+                  for t in (o.sentiment.targets if o.sentiment else ())  # ("Washington") is not written of as one
+                  if t.score is not None and (i, t.actor) not in places}
         rows = []
         for group in self.actor_groups(scored):  # "Zelensky" in A and "Zelenskyy" in B: one row
             name = max(group.values(), key=lambda n: len(n.split()))  # the fullest form, else the first outlet's
