@@ -59,13 +59,15 @@ def actors(lay: Layout, s: ToneSection) -> list:
         rows = [(a.label, ["—" if row[k] is None else f"{row[k]:+.2f}" for row in chart.scores])
                 for k, a in enumerate(arts)]
         return [heading, *lay.value_table(list(chart.actors), rows, "Article"), lay.p(
-            "Mean sentiment of the outlet’s own sentences that mention the actor (people, organisations and groups; places are left out); — = not measured.", "muted")]
+            "Mean sentiment of the outlet’s own sentences that mention the actor (people, organisations and "
+            "groups; places are left out); — = not measured.", "muted")]
     series = [[row[k] for row in chart.scores] for k in range(len(arts))]
     labels = [a.label for a in arts]
     bars = grouped_bars([x[:22] for x in chart.actors], series, [lay.colours[lab] for lab in labels], lay.width,
                         lay.chart_style, height=150)
     return [KeepTogether([heading, bars, lay.legend(labels), lay.p(
-        "Mean sentiment of the outlet’s own sentences that mention the actor (people, organisations and groups; places are left out); no bar = not measured.", "muted")])]
+        "Mean sentiment of the outlet’s own sentences that mention the actor (people, organisations and "
+        "groups; places are left out); no bar = not measured.", "muted")])]
 
 
 def frames(lay: Layout, s: ToneSection) -> list:
