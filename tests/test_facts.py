@@ -218,3 +218,16 @@ def test_a_party_before_a_titled_name_does_not_speak():
             "Sen. Lamar Alexander of Tennessee.")
     _, mentions = text_actors(text)
     assert [q.speaker for q in find_quotes(text, split_sentences(text), mentions)] == ["Lamar Alexander"]
+
+
+@pytest.mark.parametrize("text,speakers", [
+    # a left mark closing a quote (a typo or a scrape) closes it; the speaker after it speaks
+    ("Allies balked on Wednesday.\n\n“It will be an Obama-like mistake,“ Sen. Lindsey Graham (R-SC) said in a "
+     "statement. “It would be a big win for ISIS.”", ["Lindsey Graham", "Lindsey Graham"]),
+    # a party tag between the name and its appositive
+    ("“The decision is dangerous and premature,” Sen. Jeanne Shaheen (D-NH), a member of the Senate’s Foreign "
+     "Relations and Armed Services committees, said in a statement.", ["Jeanne Shaheen"]),
+])
+def test_quotes_a_scrape_or_a_party_tag_would_lose(text, speakers):
+    _, mentions = text_actors(text)
+    assert [q.speaker for q in find_quotes(text, split_sentences(text), mentions)] == speakers

@@ -53,8 +53,10 @@ def _pairs(line: str) -> list[tuple[int, int]]:
         prev = line[i - 1] if i else " "
         nxt = line[i + 1] if i + 1 < n else " "
         kind = None
-        if ch == "“":
-            kind = ("open", "d")
+        if ch == "“":  # after a clause's last mark, inside an open quote, a left mark closes it (a typo or a scrape:
+            #            '“It will be a mistake,“ Sen. Lindsey Graham said')
+            closes = prev in ",.!?" and nxt.isspace() and any(k == "d" for k, _ in stack)
+            kind = ("close", "d") if closes else ("open", "d")
         elif ch == "”":  # a right mark opening a word after a space is a scraped opening mark ("”We have ...,” he")
             opens = (prev.isspace() or prev in "([—–") and nxt.isalnum() and not any(k == "d" for k, _ in stack)
             kind = ("open", "d") if opens else ("close", "d")
@@ -351,8 +353,10 @@ def _speaker_from(text: str, start: int, end: int, mentions: Sequence[Mention], 
         return mention.actor, False, mention.start
     first = [x for x in _index(mentions).inside(start, stop) if _is_person(x)]
     if first and all(w in gazetteer().titles for w in text[start:first[0].start].strip(" ,“\"‘").split()) \
-            and re.match(r",\s+(?!(?:he|she|they|it|we|I)\b)[^,;“”\"]{2,80},?$", text[first[0].end:stop]):
+            and re.match(r"(?:\s*\([DRI](?:-[\w.\s]{1,20})?\))?,\s+(?!(?:he|she|they|it|we|I)\b)[^,;“”\"]{2,80},?$",
+                         text[first[0].end:stop]):
         return first[0].actor, False, first[0].start  # "Sean Spicer, the White House spokesman, said": Spicer
+        # (a party tag may stand between: "Sen. Jeanne Shaheen (D-NH), a member of the committee, said")
     anon = _ANON.search(phrase)
     if anon and anon.group().strip():
         named = _role_holder(text, anon.group().strip(" ,"), start + anon.start(), mentions)
@@ -527,10 +531,12 @@ _PLATFORMS = frozenset(("Twitter", "Facebook", "Instagram", "YouTube", "TikTok",
 
 def _after(text, q_end, sent_end, mentions, starts=()):
     """Speaker and verb in the words right after a quote."""
+    if text[q_end:q_end + 1] == "“" and text[q_end - 1:q_end] in ",.!?":
+        q_end += 1  # a left mark that closed the quote ('…,“ Sen. Lindsey Graham said': see _pairs)
     tail = text[q_end:sent_end]
     m = re.match(r"[”\"’'.,!?\s]*", tail)
     offset = q_end + m.end()
-    if not (re.search(r"[,.!?…—-]", m.group()) or re.search(r"[,.!?…][’”\"']?$", text[q_end - 3:q_end])
+    if not (re.search(r"[,.!?…—-]", m.group()) or re.search(r"[,.!?…][’”“\"']?$", text[q_end - 3:q_end])
             or offset >= sent_end):
         return None  # a quote inside a clause ("his “deep state” Justice Department") is not followed by its speaker
     rest = text[offset:sent_end]
