@@ -31,6 +31,7 @@ from compare.facts import quoted_excerpt
 from compare.model import (CONFLICTING, ONLY_A, ONLY_B, PARTIAL, SHARED, Actor, ActorVariant, Conflict,
                            Fact, Link, Quantity)
 from compare.nlp.actors import PERSON, match_actors, pair_name, spelling_differs
+from compare.nlp.quotes import person_name
 from compare.nlp.similarity import STOPWORDS, same_fact_probability, signals, story_counts, terms
 from compare.settings import DEFAULT, AlignSettings, shipped_model
 
@@ -419,7 +420,8 @@ def conflicts_of(fa: Fact, fb: Fact, to_a: dict[str, str], to_b: dict[str, str],
             common = min(len(wx) - len(only_x), len(wy) - len(only_y))
             sx = to_a.get(qx.speaker, qx.speaker) if _named_here(qx, fa) else None
             sy = to_b.get(qy.speaker, qy.speaker) if _named_here(qy, fb) else None
-            if sx and sy and common >= 5 and not _same_person(sx, sy):
+            if sx and sy and common >= 5 and not _same_person(sx, sy) and person_name(sx) and person_name(sy):
+                # two people: an organisation and a person may be one voice (AP and its spokeswoman)
                 out.append(Conflict("actor", sx, sy, "the same quote credited to different speakers"))
             elif not worded_alike and "…" not in qx.text + qy.text and "..." not in qx.text + qy.text \
                     and min(len(wx), len(wy)) >= 0.75 * max(len(wx), len(wy)) \

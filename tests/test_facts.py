@@ -231,3 +231,29 @@ def test_a_party_before_a_titled_name_does_not_speak():
 def test_quotes_a_scrape_or_a_party_tag_would_lose(text, speakers):
     _, mentions = text_actors(text)
     assert [q.speaker for q in find_quotes(text, split_sentences(text), mentions)] == speakers
+
+
+@pytest.mark.parametrize("joined,spaced", [
+    ("to discuss the surveillance of reporters.Holder agreed to a review.",
+     "to discuss the surveillance of reporters. Holder agreed to a review."),
+    ("so it could be reportable.AP media relations manager Erin White said so.",
+     "so it could be reportable. AP media relations manager Erin White said so."),
+    ("agrees with AP.Michael Clemente decided not to go.", "agrees with AP. Michael Clemente decided not to go."),
+    ("The U.S.Army and the D.C.Council met at 5 p.m.Monday.", "The U.S.Army and the D.C.Council met at 5 p.m.Monday."),
+    ("Write to Rebecca.Ballhaus@wsj.com today.", "Write to Rebecca.Ballhaus@wsj.com today."),
+])
+def test_sentences_run_together_get_their_space_back(joined, spaced):
+    article = article_from_text("Headline\n\n" + joined, source="j.txt")
+    assert article.paragraphs[1].text == spaced
+
+
+def test_an_organisation_and_a_person_giving_one_quote_do_not_conflict():
+    from compare.align import conflicts_of
+
+    a = article_from_text("AP statement\n\nThe Associated Press said: “If it is not on the record, AP will not attend "
+                          "and instead will offer our views in an open letter.”", source="a.txt")
+    b = article_from_text("AP statement\n\nAP spokeswoman Erin Madigan White said: “If it is not on the record, AP "
+                          "will not attend and instead will offer our views in an open letter.”", source="b.txt")
+    fa, fb = extract_facts(a, 0)[1][-1], extract_facts(b, 1)[1][-1]
+    assert fa.quotes and fb.quotes and fa.quotes[0].speaker != fb.quotes[0].speaker
+    assert not [c for c in conflicts_of(fa, fb, {}, {}) if c.kind == "actor"]

@@ -161,11 +161,19 @@ def _parse_any_date(value: str) -> str | None:
     return one.date().isoformat() if one.date() == two.date() else None
 
 
+# a sentence run into the next without a space, as some scraped texts have them ("of reporters.Holder, who ...",
+# "reportable.AP media", "with AP.Michael Clemente", "tough stance."We have"): a word of two letters or more that
+# ends in a lower-case letter (or "AP." before a name), its end mark, then a capitalised word; never inside initials
+# ("U.S.Army") or an address ("Rebecca.Ballhaus@wsj.com")
+_JOINED = re.compile(r"(?<=[A-Za-z][a-z][.!?])(?=[A-Z][A-Za-z])(?![\w.]*@)|(?<=[A-Z]{2}[.!?])(?=[A-Z][a-z])"
+                     r"|(?<=[A-Za-z][a-z][.!?][\"”])(?=[A-Z][A-Za-z])")
+
+
 def _tidy(text: str) -> str:
     """One line of article text: unsafe characters removed (also those a JSON escape or an HTML entity
-    produced after decoding), spaces collapsed, NFC."""
+    produced after decoding), spaces collapsed, a space put back between sentences run together, NFC."""
     text = strip_unsafe(text or "")
     if text.isascii():  # nothing to replace or normalise
-        return _SPACES.sub(" ", text).strip()
+        return _JOINED.sub(" ", _SPACES.sub(" ", text)).strip()
     text = text.encode("utf-8", "replace").decode("utf-8")  # lone surrogates -> "?"
-    return unicodedata.normalize("NFC", _SPACES.sub(" ", text)).strip()
+    return unicodedata.normalize("NFC", _JOINED.sub(" ", _SPACES.sub(" ", text))).strip()

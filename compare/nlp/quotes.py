@@ -701,7 +701,7 @@ def _quotes_with_cues(text, sentence_spans, mentions) -> list[tuple[Quote, tuple
                 gender = _PRONOUN_GENDER.get(text[found[3]:found[3] + 4].split(" ")[0].lower())
                 plural = text[found[3]:found[3] + 5].split(" ")[0].lower() in ("they", "we")
                 named = last.speaker if last is not None and line - last_line <= 4 \
-                    and (not gender or _person_name(last.speaker)) and not (plural and _person_name(last.speaker)) \
+                    and (not gender or person_name(last.speaker)) and not (plural and person_name(last.speaker)) \
                     and not _other_subject_between(text, sentence_spans, last, start, mentions) else None
                 genders = _titles(text, mentions)
                 if named and gender and _gender(named, genders) != gender and any(
@@ -827,7 +827,7 @@ _CLAUSE_OPENERS = frozenset(("and", "but", "so", "yet", "then", "when", "while",
                              "since", "although", "though", "if", "once", "until", "whereas"))
 
 
-def _person_name(name: str) -> bool:
+def person_name(name: str) -> bool:
     """Whether an actor name (a quote's speaker) looks like a person's."""
     return _is_person(Mention(name, 0, 0, name))
 
