@@ -257,3 +257,12 @@ def test_an_organisation_and_a_person_giving_one_quote_do_not_conflict():
     fa, fb = extract_facts(a, 0)[1][-1], extract_facts(b, 1)[1][-1]
     assert fa.quotes and fb.quotes and fa.quotes[0].speaker != fb.quotes[0].speaker
     assert not [c for c in conflicts_of(fa, fb, {}, {}) if c.kind == "actor"]
+
+
+def test_a_quoted_heading_after_a_quote_is_nobodys():
+    text = ("Critics spoke up at once.\n\n“It is a huge mistake,” Sen. Lindsey Graham said.\n\n"
+            "“You break it, you own it”\n\nThe phrase is an old one in Washington.")
+    _, mentions = text_actors(text)
+    quotes = find_quotes(text, split_sentences(text), mentions)
+    assert [(q.text, q.speaker) for q in quotes] == [("It is a huge mistake,", "Lindsey Graham"),
+                                                     ("You break it, you own it", None)]

@@ -712,7 +712,10 @@ def _quotes_with_cues(text, sentence_spans, mentions) -> list[tuple[Quote, tuple
                 speaker = named or speaker[1:]
         elif previous is not None and previous.speaker and line - previous_line <= 1 \
                 and _may_carry(text, end, previous.speaker, mentions) \
-                and not text[s_start:start].strip(" “\"‘'"):  # a quote that opens its sentence continues the last one
+                and not text[s_start:start].strip(" “\"‘'") \
+                and (previous.start, previous.end) not in unmarked and not _heading(text, start, end):
+            # a quote that opens its sentence continues the last one; not after a tweet or a block quotation (whole
+            # in itself), and not when it is a heading of its own ('“You break it, you own it”' over a section)
             speaker, anonymous, verb = previous.speaker, previous.anonymous, None
         else:
             speaker, anonymous, verb = None, False, None
@@ -722,6 +725,15 @@ def _quotes_with_cues(text, sentence_spans, mentions) -> list[tuple[Quote, tuple
         if speaker and not anonymous:
             last, last_line = quote, line
     return _speaker_next(text, quotes, sentence_spans)
+
+
+def _heading(text: str, start: int, end: int) -> bool:
+    """Whether a quotation is a line of its own with no end mark inside or after it: a heading, not speech."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    return not text[line_start:start].strip(" “\"‘'") and not text[end:line_end].strip(" ”\"’'") \
+        and text[start:end].rstrip()[-1:] not in ".!?,;:…"
 
 
 def _speaker_next(text: str, quotes: list, sentence_spans) -> list:
