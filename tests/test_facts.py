@@ -266,3 +266,11 @@ def test_a_quoted_heading_after_a_quote_is_nobodys():
     quotes = find_quotes(text, split_sentences(text), mentions)
     assert [(q.text, q.speaker) for q in quotes] == [("It is a huge mistake,", "Lindsey Graham"),
                                                      ("You break it, you own it", None)]
+
+
+def test_he_after_a_subordinate_opening_is_its_subject():
+    text = ("A Democrat, Ron Wyden of Oregon, came to the floor to assist. While Wyden said he wants to make his point, "
+            "he said he will still vote for John Brennan at the end of the day.\n\n"
+            "“Senator Paul and I agree that this nomination is an opportunity,” he said.")
+    _, mentions = text_actors(text)
+    assert [q.speaker for q in find_quotes(text, split_sentences(text), mentions)] == ["Ron Wyden"]

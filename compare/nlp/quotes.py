@@ -400,6 +400,11 @@ def _speaker_from(text: str, start: int, end: int, mentions: Sequence[Mention], 
                 sentence_start = _sentence_break(text, limit, starts)
                 nearest = [x for x in before if sentence_start < x.start <= limit]
             main = [x for x in nearest if not _in_subordinate_opening(text, gap + 1, x.start)]
+            opening = _SUBORDINATE.match(text, gap + 1)
+            if opening and re.match(r"\s*(?:he|she)\b", text[opening.end():opening.end() + 5]):
+                # "While Wyden said ..., he said he will vote for Brennan": the main clause's "he" is the opening's
+                # subject, so the opening names the speaker
+                main = [x for x in nearest if x.start < opening.end()]
             nearest = main or nearest
             speaking = [x for x in nearest if _VERB_AFTER.match(text, x.end)]  # the one who speaks in it
             return PRONOUN + (speaking or nearest)[0].actor, False, at
