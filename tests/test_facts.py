@@ -269,7 +269,7 @@ def test_a_quoted_heading_after_a_quote_is_nobodys():
 
 
 def test_he_after_a_subordinate_opening_is_its_subject():
-    text = ("A Democrat, Ron Wyden of Oregon, came to the floor to assist. While Wyden said he wants to make his point, "
+    text = ("A Democrat, Ron Wyden of Oregon, came to the floor. While Wyden said he wants to make his point, "
             "he said he will still vote for John Brennan at the end of the day.\n\n"
             "“Senator Paul and I agree that this nomination is an opportunity,” he said.")
     _, mentions = text_actors(text)
