@@ -274,3 +274,14 @@ def test_he_after_a_subordinate_opening_is_its_subject():
             "“Senator Paul and I agree that this nomination is an opportunity,” he said.")
     _, mentions = text_actors(text)
     assert [q.speaker for q in find_quotes(text, split_sentences(text), mentions)] == ["Ron Wyden"]
+
+
+@pytest.mark.parametrize("text,speaker", [
+    ('The AP wants the meeting on the record. AP media relations manager Erin Madigan White issued a statement '
+     'Wednesday saying, "If it is not on the record, AP will not attend."', "Erin Madigan White"),
+    ('The New York Times is adopting the same position, with executive editor Jill Abramson saying in a statement, '
+     '"It isn\'t appropriate for us to attend an off-the-record meeting."', "Jill Abramson"),
+])
+def test_the_person_of_a_participle_speaks_not_the_organisation(text, speaker):
+    _, mentions = text_actors(text)
+    assert [q.speaker for q in find_quotes(text, split_sentences(text), mentions)] == [speaker]

@@ -612,10 +612,18 @@ def _before(text, sent_start, q_start, mentions, starts=()):
             return who[0], who[1], verb.group(1), who[2], sent_start + verb.end()
     if verbs:
         verb = verbs[0]
+        right_before = [x for x in mentions if sent_start <= x.start and x.end <= sent_start + verb.start()
+                        and verb.group(1).endswith("ing") and _is_person(x, text)
+                        and not text[x.end:sent_start + verb.start()].strip()]
+        if right_before:  # "..., with executive editor Jill Abramson saying in a statement, “...”": her words
+            return right_before[0].actor, False, verb.group(1), right_before[0].start, sent_start + verb.end()
         subject = [x for x in mentions if sent_start <= x.start < sent_start + verb.start()
                    and (_is_person(x, text) or x.actor in gazetteer().outlets)
                    and not _in_subordinate_opening(text, sent_start, x.start)
                    and not _PREPOSITION_BEFORE.search(text, max(sent_start, x.start - 30), _title_start(text, x))]
+        if len(subject) > 1 and not _is_person(subject[0], text) and _is_person(subject[1], text) \
+                and subject[1].start - subject[0].end <= 40 and "," not in text[subject[0].end:subject[1].start]:
+            subject = subject[1:]  # "AP media relations manager Erin Madigan White issued a statement saying": her
         if subject:
             return subject[0].actor, False, verb.group(1), subject[0].start, sent_start + verb.end()
         pronoun = _SUBJECT_PRONOUN.match(text, sent_start, sent_start + verb.start())
