@@ -285,3 +285,20 @@ def test_he_after_a_subordinate_opening_is_its_subject():
 def test_the_person_of_a_participle_speaks_not_the_organisation(text, speaker):
     _, mentions = text_actors(text)
     assert [q.speaker for q in find_quotes(text, split_sentences(text), mentions)] == [speaker]
+
+
+@pytest.mark.parametrize("text,source,not_source", [
+    ("Democrats have been pounding Paul LePage, saying that he needs to step down.", "Democrats", "Paul LePage"),
+    ("The president downplayed the news via Twitter on Saturday, saying he had never met Brett McGurk.", None,
+     "Twitter"),
+    ("The meetings will be part of President Barack Obama’s announced review of the guidelines.", None,
+     "Barack Obama"),
+    ("The platforms removed content from Alex Jones over what they called hateful speech.", None, "Alex Jones"),
+])
+def test_who_a_participle_or_a_naming_verb_credits(text, source, not_source):
+    spans = split_sentences(text)
+    _, mentions = text_actors(text)
+    sources = [a.source for a in find_attributions(text, spans, mentions, find_quotes(text, spans, mentions))]
+    assert not_source not in sources
+    if source:
+        assert source in sources

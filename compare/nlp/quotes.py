@@ -857,6 +857,31 @@ def person_name(name: str) -> bool:
     return _is_person(Mention(name, 0, 0, name))
 
 
+# words before a reporting verb that make it no one's report
+_POSSESSIVE_BEFORE = re.compile(r"[’']s\s+$")  # "Obama’s announced review": no one's report
+_WHAT_BEFORE = re.compile(r"\bwhat\s+(?:[\w’'-]+\s+){0,2}$")  # "what they called hateful speech": a name given
+
+
+def _participle_subject(text: str, s_start: int, v_start: int, mentions: Sequence[Mention]):
+    """(speaker, anonymous, start) of a participle after a comma (", saying"): the sentence's subject, when the
+    main clause opens with a person, group or outlet ("Democrats have been pounding LePage, saying": Democrats, not
+    LePage; "Rep. Carlos Curbelo (R-Fla.) criticized the statement, calling"); None otherwise ("Strzok’s attorney
+    blasted the bureau, saying": the attorney)."""
+    opening = _SUBORDINATE.match(text, s_start)
+    clause = opening.end() if opening else s_start
+    first = [x for x in _index(mentions).inside(clause, v_start)]
+    if not first:
+        return None
+    x = first[0]
+    kind = gazetteer().kinds.get(x.actor, ("",))[0]
+    if text[clause:_title_start(text, x)].strip(" “\"‘") or text[x.end:x.end + 2] in ("’s", "'s") \
+            or not (_is_person(x, text) or kind == "group" or x.actor in gazetteer().outlets):
+        return None
+    return x.actor, False, x.start
+
+
+
+
 def _classify_source(phrase: str, start: int, text: str, mentions: Sequence[Mention]):
     """(kind, source) of the words after 'according to'."""
     gz = gazetteer()
@@ -911,7 +936,14 @@ def find_attributions(text: str, sentence_spans: Sequence[tuple[int, int]], ment
             if quoted(v_start) or earlier.covering(v_start) or (
                     reach > v_start if latest <= v_start else any(s <= v_start < e for s, e in added)):
                 continue
-            who = _speaker_from(text, s_start, v_start, mentions, documents=False)
+            naming = verb.group(1).lower().startswith(("call", "dub", "term", "label", "describ"))
+            if _POSSESSIVE_BEFORE.search(text, max(s_start, v_start - 3), v_start) \
+                    or (naming and _WHAT_BEFORE.search(text, max(s_start, v_start - 30), v_start)):
+                continue  # "Obama’s announced review", "what they called hateful speech"
+            if verb.group(1).endswith("ing") and text[max(s_start, v_start - 2):v_start] == ", ":
+                who = _participle_subject(text, s_start, v_start, mentions)  # "Trump lashed out on Twitter, saying"
+            else:
+                who = _speaker_from(text, s_start, v_start, mentions, documents=False)
             if not who:
                 continue
             speaker, anonymous, w_start = who
