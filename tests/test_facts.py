@@ -302,3 +302,11 @@ def test_who_a_participle_or_a_naming_verb_credits(text, source, not_source):
     assert not_source not in sources
     if source:
         assert source in sources
+
+
+def test_a_group_in_a_body_speaks_not_the_body():
+    text = "An increasing number of Republicans in Congress have called on Paul Ryan to accept the popular will."
+    spans = split_sentences(text)
+    _, mentions = text_actors(text)
+    sources = [a.source for a in find_attributions(text, spans, mentions, find_quotes(text, spans, mentions))]
+    assert sources == ["Republicans"]

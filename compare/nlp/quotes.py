@@ -344,7 +344,11 @@ def _speaker_from(text: str, start: int, end: int, mentions: Sequence[Mention], 
             after_preposition = _PREPOSITION_BEFORE.search(text, max(start, mention.start - 6), mention.start)
             named = [x for x in _starting_in(mentions, start, mention.start) if x.end <= mention.start and _is_person(x)
                      and (after_preposition or re.match(r",|\s+of\s", text[x.end:x.end + 4]))]
-            mention = named[0] if named else mention
+            # "Republicans in Congress have called": the group, not the body it sits in
+            group = [x for x in _starting_in(mentions, start, mention.start)
+                     if gazetteer().kinds.get(x.actor, ("",))[0] == "group"
+                     and re.fullmatch(r"\s+(?:in|of|from)\s+(?:the\s+)?", text[x.end:mention.start])]
+            mention = named[0] if named else group[0] if group else mention
         if mention.actor in gazetteer().outlets:
             return mention.actor, False, mention.start
         anon = _ANON.search(phrase)
