@@ -209,3 +209,20 @@ def test_the_tone_chart_leaves_places_out():
     assert "Ohio" in places & scored, "the test text must have a place the profiles score"
     tone = next(s for s in brief_content(comparison).sections if s.id == "tone")
     assert tone.actors.actors and not set(tone.actors.actors) & places
+
+
+def test_the_plain_name_of_a_charge_or_a_weapon_is_not_a_loaded_word():
+    from compare.ingest import article_from_text
+    from compare.profile.build import build_profile
+    from compare.facts import extract_facts
+
+    text = ("Suspect charged\n\nThe suspect faces first-degree murder charges and a charge of aggravated assault, "
+            "police said on Monday. Officers found explosive devices and an assault rifle in his apartment. "
+            "Critics called the police response a disgraceful murder of common sense. The outraged mayor spoke.")
+    article = article_from_text(text, source="c.txt")
+    actors, facts = extract_facts(article, 0)
+    uses = {u.word: u.count for u in build_profile(article, 0, facts, actors, targets=False).wording.uses
+            if u.category in ("loaded", "sensational")}
+    assert uses.get("murder") == 1  # "a disgraceful murder of common sense" is a choice; the charge is not
+    assert "assault" not in uses and "explosive" not in uses
+    assert {"disgraceful", "outraged"} <= set(uses)

@@ -15,6 +15,7 @@ from compare.profile.framing import sentence_frames
 from compare.profile.sourcing import _SOURCE_WORD, UNATTRIBUTED, _anonymous_key
 from compare.profile.textfeatures import tokens
 from compare.profile.types import Evidence, OutletProfile
+from compare.profile.wording import TONE_CATEGORIES
 
 # How much each kind of difference matters to a reader (rank = weight × strength, strength in 0..1).
 WEIGHTS = {"sourcing": 1.0, "tone_actor": 0.9, "wording": 0.8, "tone": 0.7, "framing": 0.7, "placement": 0.6,
@@ -51,7 +52,7 @@ MIN_BIASED_SENTENCES = 6  # flagged sentences the higher side needs: the model i
 # few false flags overturn a comparison of 3-5; judged against both texts, such lines were right 2 times in 6 (2 partly,
 # 2 wrong), those with 6 or more 8 in 11 (3 partly)
 MIN_GRADE_SPREAD = 2.0
-TONE_WORDS = ("loaded", "sensational")
+TONE_WORDS = TONE_CATEGORIES
 LOADED_REPORT = "report_loaded"
 EVIDENCE_EACH = 2
 MIN_CLEAR_SENTENCES = 2  # own-voice sentences with a clear label in the claimed direction a tone-toward line rests on

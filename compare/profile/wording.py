@@ -201,10 +201,13 @@ def wording_profile(views: tuple[SentenceView, ...], actors: tuple[Actor, ...], 
     own_words = 0
     for v in views:
         text = v.sentence.text
-        for w, s, e in tokens(text):
+        words = tokens(text)
+        for k, (w, s, e) in enumerate(words):
             quoted = v.is_quoted(s, e)
             own_words += not quoted
             for c in lex.get(w, ()):
+                if c in TONE_CATEGORIES and _in_term(words, k):
+                    continue  # "aggravated assault", "obstruction of justice": the name of a thing, not a choice
                 entry = counts.setdefault((w, c), [0, 0, []])
                 entry[0] += 1
                 entry[1] += quoted
@@ -237,6 +240,27 @@ def wording_profile(views: tuple[SentenceView, ...], actors: tuple[Actor, ...], 
         labels=labels,
         note=note,
     )
+
+
+TONE_CATEGORIES = ("loaded", "sensational")
+# The names of charges, weapons and things in which a charged word is the plain word for them (a reader check found
+# "aggravated assault", "first-degree murder", "obstruction of Congress" and "explosive devices" listed as loaded)
+TERMS = frozenset(tuple(t.split()) for t in (
+    "aggravated assault", "sexual assault", "assault rifle", "assault rifles", "assault weapon", "assault weapons",
+    "assault charge", "assault charges", "with assault", "first-degree murder", "second-degree murder",
+    "attempted murder", "murder charge", "murder charges", "with murder", "murder trial", "murder case",
+    "obstruction of justice", "obstruction of congress", "illegal drugs", "explosive device", "explosive devices",
+    "woke up"))
+_TERM_SPANS = tuple(sorted({len(t) for t in TERMS}))
+
+
+def _in_term(words, k: int) -> bool:
+    """Whether words[k] (tokens of a sentence) is part of one of TERMS."""
+    for n in _TERM_SPANS:
+        for first in range(max(0, k - n + 1), k + 1):
+            if tuple(w for w, _, _ in words[first:first + n]) in TERMS:
+                return True
+    return False
 
 
 def actor_names(actors: tuple[Actor, ...]) -> frozenset[str]:
