@@ -212,9 +212,9 @@ def test_the_tone_chart_leaves_places_out():
 
 
 def test_the_plain_name_of_a_charge_or_a_weapon_is_not_a_loaded_word():
+    from compare.facts import extract_facts
     from compare.ingest import article_from_text
     from compare.profile.build import build_profile
-    from compare.facts import extract_facts
 
     text = ("Suspect charged\n\nThe suspect faces first-degree murder charges and a charge of aggravated assault, "
             "police said on Monday. Officers found explosive devices and an assault rifle in his apartment. "
