@@ -310,3 +310,15 @@ def test_a_group_in_a_body_speaks_not_the_body():
     _, mentions = text_actors(text)
     sources = [a.source for a in find_attributions(text, spans, mentions, find_quotes(text, spans, mentions))]
     assert sources == ["Republicans"]
+
+
+@pytest.mark.parametrize("text,speakers", [
+    ("Firms could move, officials said on Monday.\n\nTrump said in another Twitter post that the trade war would not "
+     "hurt US trade. “We are right where we want to be with China.”", ["Trump"]),
+    ("White House officials praised him.\n\n“He has the full trust of the President,” the talking points say.",
+     ["the talking points"]),
+    ("Obama said the plan would work. He spoke in Ohio. “It won't,” McConnell said.", ["McConnell"]),
+])
+def test_a_quote_after_a_reported_sentence_and_a_document_speaker(text, speakers):
+    _, mentions = text_actors(text)
+    assert [q.speaker for q in find_quotes(text, split_sentences(text), mentions)] == speakers

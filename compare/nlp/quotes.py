@@ -734,6 +734,8 @@ def _quotes_with_cues(text, sentence_spans, mentions) -> list[tuple[Quote, tuple
             # a quote that opens its sentence continues the last one; not after a tweet or a block quotation (whole
             # in itself), and not when it is a heading of its own ('“You break it, you own it”' over a section)
             speaker, anonymous, verb = previous.speaker, previous.anonymous, None
+        elif (said := _said_just_before(text, s_start, start, spans, sentence_spans, mentions, starts)):
+            speaker, anonymous, verb = said  # 'Trump said in another post that ... “We are right where we want to be.”'
         else:
             speaker, anonymous, verb = None, False, None
         quote = Quote(text[start:end], start, end, speaker, anonymous, verb)
@@ -742,6 +744,24 @@ def _quotes_with_cues(text, sentence_spans, mentions) -> list[tuple[Quote, tuple
         if speaker and not anonymous:
             last, last_line = quote, line
     return _speaker_next(text, quotes, sentence_spans)
+
+
+def _said_just_before(text, s_start, start, spans, sentence_spans, mentions, starts):
+    """(speaker, anonymous, verb) of the sentence just before, in the same paragraph, when it reports someone's words
+    without quoting them ("Trump said in another post that the war would not hurt") and this quote opens its own
+    sentence: the words that follow are that speaker's. None otherwise."""
+    if text[s_start:start].strip(" “\"‘'") or s_start == 0:
+        return None
+    before = [(a, b) for a, b in sentence_spans if b <= s_start]
+    if not before:
+        return None
+    p_start, p_end = before[-1]
+    if "\n" in text[p_start:s_start] or any(p_start <= a < p_end for a, _ in spans):
+        return None  # another paragraph, or a sentence with a quote of its own (its speaker carries, or not, above)
+    found = _before(text, p_start, p_end, mentions, starts)
+    if not found or found[0].startswith(PRONOUN) or found[2] is None or found[2].endswith("ing"):
+        return None
+    return found[0], found[1], found[2]
 
 
 def _heading(text: str, start: int, end: int) -> bool:
