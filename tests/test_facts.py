@@ -322,3 +322,12 @@ def test_a_group_in_a_body_speaks_not_the_body():
 def test_a_quote_after_a_reported_sentence_and_a_document_speaker(text, speakers):
     _, mentions = text_actors(text)
     assert [q.speaker for q in find_quotes(text, split_sentences(text), mentions)] == speakers
+
+
+def test_unnamed_officials_are_no_named_source_and_their_label_is_theirs():
+    text = ("Holmes was arrested outside the theater. Authorities said he had booby-trapped his apartment. "
+            "The talks stalled, but some observers said the deal was close. Prosecutors said he acted alone.")
+    spans = split_sentences(text)
+    _, mentions = text_actors(text)
+    found = [(a.kind, a.source) for a in find_attributions(text, spans, mentions, find_quotes(text, spans, mentions))]
+    assert found == [("anonymous", "Authorities"), ("anonymous", "some observers"), ("anonymous", "Prosecutors")]

@@ -25,7 +25,8 @@ _VERB = lexicon().verb_pattern()  # the shared vocabulary (compare/resources/lex
 _ANON_HEAD = lexicon().anonymous_pattern()
 _ANON = re.compile(
     r"(?:\b(?:an?|the|one|two|three|several|some|other|many|multiple|two|u\.s\.|us)\s+)?"
-    r"(?:\b(?!(?:to|of|with|for|from|by|in|on|at|about)\b)[\w.\-’']+\s+){0,3}?\b" + _ANON_HEAD +
+    r"(?:\b(?!(?:to|of|with|for|from|by|in|on|at|about|as|and|but|or|while|when|than|that|further)\b)[\w.\-’']+\s+)"
+    r"{0,3}?\b" + _ANON_HEAD +
     r"(?:\s+(?:familiar with [\w ]+?|interviewed|close to (?:the )?[\w]+|who (?:spoke|requested|asked)[\w ,]*?))?"
     r"(?=\s*,?\s*$)", re.IGNORECASE)
 _DOCUMENT = re.compile(r"(?:(?:the|a|an|its|his|her|their|this|that)\s+|[A-Z][\w.\-]*(?:’s|'s|’|')\s+)"
