@@ -331,3 +331,16 @@ def test_unnamed_officials_are_no_named_source_and_their_label_is_theirs():
     _, mentions = text_actors(text)
     found = [(a.kind, a.source) for a in find_attributions(text, spans, mentions, find_quotes(text, spans, mentions))]
     assert found == [("anonymous", "Authorities"), ("anonymous", "some observers"), ("anonymous", "Prosecutors")]
+
+
+@pytest.mark.parametrize("scraped,clean", [
+    ("“It is void,” Speaker Paul Ryan Paul Davis RyanDemocrats hit Scalia over LGBTQ rights Krystal Ball touts "
+     "Sanders odds in Texas MORE (R-Wis.) said in a statement.", "“It is void,” Speaker Paul Ryan (R-Wis.) said in a "
+     "statement."),
+    ("Sen. Dick Durbin Richard (Dick) Joseph DurbinHillicon Valley: Democrats seize on report MORE (D-Ill.) blasted "
+     "the majority.", "Sen. Dick Durbin (D-Ill.) blasted the majority."),
+    ("The company said MORE buyers came. McDonald'sBurger King rose.", "The company said MORE buyers came. "
+     "McDonald'sBurger King rose."),
+])
+def test_a_names_scraped_hover_card_is_dropped(scraped, clean):
+    assert article_from_text("Headline\n\n" + scraped, source="h.txt").paragraphs[1].text == clean

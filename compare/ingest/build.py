@@ -169,10 +169,38 @@ _JOINED = re.compile(r"(?<=[A-Za-z][a-z][.!?])(?=[A-Z][A-Za-z])(?![\w.]*@)|(?<=[
                      r"|(?<=[A-Za-z][a-z][.!?][\"”])(?=[A-Z][A-Za-z])")
 
 
+# A name's hover card scraped into the text (The Hill): the name again in full, glued to the headlines of related
+# stories, up to "MORE" ("Speaker Paul Ryan Paul Davis RyanDemocrats hit Scalia over ... MORE (R-Wis.)")
+_HOVER_GLUE = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])")
+_HOVER_END = re.compile(r"[^\n]{0,400}?\sMORE\b")
+_SURNAME = re.compile(r"[A-Z][\w'’-]*[a-z]$")
+
+
+def _drop_hover_cards(text: str) -> str:
+    """The text without the hover cards of names: from after the name as the article writes it (the surname's
+    earlier place, within 60 characters) to "MORE"."""
+    if "MORE" not in text:
+        return text
+    out, pos = [], 0
+    for glue in _HOVER_GLUE.finditer(text):
+        at = glue.start()
+        end = _HOVER_END.match(text, at)
+        surname = _SURNAME.search(text, max(pos, at - 30), at)
+        if at < pos or not end or not surname:
+            continue
+        name = surname.group()
+        shown = text.rfind(name, max(pos, at - 60 - len(name)), surname.start())
+        if shown < 0:
+            continue  # the name is not written before its card: leave the text as it is
+        out.append(text[pos:shown + len(name)])
+        pos = end.end()
+    return "".join(out) + text[pos:]
+
+
 def _tidy(text: str) -> str:
     """One line of article text: unsafe characters removed (also those a JSON escape or an HTML entity
     produced after decoding), spaces collapsed, a space put back between sentences run together, NFC."""
-    text = strip_unsafe(text or "")
+    text = _drop_hover_cards(strip_unsafe(text or ""))
     if text.isascii():  # nothing to replace or normalise
         return _JOINED.sub(" ", _SPACES.sub(" ", text)).strip()
     text = text.encode("utf-8", "replace").decode("utf-8")  # lone surrogates -> "?"
