@@ -16,7 +16,7 @@ from typing import Sequence
 
 from compare.lexicon import lexicon
 from compare.model import Attribution, Mention, Quote
-from compare.nlp.actors import gazetteer
+from compare.nlp.actors import GROUP, gazetteer
 from compare.nlp.spans import SpanIndex
 
 NAMED, ANONYMOUS, OUTLET = "named", "anonymous", "outlet"
@@ -347,7 +347,7 @@ def _speaker_from(text: str, start: int, end: int, mentions: Sequence[Mention], 
                      and (after_preposition or re.match(r",|\s+of\s", text[x.end:x.end + 4]))]
             # "Republicans in Congress have called": the group, not the body it sits in
             group = [x for x in _starting_in(mentions, start, mention.start)
-                     if gazetteer().kinds.get(x.actor, ("",))[0] == "group"
+                     if gazetteer().kinds.get(x.actor, ("",))[0] == GROUP
                      and re.fullmatch(r"\s+(?:in|of|from)\s+(?:the\s+)?", text[x.end:mention.start])]
             mention = named[0] if named else group[0] if group else mention
         if mention.actor in gazetteer().outlets:
@@ -360,8 +360,9 @@ def _speaker_from(text: str, start: int, end: int, mentions: Sequence[Mention], 
     if first and all(w in gazetteer().titles for w in text[start:first[0].start].strip(" ,“\"‘").split()) \
             and re.match(r"(?:\s*\([DRI](?:-[\w.\s]{1,20})?\))?,\s+(?!(?:he|she|they|it|we|I)\b)[^,;“”\"]{2,80},?$",
                          text[first[0].end:stop]):
-        return first[0].actor, False, first[0].start  # "Sean Spicer, the White House spokesman, said": Spicer
-        # (a party tag may stand between: "Sen. Jeanne Shaheen (D-NH), a member of the committee, said")
+        # "Sean Spicer, the White House spokesman, said": Spicer (a party tag may stand between: "Sen. Jeanne
+        # Shaheen (D-NH), a member of the committee, said")
+        return first[0].actor, False, first[0].start
     anon = _ANON.search(phrase)
     if anon and anon.group().strip():
         named = _role_holder(text, anon.group().strip(" ,"), start + anon.start(), mentions)
@@ -894,17 +895,15 @@ def _participle_subject(text: str, s_start: int, v_start: int, mentions: Sequenc
     blasted the bureau, saying": the attorney)."""
     opening = _SUBORDINATE.match(text, s_start)
     clause = opening.end() if opening else s_start
-    first = [x for x in _index(mentions).inside(clause, v_start)]
+    first = _index(mentions).inside(clause, v_start)
     if not first:
         return None
     x = first[0]
     kind = gazetteer().kinds.get(x.actor, ("",))[0]
     if text[clause:_title_start(text, x)].strip(" “\"‘") or text[x.end:x.end + 2] in ("’s", "'s") \
-            or not (_is_person(x, text) or kind == "group" or x.actor in gazetteer().outlets):
+            or not (_is_person(x, text) or kind == GROUP or x.actor in gazetteer().outlets):
         return None
     return x.actor, False, x.start
-
-
 
 
 def _classify_source(phrase: str, start: int, text: str, mentions: Sequence[Mention]):
