@@ -64,7 +64,9 @@ def method_notes() -> dict[str, str]:
         "wording": (
             "Word choice: our own lexicon of loaded, sensational, intensifying and hedging words (hedges after Hyland 2005) and of "
             "factive, assertive, implicative and report verbs (after Recasens et al. 2013), counted per 1,000 own-voice words, with "
-            "quoted uses counted apart. A two-stage logistic model flags biased sentences: a word model gives each word a bias "
+            "quoted uses counted apart; a charged word inside the plain name of a charge or thing ('first-degree murder', "
+            "'obstruction of justice', 'explosive devices') is not counted, and the brief lists loaded and sensational words "
+            "only (intensifiers count in the rates). A two-stage logistic model flags biased sentences: a word model gives each word a bias "
             "probability (word identity over a vocabulary that is VADER's lexicon, our lists and NewsMTSC words, plus suffix, "
             "valence, lexicon category, its stem, its neighbours, how charged the rest of its sentence is, and the word's "
             "word-piece vector, which lends weights to words never seen in training), and a sentence model combines its summary with the sentence's words. Weights "
