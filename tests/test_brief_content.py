@@ -151,9 +151,19 @@ def test_a_comparison_saved_without_actor_groups_keeps_one_row_per_name():
     assert dict(zip(chart.actors, chart.scores))["Donald Trump"] == (0.2, -0.1)
 
 
-def test_a_quote_with_no_speaker_is_unattributed_not_a_named_source():
+def _compared(*texts):
+    """The comparison of small plain-text articles, through the product's own path."""
     from compare import compare_articles
     from compare.ingest import article_from_text
+
+    return compare_articles([article_from_text(t, source=f"t{i}.txt") for i, t in enumerate(texts)])
+
+
+def _section(comparison, section_id):
+    return next(s for s in brief_content(comparison).sections if s.id == section_id)
+
+
+def test_a_quote_with_no_speaker_is_unattributed_not_a_named_source():
     from compare.render.pdf.sources import _kind
 
     texts = ("Council passes budget\n\nThe city council passed the budget on Monday, Mayor Ann Lee said.\n\n"
@@ -162,8 +172,8 @@ def test_a_quote_with_no_speaker_is_unattributed_not_a_named_source():
              "“It is a win,” Lee said. The plan takes effect in July. Critics said the plan was rushed.",
              "Budget approved\n\nThe city council approved the budget on Monday.\n\n"
              "The vote was 7 to 2. “We did our job,” council member Tom Park said. It takes effect in July.")
-    comparison = compare_articles([article_from_text(t, source=f"t{i}.txt") for i, t in enumerate(texts)])
-    sources = next(s for s in brief_content(comparison).sections if s.id == "sources")
+    comparison = _compared(*texts)
+    sources = _section(comparison, "sources")
     for art, facts in zip(sources.articles, comparison.facts):
         speakers = {q.speaker for f in facts for q in f.quotes}
         rows = {r.name: r for r in art.speakers}
@@ -179,35 +189,29 @@ def test_a_quote_with_no_speaker_is_unattributed_not_a_named_source():
 
 
 def test_intensifiers_are_not_listed_as_loaded_words():
-    from compare import compare_articles
-    from compare.ingest import article_from_text
-
     texts = ("Storm hits coast\n\nThe very strong storm caused disastrous floods along the coast on Monday. "
              "Officials said the damage was really extensive. Roads were completely closed. "
              "The outrageous delays angered residents, who said help came very late.",
              "Storm reaches coast\n\nA storm brought floods to the coast on Monday. Roads were closed. "
              "Officials said repairs would take weeks. Residents waited for help.")
-    comparison = compare_articles([article_from_text(t, source=f"s{i}.txt") for i, t in enumerate(texts)])
-    tone = next(s for s in brief_content(comparison).sections if s.id == "tone")
+    tone = _section(_compared(*texts), "tone")
     listed = {w.word.lower() for a in tone.articles if a.wording for w in a.wording.loaded}
     assert not listed & {"very", "really", "completely"}
     assert listed & {"disastrous", "outrageous"}, listed
 
 
 def test_the_tone_chart_leaves_places_out():
-    from compare import compare_articles
-    from compare.ingest import article_from_text
     from compare.nlp.actors import PLACE
 
     texts = ("Floods hit Ohio\n\nFloods hit Ohio on Monday. Ohio officials said roads in Ohio were closed. "
              "Governor Mike DeWine praised the rescue crews in Ohio. Ohio residents were angry at the slow help.",
              "Ohio floods\n\nHeavy rain flooded Ohio on Monday. Governor Mike DeWine called the damage terrible. "
              "Ohio towns were cut off. Crews in Ohio worked through the night.")
-    comparison = compare_articles([article_from_text(t, source=f"f{i}.txt") for i, t in enumerate(texts)])
+    comparison = _compared(*texts)
     places = {a.name for actors in comparison.actors for a in actors if a.kind == PLACE}
     scored = {t.actor for p in comparison.profiles if p.sentiment for t in p.sentiment.targets if t.score is not None}
     assert "Ohio" in places & scored, "the test text must have a place the profiles score"
-    tone = next(s for s in brief_content(comparison).sections if s.id == "tone")
+    tone = _section(comparison, "tone")
     assert tone.actors.actors and not set(tone.actors.actors) & places
 
 

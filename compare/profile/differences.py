@@ -1345,16 +1345,11 @@ _TAG_PARTIES = {"R": "Republican", "D": "Democratic", "I": "Independent"}
 
 
 def _party_tag_words(m: re.Match) -> str:
+    """A party tag written out: its party, and its state when the gazetteer knows the abbreviation ("N.Y.")."""
     if m.group(3):
         return _TAG_PARTIES[m.group(3)]
-    return f"{_TAG_PARTIES[m.group(1)]} {_states().get(m.group(2), m.group(2))}"
-
-
-@lru_cache(maxsize=1)
-def _states() -> dict[str, str]:
-    """AP state abbreviation -> state ("N.Y." -> "New York"), from the gazetteer."""
-    gz = gazetteer()
-    return {a: gz.kinds[a][1] for a in gz.states}
+    gz, state = gazetteer(), m.group(2)
+    return f"{_TAG_PARTIES[m.group(1)]} {gz.kinds[state][1] if state in gz.states else state}"
 
 
 PARTY_WORDS = frozenset({"Democrat", "Democratic", "Republican", "Independent", "GOP", "Dem", "Libertarian", "Green"})

@@ -16,9 +16,9 @@ from compare.facts import article_letter
 from compare.model import Comparison, Fact, PairComparison
 from compare.nlp.actors import PLACE
 from compare.profile.build import reporting_words
-from compare.profile.differences import TONE_WORDS
 from compare.profile.sourcing import UNATTRIBUTED
 from compare.profile.types import Evidence
+from compare.profile.wording import TONE_CATEGORIES
 from compare.render.content import (
     READABILITY_ROWS,
     ActorLabelList,
@@ -79,9 +79,6 @@ CONFLICT_ORDER = ("number", "date", "actor", "quote", "attribution")
 MARK_CHARS = 60  # evidence "words" longer than this are clauses: highlighting them tells the reader nothing
 EXAMPLE_CHARS = 240  # an example sentence in the sources table is shortened past this
 OTHER_FRAMES = "all other frames"
-# the words the brief lists as loaded: the lexicon's loaded and sensational words, as the difference lines count them;
-# intensifiers ("very", "really", "routinely") charge no word of their own and are counted in the rates only
-TONE_WORD_CATEGORIES = TONE_WORDS
 
 
 def brief_content(comparison: Comparison, template: Template | str | Path = "default") -> Brief:
@@ -396,7 +393,9 @@ class _View:
     def wording(self, w) -> Wording | None:
         if w is None:
             return None
-        uses = [u for u in w.uses if u.category in TONE_WORD_CATEGORIES][:10]
+        # the lexicon's loaded and sensational words, as the difference lines count them; intensifiers ("very",
+        # "routinely") charge no word of their own and count in the rates only
+        uses = [u for u in w.uses if u.category in TONE_CATEGORIES][:10]
         sentences: dict[int, tuple[str, set[str]]] = {}
         for u in uses:  # each sentence once, with all its loaded words marked
             for e in u.evidence[:2]:
